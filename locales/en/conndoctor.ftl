@@ -1,0 +1,157 @@
+# conndoctor — English messages (the reference locale: every other locale has these ids).
+# Placeables hold addresses, ports, commands and config lines; they stay untranslated.
+
+## Command line
+
+app-about = Tells why a client cannot connect to a server, and what to change.
+app-check-about = Diagnose a connection to a target (ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port).
+app-demo-about = Start real servers on loopback and show the diagnosis of each case.
+app-error = error
+input-empty = no target given
+input-whitespace = the target contains spaces; give one address or URL
+input-unknown-scheme = unknown scheme "{ $detail }://" (known: ws, wss, http, https, tcp, text, websocket)
+input-missing-host = the target has no host name or address
+input-bad-host = "{ $detail }" is not a valid host name or IP address
+input-missing-port = the target has no port, and its scheme has no default port
+input-bad-port = "{ $detail }" is not a valid port (1–65535)
+input-bad-timeout = "{ $detail }" is not a valid duration (examples: 3s, 500ms, 1.5)
+input-example = examples: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
+lang-fallback = language "{ $lang }" is not available yet; using English
+error-internal = conndoctor failed: { $detail }
+
+## Checklist
+
+check-target = Target
+check-resolve = Resolve
+check-connect = Connect
+check-side = Other ports
+check-listeners = Listeners
+check-ports = Local ports
+target-line = { $input } → TCP port { $port }
+resolve-literal = { $addrs } (address given directly)
+resolve-system = { $name } → { $addrs } ({ $ms } ms)
+resolve-failed = { $name }: { $error }
+resolve-error-no-name = the name does not exist
+resolve-error-no-address = the name has no IPv4 or IPv6 address
+resolve-error-resolver-failure = the DNS resolver did not answer properly
+resolve-error-timeout = the resolver did not answer within the time budget
+resolve-error-other = the resolver failed
+attempt-line = { $addr }: { $outcome } in { $ms } ms
+attempt-retransmits = { $count ->
+    [0] no SYN retransmission yet
+    [one] one SYN retransmission
+   *[other] { $count } SYN retransmissions
+}
+outcome-connected = connected
+outcome-refused = refused (RST)
+outcome-refused-icmp = refused by an ICMP error from { $origin }
+outcome-timed-out = no answer
+outcome-host-unreachable = host unreachable
+outcome-net-unreachable = network unreachable
+outcome-addr-not-available = no local port available
+outcome-fd-exhausted = out of file descriptors
+outcome-other = error: { $message }
+side-line = { $ip }: { $answers }
+side-nothing = { $ip }: no other port answered either ({ $ports })
+listeners-none = nothing on this machine listens on port { $port }
+listeners-some = port { $port } is bound to { $addrs }
+listeners-remote = { $ip } is another machine; its listeners are only visible there (conndoctor audit)
+ports-line = { $used } of { $size } local ports in use towards { $dst }
+
+## Verdicts
+
+verdict-ok = the connection works
+verdict-refused = connection refused
+verdict-timeout = connection timed out
+verdict-unreachable = the server is unreachable
+verdict-addr-not-avail = cannot assign requested address (no local port left)
+verdict-dns = the name does not resolve
+verdict-local = this client machine could not open the connection
+label-causes = Why
+label-warnings = Worth fixing
+label-fix = Fix
+confidence-high = high confidence
+confidence-medium = likely
+confidence-low = possible
+summary-time = verdict in { $ms } ms
+
+## Causes: titles (cause-*) and fixes (fix-*)
+
+cause-refused-not-listening = Nothing accepts connections on { $addr }
+fix-refused-not-listening = Start the server and check that it listens on port { $port } (on the server: ss -ltnp | grep :{ $port }). If it runs on another port, point the client at that port.
+cause-refused-loopback-only = The server listens on the loopback address only ({ $bound }), so { $addr } is refused
+fix-refused-loopback-only = Make the server listen on 0.0.0.0 (all IPv4 addresses) or [::] instead of 127.0.0.1, e.g. websocket://0.0.0.0:{ $port } in Workerman, then restart it.
+cause-refused-other-address = The server listens on another address ({ $bound }), not on { $addr }
+fix-refused-other-address = Listen on 0.0.0.0 (or on the address clients use), or connect to the address the server is bound to.
+cause-refused-family-mismatch = { $failed } fails while { $working } connects: the server listens on one IP version only
+fix-refused-family-mismatch = Make the server listen on both IPv4 and IPv6 (e.g. [::] with dual-stack), or have the client use the working address (e.g. 127.0.0.1 instead of localhost).
+cause-refused-firewall-reject = A firewall rejects connections to { $addr }; the server never saw them
+fix-refused-firewall-reject = Allow the port in the firewall that sent the rejection (nft list ruleset / iptables -S on that machine; a router or cloud ACL if it came from elsewhere).
+cause-timeout-filtered = A firewall silently drops packets to { $addr }
+fix-timeout-filtered = Open TCP port { $port } in the server's firewall, the cloud security group and any hosting-panel firewall (e.g. nft add rule inet filter input tcp dport { $port } accept).
+cause-timeout-host-down = The host { $ip } does not answer at all: it is down, does not exist, or drops everything
+fix-timeout-host-down = Check that the server is running and that { $ip } is its address (DNS record, typo); if it is up, a firewall in front of it drops all traffic.
+cause-timeout-private-unroutable = { $addr } is a private intranet address that this client's network cannot reach
+fix-timeout-private-unroutable = Use the server's public address or domain, or join its network first (VPN, same LAN). Intranet addresses only work inside their own network.
+cause-timeout-accept-queue-full = The server's accept queue is full ({ $queued } connections waiting on { $addr }), so the kernel drops new connections
+fix-timeout-accept-queue-full = The server process accepts too slowly or is stuck: check its CPU and event loop, raise its listen backlog and net.core.somaxconn, or run more worker processes.
+cause-unreachable-no-route = There is no route from this client to { $addr }
+fix-unreachable-no-route = Check this machine's network connection and routes (ip route get { $addr }); the address may belong to a network you are not connected to.
+cause-unreachable-host = { $addr } is unreachable: no such host answers on its network
+fix-unreachable-host = Check that the server is switched on and that { $addr } is right; on the same LAN, check the cable/Wi-Fi and ARP (ip neigh).
+cause-addr-not-avail-ephemeral-exhausted = This client has used up its local ports towards { $dst } (range { $lo }–{ $hi })
+fix-addr-not-avail-ephemeral-exhausted = Reuse connections (keep-alive, pooling) instead of opening one per request, and widen the range: sysctl -w net.ipv4.ip_local_port_range="1024 65535" (persist it in /etc/sysctl.d/).
+cause-addr-not-avail-time-wait = { $count } closed connections to { $dst } still hold their local ports in TIME_WAIT
+fix-addr-not-avail-time-wait = Let the client reuse TIME_WAIT ports: sysctl -w net.ipv4.tcp_tw_reuse=1 (currently { $reuse }), widen net.ipv4.ip_local_port_range, and keep connections open instead of reconnecting.
+cause-local-fd-exhausted = This client process has run out of file descriptors; the server is not at fault
+fix-local-fd-exhausted = Close sockets that are no longer used and raise the limit: ulimit -n 65535 in the shell that starts the client, or LimitNOFILE= in its systemd unit.
+cause-local-outbound-blocked = This machine itself blocks the outgoing connection to { $addr }
+fix-local-outbound-blocked = Check the local firewall's output rules (nft list ruleset, iptables -S OUTPUT) and security modules (SELinux, AppArmor) for a rule that blocks this destination.
+cause-local-connect-error = The connection to { $addr } failed with an unusual error
+fix-local-connect-error = Look up the error below; it comes from this machine's kernel, not from the server.
+cause-dns-nxdomain = The name { $name } does not exist in DNS
+fix-dns-nxdomain = Check the spelling of { $name } and that the domain is registered and has records.
+cause-dns-no-address = The name { $name } exists but has no address record
+fix-dns-no-address = Add an A (IPv4) or AAAA (IPv6) record for { $name } at its DNS provider.
+cause-dns-resolver-failure = The DNS resolver failed to answer for { $name }
+fix-dns-resolver-failure = Check the nameservers in /etc/resolv.conf and this machine's network; try again with another resolver.
+
+## Evidence lines
+
+ev-family-failed = { $addr }: { $outcome }
+ev-family-connected = { $addr } connected
+ev-icmp-error = an ICMP error (type { $type }, code { $code }) came back from { $origin } instead of a TCP answer
+ev-icmp-other-origin = the rejection came from { $origin }, not from the server itself
+ev-icmp-not-rst = a server with a closed port answers with a TCP reset, not ICMP: this is a reject rule
+ev-no-listener-local = this machine's socket table has no listener on port { $port }
+ev-listener-but-rst = a socket listens on { $addr } and the connection was still reset: a "reject with tcp reset" rule is likely
+ev-listener-elsewhere = port is bound to { $bound } only, which does not include { $addr }
+ev-rst-from-target = { $addr } answered with a TCP reset: the host is up, the port is closed
+ev-audit-would-tell = only the server can tell which: run conndoctor audit { $port } there
+ev-syn-unanswered = { $addr } did not answer the SYN within { $ms } ms ({ $retransmits } retransmissions)
+ev-accept-queue = { $queued } connections wait in the accept queue of { $addr }
+ev-listen-overflows = the kernel dropped { $count } connection attempts because a listen queue was full while we waited
+ev-only-default-route = the only route towards it is the default route (via { $gateway } on { $iface }), i.e. the public internet
+ev-no-route-at-all = this machine has no route towards that address
+ev-private-address = { $addr } is in a private range (RFC 1918, CGNAT or IPv6 ULA)
+ev-not-on-local-network = none of this machine's interfaces is on the network of { $addr }
+ev-side-probes-off = other ports were not probed (--no-side-probes), so a down host cannot be told apart
+ev-host-answers-elsewhere = { $ip } answers on other ports: { $ports }
+ev-host-silent = { $ip } answered on no other port either ({ $ports })
+ev-neighbour-failed = this machine asked for { $addr } on its local network (ARP/neighbour discovery) and got no answer
+ev-router-reported = the router { $router } reported: { $outcome }
+ev-kernel-reported = this machine's kernel reported: { $outcome }
+ev-ports-in-use = { $used } of { $size } usable local ports ({ $lo }–{ $hi }) are taken by sockets to { $dst }
+ev-time-wait = { $count } of them are in TIME_WAIT; net.ipv4.tcp_tw_reuse = { $reuse }
+ev-fd-limit = file-descriptor limit: { $soft } (hard limit { $hard })
+ev-errno = connect() failed with errno { $errno }: { $message }
+
+## Demo
+
+demo-title = conndoctor demo: real servers on loopback, real diagnoses
+demo-scenario-open = A server that accepts connections
+demo-scenario-closed = A port where nothing listens
+demo-scenario-loopback = A server bound to 127.0.0.1, reached through 127.0.0.2
+demo-scenario-queue = A server that stopped accepting: its accept queue is full
+demo-scenario-family = localhost resolves to IPv6 and IPv4, the server listens on IPv4 only
+demo-command = command: { $cmd }

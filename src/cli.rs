@@ -1,0 +1,198 @@
+//! The command line: argument parsing, language choice, exit codes. Thin by design:
+//! everything it runs lives in the library.
+
+use std::io::Write;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::i18n::{self, Localizer};
+use crate::probe::CheckOptions;
+use crate::report::{human, json};
+use crate::target;
+
+/// Exit statuses (ARCHITECTURE.md): 0 works, 1 diagnosed failure, 2 bad input, 3 internal.
+pub const EXIT_BAD_INPUT: u8 = 2;
+pub const EXIT_INTERNAL: u8 = 3;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "conndoctor",
+    version,
+    about = "Tells why a client cannot connect to a server, and what to change.",
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  conndoctor check ws://example.com:8282/chat\n  conndoctor 203.0.113.7:8282 --timeout 5s\n  conndoctor demo"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    cmd: Option<Cmd>,
+    /// `conndoctor <target>` is short for `conndoctor check <target>`.
+    #[command(flatten)]
+    check: CheckArgs,
+}
+
+#[derive(Subcommand, Debug)]
+enum Cmd {
+    /// Diagnose a connection to a target (ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port).
+    Check(CheckArgs),
+    /// Start real servers on loopback and show the diagnosis of each case.
+    Demo(CommonArgs),
+}
+
+#[derive(Args, Debug, Clone, Default)]
+struct CommonArgs {
+    /// Overall time budget, e.g. 3s, 500ms, 1.5 (seconds) [default: 3s; demo: 1s]
+    #[arg(long, value_name = "DURATION")]
+    timeout: Option<String>,
+    /// Print one JSON object (schema 1) instead of the text report.
+    #[arg(long)]
+    json: bool,
+    /// Do not probe other ports of the target while the main connect waits.
+    #[arg(long)]
+    no_side_probes: bool,
+    /// Language of the report (en, zh-CN, th, vi, ru, ja, ar); default from LC_ALL, LC_MESSAGES, LANG.
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
+}
+
+#[derive(Args, Debug, Clone, Default)]
+struct CheckArgs {
+    /// What the client connects to: ws://host:port/path, host:port, [v6]:port, ...
+    #[arg(value_name = "TARGET")]
+    target: Option<String>,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+/// Parses `3s`, `500ms`, `1.5` (seconds), `2m`.
+pub fn parse_duration(s: &str) -> Option<Duration> {
+    let s = s.trim();
+    if let Ok(secs) = s.parse::<f64>() {
+        return (secs.is_finite() && secs > 0.0 && secs <= 3600.0)
+            .then(|| Duration::from_secs_f64(secs));
+    }
+    humantime::parse_duration(s)
+        .ok()
+        .filter(|d| !d.is_zero() && *d <= Duration::from_secs(3600))
+}
+
+fn bad_input(l: &Localizer, msg: &str) -> ExitCode {
+    let mut err = anstream::stderr();
+    let _ = writeln!(err, "conndoctor: {}: {msg}", l.text("app-error"));
+    let _ = writeln!(err, "{}", l.text("input-example"));
+    ExitCode::from(EXIT_BAD_INPUT)
+}
+
+fn options(l: &Localizer, c: &CommonArgs, default: Duration) -> Result<CheckOptions, ExitCode> {
+    let timeout = match &c.timeout {
+        None => default,
+        Some(t) => parse_duration(t).ok_or_else(|| {
+            bad_input(
+                l,
+                &l.with("input-bad-timeout", &[("detail", t.as_str().into())]),
+            )
+        })?,
+    };
+    Ok(CheckOptions {
+        timeout,
+        side_probes: !c.no_side_probes,
+    })
+}
+
+fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
+    // One thread is plenty: the work is waiting on sockets, and it starts fastest.
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (cmd_name, common, target) = match &cli.cmd {
+        Some(Cmd::Check(a)) => ("check", a.common.clone(), a.target.clone()),
+        Some(Cmd::Demo(c)) => ("demo", c.clone(), None),
+        None => ("check", cli.check.common.clone(), cli.check.target.clone()),
+    };
+    let (lang, unavailable) = i18n::choose(common.lang.as_deref(), |k| std::env::var(k).ok());
+    let l = Localizer::new(lang);
+    if let Some(req) = unavailable {
+        let _ = writeln!(
+            anstream::stderr(),
+            "conndoctor: {}",
+            l.with("lang-fallback", &[("lang", req.into())])
+        );
+    }
+    let rt = match runtime() {
+        Ok(rt) => rt,
+        Err(e) => return internal(&l, &e.to_string()),
+    };
+    if cmd_name == "demo" {
+        let opts = match options(&l, &common, Duration::from_secs(1)) {
+            Ok(o) => o,
+            Err(code) => return code,
+        };
+        return match rt.block_on(crate::demo::run(&opts, common.json, &l)) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => internal(&l, &e.to_string()),
+        };
+    }
+
+    let t = match target::parse(target.as_deref().unwrap_or("")) {
+        Ok(t) => t,
+        Err(e) => {
+            return bad_input(
+                &l,
+                &l.with(e.message_id(), &[("detail", e.detail().into())]),
+            );
+        }
+    };
+    let opts = match options(&l, &common, Duration::from_secs(3)) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let report = rt.block_on(crate::check(&t, &opts));
+    print_report(&report, common.json, &l);
+    ExitCode::from(u8::try_from(report.diagnosis.exit_code()).unwrap_or(EXIT_INTERNAL))
+}
+
+pub fn print_report(report: &crate::Report, as_json: bool, l: &Localizer) {
+    let mut out = anstream::stdout();
+    if as_json {
+        let v = json::to_value(report, Some(l));
+        let _ = writeln!(out, "{v}");
+    } else {
+        let _ = write!(out, "{}", human::render(report, l));
+    }
+}
+
+fn internal(l: &Localizer, detail: &str) -> ExitCode {
+    let _ = writeln!(
+        anstream::stderr(),
+        "{}",
+        l.with("error-internal", &[("detail", detail.into())])
+    );
+    ExitCode::from(EXIT_INTERNAL)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("3s"), Some(Duration::from_secs(3)));
+        assert_eq!(parse_duration("500ms"), Some(Duration::from_millis(500)));
+        assert_eq!(parse_duration("1.5"), Some(Duration::from_millis(1500)));
+        assert_eq!(parse_duration("0"), None);
+        assert_eq!(parse_duration("-1"), None);
+        assert_eq!(parse_duration("soon"), None);
+        assert_eq!(parse_duration("NaN"), None);
+    }
+
+    #[test]
+    fn cli_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,159 @@
+//! Findings: what the rules concluded. Ids and arguments only; the renderers turn
+//! them into text through the locale files.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+/// What the client saw (causes.md, "Symptoms").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Symptom {
+    Ok,
+    Refused,
+    Timeout,
+    Unreachable,
+    AddrNotAvail,
+    Dns,
+    Local,
+}
+
+impl Symptom {
+    pub fn id(self) -> &'static str {
+        match self {
+            Symptom::Ok => "ok",
+            Symptom::Refused => "refused",
+            Symptom::Timeout => "timeout",
+            Symptom::Unreachable => "unreachable",
+            Symptom::AddrNotAvail => "addr-not-avail",
+            Symptom::Dns => "dns",
+            Symptom::Local => "local",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+/// A value for a message placeholder.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Arg {
+    Str(String),
+    Num(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Str(s.to_string())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Str(s)
+    }
+}
+impl From<u32> for Arg {
+    fn from(n: u32) -> Self {
+        Arg::Num(f64::from(n))
+    }
+}
+impl From<u16> for Arg {
+    fn from(n: u16) -> Self {
+        Arg::Num(f64::from(n))
+    }
+}
+impl From<u64> for Arg {
+    #[allow(clippy::cast_precision_loss)] // counters far below 2^53
+    fn from(n: u64) -> Self {
+        Arg::Num(n as f64)
+    }
+}
+impl From<f64> for Arg {
+    fn from(n: f64) -> Self {
+        Arg::Num(n)
+    }
+}
+
+pub type Args = BTreeMap<&'static str, Arg>;
+
+/// A localisable message: a locale id and its arguments.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Msg {
+    pub id: &'static str,
+    pub args: Args,
+}
+
+impl Msg {
+    pub fn new(id: &'static str) -> Self {
+        Self {
+            id,
+            args: Args::new(),
+        }
+    }
+
+    pub fn arg(mut self, k: &'static str, v: impl Into<Arg>) -> Self {
+        self.args.insert(k, v.into());
+        self
+    }
+}
+
+/// One cause with its confidence, the evidence behind it and the fix.
+/// The title is locale id `cause-<id>` and the fix `fix-<id>` (dots become dashes),
+/// both formatted with `args`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub id: &'static str,
+    pub confidence: Confidence,
+    pub args: Args,
+    pub evidence: Vec<Msg>,
+}
+
+impl Finding {
+    pub fn new(id: &'static str, confidence: Confidence) -> Self {
+        Self {
+            id,
+            confidence,
+            args: Args::new(),
+            evidence: Vec::new(),
+        }
+    }
+
+    pub fn arg(mut self, k: &'static str, v: impl Into<Arg>) -> Self {
+        self.args.insert(k, v.into());
+        self
+    }
+
+    pub fn because(mut self, m: Msg) -> Self {
+        self.evidence.push(m);
+        self
+    }
+
+    pub fn title_id(&self) -> String {
+        format!("cause-{}", self.id.replace('.', "-"))
+    }
+
+    pub fn fix_id(&self) -> String {
+        format!("fix-{}", self.id.replace('.', "-"))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diagnosis {
+    pub symptom: Symptom,
+    pub causes: Vec<Finding>,
+    /// Things worth fixing that did not stop this connection.
+    pub warnings: Vec<Finding>,
+}
+
+impl Diagnosis {
+    /// Exit status per ARCHITECTURE.md: 0 works, 1 a failure was diagnosed.
+    pub fn exit_code(&self) -> i32 {
+        i32::from(self.symptom != Symptom::Ok)
+    }
+}

@@ -1,0 +1,177 @@
+//! Localisation through Project Fluent. Code holds message ids; every sentence lives in
+//! `locales/<lang>/conndoctor.ftl`, compiled into the binary so it runs from anywhere.
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+use crate::finding::{Arg, Args};
+
+/// (language tag, Fluent source). English is the reference and the fallback.
+pub const LOCALES: &[(&str, &str)] = &[("en", include_str!("../locales/en/conndoctor.ftl"))];
+
+/// Languages written right to left get Unicode isolates around placeables so that
+/// addresses and commands keep their order.
+const RTL: &[&str] = &["ar"];
+
+pub struct Localizer {
+    lang: &'static str,
+    bundle: FluentBundle<FluentResource>,
+    fallback: Option<FluentBundle<FluentResource>>,
+}
+
+fn bundle(tag: &'static str, src: &'static str) -> FluentBundle<FluentResource> {
+    let id: LanguageIdentifier = tag.parse().unwrap_or_default();
+    let mut b = FluentBundle::new(vec![id]);
+    b.set_use_isolating(RTL.contains(&tag));
+    // Locale files ship inside the binary and are checked by tests; a syntax error
+    // would still leave the valid entries usable, so keep what parsed.
+    let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(partial, _)| partial);
+    let _ = b.add_resource(res);
+    let _ = b.add_builtins();
+    b
+}
+
+/// Maps `ru_RU.UTF-8`, `zh_CN`, `ja-JP`, `pt_BR@euro` ... to one of [`LOCALES`].
+pub fn match_locale(raw: &str) -> Option<&'static str> {
+    let base = raw
+        .split(['.', '@'])
+        .next()
+        .unwrap_or_default()
+        .replace('_', "-");
+    if base.is_empty() || base == "C" || base == "POSIX" {
+        return Some("en");
+    }
+    let lower = base.to_ascii_lowercase();
+    let lang = lower.split('-').next().unwrap_or_default();
+    LOCALES
+        .iter()
+        .map(|(t, _)| *t)
+        .find(|t| t.eq_ignore_ascii_case(&base))
+        .or_else(|| {
+            // zh-TW/zh-HK are Traditional Chinese: do not answer them in zh-CN.
+            if lang == "zh"
+                && !(lower.ends_with("-cn")
+                    || lower.ends_with("-sg")
+                    || lower == "zh"
+                    || lower.contains("hans"))
+            {
+                return None;
+            }
+            LOCALES.iter().map(|(t, _)| *t).find(|t| {
+                t.split('-')
+                    .next()
+                    .is_some_and(|l| l.eq_ignore_ascii_case(lang))
+            })
+        })
+}
+
+/// Picks the language: `--lang`, else LC_ALL, LC_MESSAGES, LANG. Returns the tag and,
+/// when the request could not be honoured, what was asked for.
+pub fn choose(
+    flag: Option<&str>,
+    env: impl Fn(&str) -> Option<String>,
+) -> (&'static str, Option<String>) {
+    let requested = flag.map(str::to_string).or_else(|| {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| env(k))
+            .find(|v| !v.is_empty())
+    });
+    match requested {
+        None => ("en", None),
+        Some(r) => match match_locale(&r) {
+            Some(tag) => (tag, None),
+            None => ("en", Some(r)),
+        },
+    }
+}
+
+impl Localizer {
+    pub fn new(lang: &str) -> Self {
+        let (tag, src) = LOCALES
+            .iter()
+            .find(|(t, _)| *t == lang)
+            .copied()
+            .unwrap_or(LOCALES[0]);
+        let fallback = (tag != "en").then(|| bundle(LOCALES[0].0, LOCALES[0].1));
+        Self {
+            lang: tag,
+            bundle: bundle(tag, src),
+            fallback,
+        }
+    }
+
+    pub fn lang(&self) -> &'static str {
+        self.lang
+    }
+
+    pub fn is_rtl(&self) -> bool {
+        RTL.contains(&self.lang)
+    }
+
+    /// Formats message `id`. A missing id renders as `⟦id⟧` so tests can spot it.
+    pub fn fmt(&self, id: &str, args: &Args) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            match v {
+                Arg::Str(s) => fa.set(*k, FluentValue::from(s.as_str())),
+                Arg::Num(n) => fa.set(*k, FluentValue::from(*n)),
+            }
+        }
+        for b in std::iter::once(&self.bundle).chain(self.fallback.as_ref()) {
+            if let Some(p) = b.get_message(id).and_then(|m| m.value()) {
+                let mut errors = Vec::new();
+                return b.format_pattern(p, Some(&fa), &mut errors).into_owned();
+            }
+        }
+        format!("⟦{id}⟧")
+    }
+
+    pub fn text(&self, id: &str) -> String {
+        self.fmt(id, &Args::new())
+    }
+
+    /// Shorthand for one-off arguments: `l.with("id", &[("addr", x.into())])`.
+    pub fn with(&self, id: &str, args: &[(&'static str, Arg)]) -> String {
+        self.fmt(id, &args.iter().cloned().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_matching() {
+        assert_eq!(match_locale("en_US.UTF-8"), Some("en"));
+        assert_eq!(match_locale("C.UTF-8"), Some("en"));
+        assert_eq!(match_locale("POSIX"), Some("en"));
+        assert_eq!(match_locale("xx_YY"), None);
+        assert_eq!(match_locale("zh_TW.UTF-8"), None);
+    }
+
+    #[test]
+    fn choose_order() {
+        let env = |k: &str| match k {
+            "LC_ALL" => Some(String::new()),
+            "LANG" => Some("en_GB.UTF-8".to_string()),
+            _ => None,
+        };
+        assert_eq!(choose(None, env), ("en", None));
+        assert_eq!(choose(Some("xx"), env), ("en", Some("xx".into())));
+    }
+
+    #[test]
+    fn plurals_and_missing_ids() {
+        let l = Localizer::new("en");
+        assert_eq!(
+            l.with("attempt-retransmits", &[("count", Arg::Num(1.0))]),
+            "one SYN retransmission"
+        );
+        assert_eq!(
+            l.with("attempt-retransmits", &[("count", Arg::Num(4.0))]),
+            "4 SYN retransmissions"
+        );
+        assert_eq!(l.text("no-such-id"), "⟦no-such-id⟧");
+    }
+}

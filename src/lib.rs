@@ -1,0 +1,35 @@
+//! conndoctor: tells why a client cannot connect to a server, and what to change.
+//!
+//! The flow is one-way: [`target`] → [`probe`] → [`evidence`] → [`rules`] →
+//! [`finding`] → [`report`]. Probes gather facts without judging them; rules are pure
+//! functions over those facts; renderers turn findings into text via [`i18n`].
+
+#![deny(unsafe_code)]
+
+pub mod cli;
+pub mod demo;
+pub mod evidence;
+pub mod finding;
+pub mod i18n;
+pub mod probe;
+pub mod report;
+pub mod rules;
+pub mod target;
+
+use std::time::Instant;
+
+pub use probe::CheckOptions;
+pub use report::Report;
+pub use target::Target;
+
+/// Runs a full check of `target`: probes, rules, timings.
+pub async fn check(target: &Target, opts: &CheckOptions) -> Report {
+    let start = Instant::now();
+    let evidence = probe::gather(target, opts).await;
+    let diagnosis = rules::diagnose(&evidence);
+    Report {
+        evidence,
+        diagnosis,
+        total_ms: start.elapsed().as_secs_f64() * 1000.0,
+    }
+}

@@ -1,0 +1,224 @@
+//! The TCP connect probe: one non-blocking connect, classified from the kernel's answer.
+//!
+//! IP_RECVERR / IPV6_RECVERR are switched on before connecting so an ICMP error that
+//! aborted the handshake can be read back from the socket's error queue with the
+//! address of whoever sent it. After a timeout, TCP_INFO tells how many SYNs went out.
+
+use std::io;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+use std::os::fd::{AsFd, AsRawFd};
+use std::time::Instant;
+
+use nix::sys::socket::{self, ControlMessageOwned, MsgFlags, SockaddrStorage, sockopt};
+use socket2::{Domain, Protocol, Socket, Type};
+use tokio::time::timeout_at;
+
+use crate::evidence::{ConnectAttempt, IcmpReport, Outcome};
+
+/// Connects to `addr`, giving up at `deadline`. Never returns an error: every failure
+/// is an [`Outcome`].
+pub async fn probe(addr: SocketAddr, deadline: tokio::time::Instant) -> ConnectAttempt {
+    let start = Instant::now();
+    let (outcome, icmp, syn_retransmits) = connect(addr, deadline).await;
+    ConnectAttempt {
+        addr,
+        outcome,
+        elapsed_ms: start.elapsed().as_secs_f64() * 1000.0,
+        icmp,
+        syn_retransmits,
+    }
+}
+
+async fn connect(
+    addr: SocketAddr,
+    deadline: tokio::time::Instant,
+) -> (Outcome, Option<IcmpReport>, Option<u32>) {
+    let sock = match Socket::new(
+        Domain::for_address(addr),
+        Type::STREAM.nonblocking().cloexec(),
+        Some(Protocol::TCP),
+    ) {
+        Ok(s) => s,
+        Err(e) => return (classify(&e), None, None),
+    };
+    // Best effort: without it we still classify by errno, just without the origin.
+    let _ = match addr {
+        SocketAddr::V4(_) => socket::setsockopt(&sock, sockopt::Ipv4RecvErr, &true),
+        SocketAddr::V6(_) => socket::setsockopt(&sock, sockopt::Ipv6RecvErr, &true),
+    };
+    match sock.connect(&addr.into()) {
+        Ok(()) => return (Outcome::Connected, None, None),
+        Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {}
+        Err(e) => {
+            let icmp = read_icmp(&sock);
+            return (classify(&e), icmp, None);
+        }
+    }
+    let std_stream: std::net::TcpStream = sock.into();
+    let stream = match tokio::net::TcpStream::from_std(std_stream) {
+        Ok(s) => s,
+        Err(e) => return (classify(&e), None, None),
+    };
+    loop {
+        match timeout_at(deadline, stream.writable()).await {
+            Err(_) => {
+                let retrans = syn_retransmits(&stream);
+                return (Outcome::TimedOut, None, retrans);
+            }
+            Ok(Err(e)) => return (classify(&e), None, None),
+            Ok(Ok(())) => {}
+        }
+        match stream.take_error() {
+            Ok(Some(e)) | Err(e) => {
+                let icmp = read_icmp(&stream);
+                return (classify(&e), icmp, None);
+            }
+            Ok(None) => {}
+        }
+        match stream.peer_addr() {
+            Ok(_) => return (Outcome::Connected, None, None),
+            // Spurious wake-up while the handshake is still in flight.
+            Err(e) if e.raw_os_error() == Some(libc::ENOTCONN) => {
+                tokio::task::yield_now().await;
+            }
+            Err(e) => return (classify(&e), None, None),
+        }
+    }
+}
+
+/// Maps an errno from socket()/connect() to an [`Outcome`].
+pub fn classify(e: &io::Error) -> Outcome {
+    match e.raw_os_error() {
+        Some(libc::ECONNREFUSED) => Outcome::Refused,
+        Some(libc::ETIMEDOUT) => Outcome::TimedOut,
+        Some(libc::EHOSTUNREACH | libc::EHOSTDOWN) => Outcome::HostUnreachable,
+        Some(libc::ENETUNREACH | libc::ENONET) => Outcome::NetUnreachable,
+        Some(libc::EADDRNOTAVAIL) => Outcome::AddrNotAvailable,
+        Some(libc::EMFILE | libc::ENFILE) => Outcome::FdExhausted,
+        Some(errno) => Outcome::Other {
+            errno,
+            message: e.to_string(),
+        },
+        None => Outcome::Other {
+            errno: 0,
+            message: e.to_string(),
+        },
+    }
+}
+
+/// Reads the first ICMP error queued on the socket, if any.
+fn read_icmp<F: AsFd + AsRawFd>(sock: &F) -> Option<IcmpReport> {
+    let mut data = [0u8; 64];
+    let mut iov = [io::IoSliceMut::new(&mut data)];
+    let mut cmsg = nix::cmsg_space!(libc::sock_extended_err, libc::sockaddr_in6);
+    let msg = socket::recvmsg::<SockaddrStorage>(
+        sock.as_raw_fd(),
+        &mut iov,
+        Some(&mut cmsg),
+        MsgFlags::MSG_ERRQUEUE | MsgFlags::MSG_DONTWAIT,
+    )
+    .ok()?;
+    for c in msg.cmsgs().ok()? {
+        match c {
+            ControlMessageOwned::Ipv4RecvErr(ee, offender)
+                if ee.ee_origin == libc::SO_EE_ORIGIN_ICMP =>
+            {
+                let origin =
+                    offender.map(|o| IpAddr::V4(Ipv4Addr::from(u32::from_be(o.sin_addr.s_addr))));
+                return Some(IcmpReport {
+                    origin,
+                    v6: false,
+                    icmp_type: ee.ee_type,
+                    code: ee.ee_code,
+                });
+            }
+            ControlMessageOwned::Ipv6RecvErr(ee, offender)
+                if ee.ee_origin == libc::SO_EE_ORIGIN_ICMP6 =>
+            {
+                let origin = offender.map(|o| IpAddr::V6(Ipv6Addr::from(o.sin6_addr.s6_addr)));
+                return Some(IcmpReport {
+                    origin,
+                    v6: true,
+                    icmp_type: ee.ee_type,
+                    code: ee.ee_code,
+                });
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// SYN retransmissions so far, from TCP_INFO.
+#[allow(unsafe_code)]
+fn syn_retransmits<F: AsRawFd>(sock: &F) -> Option<u32> {
+    // Neither socket2 nor nix exposes TCP_INFO; this is the one raw getsockopt we need.
+    let mut info: libc::tcp_info = unsafe { std::mem::zeroed() };
+    let mut len = std::mem::size_of::<libc::tcp_info>() as libc::socklen_t;
+    // SAFETY: `info` is a properly sized, writable tcp_info and `len` holds its size.
+    let rc = unsafe {
+        libc::getsockopt(
+            sock.as_raw_fd(),
+            libc::IPPROTO_TCP,
+            libc::TCP_INFO,
+            (&raw mut info).cast(),
+            &mut len,
+        )
+    };
+    if rc != 0 {
+        return None;
+    }
+    // In SYN_SENT, tcpi_total_retrans counts every retransmitted SYN.
+    Some(
+        info.tcpi_total_retrans
+            .max(u32::from(info.tcpi_retransmits)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errno_classification() {
+        let c = |n| classify(&io::Error::from_raw_os_error(n));
+        assert_eq!(c(libc::ECONNREFUSED), Outcome::Refused);
+        assert_eq!(c(libc::ETIMEDOUT), Outcome::TimedOut);
+        assert_eq!(c(libc::EHOSTUNREACH), Outcome::HostUnreachable);
+        assert_eq!(c(libc::ENETUNREACH), Outcome::NetUnreachable);
+        assert_eq!(c(libc::EADDRNOTAVAIL), Outcome::AddrNotAvailable);
+        assert_eq!(c(libc::EMFILE), Outcome::FdExhausted);
+        assert_eq!(c(libc::ENFILE), Outcome::FdExhausted);
+        assert!(matches!(c(libc::EACCES), Outcome::Other { errno, .. } if errno == libc::EACCES));
+    }
+
+    #[test]
+    fn icmp_codes() {
+        let r = |v6, t, c| IcmpReport {
+            origin: None,
+            v6,
+            icmp_type: t,
+            code: c,
+        };
+        assert!(r(false, 3, 3).is_port_unreachable());
+        assert!(r(false, 3, 13).is_admin_prohibited());
+        assert!(!r(false, 3, 1).is_admin_prohibited());
+        assert!(r(true, 1, 4).is_port_unreachable());
+        assert!(r(true, 1, 1).is_admin_prohibited());
+    }
+
+    #[tokio::test]
+    async fn refused_and_connected_on_loopback() {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let open = l.local_addr().unwrap();
+        let closed = {
+            let t = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+            t.local_addr().unwrap()
+        };
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(2);
+        assert_eq!(probe(open, deadline).await.outcome, Outcome::Connected);
+        let r = probe(closed, deadline).await;
+        assert_eq!(r.outcome, Outcome::Refused);
+        assert!(r.icmp.is_none(), "a RST carries no ICMP report");
+    }
+}

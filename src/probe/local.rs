@@ -1,0 +1,307 @@
+//! Facts about this machine that decide many verdicts: interface addresses, the route
+//! towards the target, the kernel's TCP socket tables, port-range sysctls, limits.
+//!
+//! Everything here is a read of the kernel's own view (/proc, getifaddrs), never a
+//! guess. A read that fails is recorded in `notes`, not turned into a verdict.
+
+use std::collections::BTreeMap;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
+
+use procfs::net::TcpState;
+
+use crate::evidence::{InterfaceAddr, Listener, PortUsage, RouteFact};
+
+pub fn interfaces(notes: &mut Vec<String>) -> Vec<InterfaceAddr> {
+    let addrs = match nix::ifaddrs::getifaddrs() {
+        Ok(a) => a,
+        Err(e) => {
+            notes.push(format!("getifaddrs: {e}"));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    for ifa in addrs {
+        let (Some(addr), Some(mask)) = (ifa.address, ifa.netmask) else {
+            continue;
+        };
+        let (ip, prefix_len) =
+            if let (Some(a), Some(m)) = (addr.as_sockaddr_in(), mask.as_sockaddr_in()) {
+                (IpAddr::V4(a.ip()), u32::from(m.ip()).count_ones() as u8)
+            } else if let (Some(a), Some(m)) = (addr.as_sockaddr_in6(), mask.as_sockaddr_in6()) {
+                (IpAddr::V6(a.ip()), u128::from(m.ip()).count_ones() as u8)
+            } else {
+                continue;
+            };
+        out.push(InterfaceAddr {
+            name: ifa.interface_name,
+            addr: ip,
+            prefix_len,
+        });
+    }
+    out
+}
+
+/// The route the kernel would pick for `dst`: longest prefix in the main table.
+/// Policy routing is not modelled; this is the plain `ip route` view.
+pub fn route_to(dst: IpAddr, notes: &mut Vec<String>) -> Option<RouteFact> {
+    let text = match dst {
+        IpAddr::V4(_) => std::fs::read_to_string("/proc/net/route"),
+        IpAddr::V6(_) => std::fs::read_to_string("/proc/net/ipv6_route"),
+    };
+    let text = match text {
+        Ok(t) => t,
+        Err(e) => {
+            notes.push(format!("routes: {e}"));
+            return None;
+        }
+    };
+    match dst {
+        IpAddr::V4(d) => best_route_v4(&text, d),
+        IpAddr::V6(d) => best_route_v6(&text, d),
+    }
+}
+
+/// Parses /proc/net/route (hex, host byte order on little-endian kernels).
+pub fn best_route_v4(text: &str, dst: Ipv4Addr) -> Option<RouteFact> {
+    let mut best: Option<RouteFact> = None;
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.len() < 8 {
+            continue;
+        }
+        let (Ok(net), Ok(gw), Ok(flags), Ok(mask)) = (
+            u32::from_str_radix(f[1], 16),
+            u32::from_str_radix(f[2], 16),
+            u32::from_str_radix(f[3], 16),
+            u32::from_str_radix(f[7], 16),
+        ) else {
+            continue;
+        };
+        // RTF_UP; reject routes (RTF_REJECT) count as "no route".
+        if flags & 0x1 == 0 || flags & 0x200 != 0 {
+            continue;
+        }
+        let (net, gw, mask) = (u32::from_be(net), u32::from_be(gw), u32::from_be(mask));
+        if u32::from(dst) & mask != net & mask {
+            continue;
+        }
+        let prefix_len = mask.count_ones() as u8;
+        if best.as_ref().is_none_or(|b| prefix_len > b.prefix_len) {
+            best = Some(RouteFact {
+                prefix_len,
+                gateway: (gw != 0).then(|| IpAddr::V4(Ipv4Addr::from(gw))),
+                interface: f[0].to_string(),
+            });
+        }
+    }
+    best
+}
+
+/// Parses /proc/net/ipv6_route (dest, plen, src, splen, nexthop, metric, ..., flags, dev).
+pub fn best_route_v6(text: &str, dst: Ipv6Addr) -> Option<RouteFact> {
+    let mut best: Option<RouteFact> = None;
+    for line in text.lines() {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.len() < 10 {
+            continue;
+        }
+        let (Ok(net), Ok(plen), Ok(gw), Ok(flags)) = (
+            u128::from_str_radix(f[0], 16),
+            u8::from_str_radix(f[1], 16),
+            u128::from_str_radix(f[4], 16),
+            u32::from_str_radix(f[8], 16),
+        ) else {
+            continue;
+        };
+        if flags & 0x1 == 0 || flags & 0x200 != 0 || f[9] == "lo" && plen == 0 {
+            continue;
+        }
+        let mask = if plen == 0 {
+            0
+        } else {
+            u128::MAX << (128 - u32::from(plen.min(128)))
+        };
+        if u128::from(dst) & mask != net & mask {
+            continue;
+        }
+        if best.as_ref().is_none_or(|b| plen > b.prefix_len) {
+            best = Some(RouteFact {
+                prefix_len: plen,
+                gateway: (gw != 0).then(|| IpAddr::V6(Ipv6Addr::from(gw))),
+                interface: f[9].to_string(),
+            });
+        }
+    }
+    best
+}
+
+/// Reads both TCP tables once. Returns (listeners on `port`, sockets to each target by state).
+pub fn tcp_tables(
+    port: u16,
+    targets: &[SocketAddr],
+    notes: &mut Vec<String>,
+) -> (Vec<Listener>, BTreeMap<String, u32>) {
+    let mut listeners = Vec::new();
+    let mut to_target: BTreeMap<String, u32> = BTreeMap::new();
+    for (name, table) in [("tcp", procfs::net::tcp()), ("tcp6", procfs::net::tcp6())] {
+        let entries = match table {
+            Ok(e) => e,
+            Err(e) => {
+                notes.push(format!("/proc/net/{name}: {e}"));
+                continue;
+            }
+        };
+        for e in entries {
+            if e.state == TcpState::Listen {
+                if e.local_address.port() == port {
+                    listeners.push(Listener {
+                        addr: e.local_address,
+                        accept_queue: e.rx_queue,
+                    });
+                }
+            } else if targets.iter().any(|t| same_endpoint(*t, e.remote_address)) {
+                *to_target
+                    .entry(state_name(&e.state).to_string())
+                    .or_default() += 1;
+            }
+        }
+    }
+    (listeners, to_target)
+}
+
+/// Compares endpoints, treating v4-mapped IPv6 as the IPv4 address.
+fn same_endpoint(a: SocketAddr, b: SocketAddr) -> bool {
+    let canon = |ip: IpAddr| match ip {
+        IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(ip, IpAddr::V4),
+        v4 => v4,
+    };
+    a.port() == b.port() && canon(a.ip()) == canon(b.ip())
+}
+
+fn state_name(s: &TcpState) -> &'static str {
+    match s {
+        TcpState::Established => "ESTABLISHED",
+        TcpState::SynSent => "SYN_SENT",
+        TcpState::SynRecv => "SYN_RECV",
+        TcpState::FinWait1 => "FIN_WAIT1",
+        TcpState::FinWait2 => "FIN_WAIT2",
+        TcpState::TimeWait => "TIME_WAIT",
+        TcpState::Close => "CLOSE",
+        TcpState::CloseWait => "CLOSE_WAIT",
+        TcpState::LastAck => "LAST_ACK",
+        TcpState::Listen => "LISTEN",
+        TcpState::Closing => "CLOSING",
+        TcpState::NewSynRecv => "NEW_SYN_RECV",
+    }
+}
+
+pub fn port_usage(to_target: BTreeMap<String, u32>, notes: &mut Vec<String>) -> Option<PortUsage> {
+    let range = match std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range") {
+        Ok(t) => parse_range(&t)?,
+        Err(e) => {
+            notes.push(format!("ip_local_port_range: {e}"));
+            return None;
+        }
+    };
+    let reserved =
+        std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_reserved_ports").unwrap_or_default();
+    let tcp_tw_reuse = std::fs::read_to_string("/proc/sys/net/ipv4/tcp_tw_reuse")
+        .ok()
+        .and_then(|s| s.trim().parse().ok());
+    Some(PortUsage {
+        range,
+        reserved_in_range: reserved_in_range(&reserved, range),
+        tcp_tw_reuse,
+        to_target,
+    })
+}
+
+fn parse_range(s: &str) -> Option<(u16, u16)> {
+    let mut it = s.split_whitespace().map(str::parse::<u16>);
+    Some((it.next()?.ok()?, it.next()?.ok()?))
+}
+
+/// Counts reserved ports ("1000,2000-2010") that fall inside the ephemeral range.
+pub fn reserved_in_range(list: &str, (lo, hi): (u16, u16)) -> u32 {
+    list.trim()
+        .split(',')
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| {
+            let (a, b) = p.split_once('-').unwrap_or((p, p));
+            Some((a.trim().parse::<u16>().ok()?, b.trim().parse::<u16>().ok()?))
+        })
+        .map(|(a, b)| {
+            let (a, b) = (a.max(lo), b.min(hi));
+            if a > b { 0 } else { u32::from(b - a) + 1 }
+        })
+        .sum()
+}
+
+/// TcpExtListenOverflows from /proc/net/netstat.
+pub fn listen_overflows() -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/net/netstat").ok()?;
+    let mut lines = text.lines();
+    while let (Some(head), Some(vals)) = (lines.next(), lines.next()) {
+        if !head.starts_with("TcpExt:") {
+            continue;
+        }
+        let idx = head
+            .split_whitespace()
+            .position(|k| k == "ListenOverflows")?;
+        return vals.split_whitespace().nth(idx)?.parse().ok();
+    }
+    None
+}
+
+pub fn fd_limit() -> Option<(u64, u64)> {
+    nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ROUTE: &str = "Iface\tDestination\tGateway \tFlags\tRefCnt\tUse\tMetric\tMask\t\tMTU\tWindow\tIRTT\n\
+eth0\t00000000\t0101A8C0\t0003\t0\t0\t0\t00000000\t0\t0\t0\n\
+eth0\t0001A8C0\t00000000\t0001\t0\t0\t0\t00FFFFFF\t0\t0\t0\n";
+
+    #[test]
+    fn v4_route_longest_prefix() {
+        let r = best_route_v4(ROUTE, "192.168.1.20".parse().unwrap()).unwrap();
+        assert_eq!(r.prefix_len, 24);
+        assert_eq!(r.gateway, None);
+        let d = best_route_v4(ROUTE, "10.1.2.3".parse().unwrap()).unwrap();
+        assert_eq!(d.prefix_len, 0);
+        assert_eq!(d.gateway, Some("192.168.1.1".parse().unwrap()));
+        assert_eq!(
+            best_route_v4(
+                &ROUTE.lines().take(1).collect::<String>(),
+                "10.0.0.1".parse().unwrap()
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn v6_route() {
+        let t = "00000000000000000000000000000001 80 00000000000000000000000000000000 00 00000000000000000000000000000000 00000000 00000001 00000000 00000001       lo\n\
+fd000000000000000000000000000000 40 00000000000000000000000000000000 00 00000000000000000000000000000000 00000100 00000001 00000000 00000001     eth0\n";
+        let r = best_route_v6(t, "fd00::5".parse().unwrap()).unwrap();
+        assert_eq!((r.prefix_len, r.interface.as_str()), (64, "eth0"));
+        assert_eq!(best_route_v6(t, "2001:db8::1".parse().unwrap()), None);
+    }
+
+    #[test]
+    fn reserved_ports_inside_range() {
+        assert_eq!(reserved_in_range("", (100, 200)), 0);
+        assert_eq!(reserved_in_range("50,150,190-210\n", (100, 200)), 12);
+    }
+
+    #[test]
+    fn endpoints_match_v4_mapped() {
+        let a: SocketAddr = "10.0.0.1:80".parse().unwrap();
+        let b: SocketAddr = "[::ffff:10.0.0.1]:80".parse().unwrap();
+        assert!(same_endpoint(a, b));
+        assert!(!same_endpoint(a, "10.0.0.1:81".parse().unwrap()));
+    }
+}

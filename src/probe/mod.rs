@@ -1,0 +1,127 @@
+//! Probes gather facts and never judge them. [`gather`] runs them for one target,
+//! concurrently and under one deadline, and returns the [`Evidence`].
+
+pub mod connect;
+pub mod local;
+pub mod resolve;
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use tokio::task::JoinSet;
+use tokio::time::Instant;
+
+use crate::evidence::{ConnectAttempt, Evidence, LocalFacts, Outcome, SideProbe};
+use crate::target::Target;
+
+/// Ports tried on the same address while the main connect waits: any answer there
+/// (accept or RST) proves the host is up, so silence on the target port is a filter.
+pub const SIDE_PORTS: [u16; 5] = [22, 80, 443, 3389, 8080];
+
+/// At most this many addresses get side probes (one per family is what matters).
+const SIDE_PROBE_ADDRS: usize = 2;
+
+#[derive(Debug, Clone)]
+pub struct CheckOptions {
+    /// Overall budget for the whole check.
+    pub timeout: Duration,
+    /// Probe other ports while the main connect waits.
+    pub side_probes: bool,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        Self {
+            timeout: Duration::from_secs(3),
+            side_probes: true,
+        }
+    }
+}
+
+/// Runs every probe for `target` and returns what was seen.
+pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
+    let start = Instant::now();
+    let deadline = start + opts.timeout;
+    let mut local = LocalFacts::default();
+
+    let resolution = resolve::resolve(&target.host, deadline).await;
+    let addrs: Vec<SocketAddr> = resolution
+        .addresses
+        .iter()
+        .map(|ip| SocketAddr::new(*ip, target.port))
+        .collect();
+
+    local.interfaces = local::interfaces(&mut local.notes);
+    let overflows_before = local::listen_overflows();
+
+    let mut side = JoinSet::new();
+    if opts.side_probes {
+        let mut seen_family = Vec::new();
+        for a in &addrs {
+            if seen_family.contains(&a.is_ipv4()) || seen_family.len() >= SIDE_PROBE_ADDRS {
+                continue;
+            }
+            seen_family.push(a.is_ipv4());
+            for port in SIDE_PORTS.into_iter().filter(|p| *p != target.port) {
+                let addr = SocketAddr::new(a.ip(), port);
+                side.spawn(async move {
+                    let r = connect::probe(addr, deadline).await;
+                    SideProbe {
+                        addr,
+                        outcome: r.outcome,
+                        elapsed_ms: r.elapsed_ms,
+                    }
+                });
+            }
+        }
+    }
+
+    let mut main = JoinSet::new();
+    for (i, a) in addrs.iter().enumerate() {
+        let a = *a;
+        main.spawn(async move { (i, connect::probe(a, deadline).await) });
+    }
+    let mut attempts: Vec<Option<ConnectAttempt>> = vec![None; addrs.len()];
+    while let Some(res) = main.join_next().await {
+        if let Ok((i, a)) = res {
+            attempts[i] = Some(a);
+        }
+    }
+    let attempts: Vec<ConnectAttempt> = attempts.into_iter().flatten().collect();
+
+    // Side probes only matter when the main connect got no answer; otherwise they are
+    // abandoned at once so a refused verdict is not delayed.
+    let any_timeout = attempts.iter().any(|a| a.outcome == Outcome::TimedOut);
+    let side_probes = if opts.side_probes && any_timeout {
+        let mut out = Vec::new();
+        while let Some(res) = side.join_next().await {
+            if let Ok(p) = res {
+                out.push(p);
+            }
+        }
+        out.sort_by_key(|p| p.addr);
+        Some(out)
+    } else {
+        side.abort_all();
+        None
+    };
+
+    local.listen_overflows = overflows_before.zip(local::listen_overflows());
+    let (listeners, to_target) = local::tcp_tables(target.port, &addrs, &mut local.notes);
+    local.listeners = listeners;
+    local.ports = local::port_usage(to_target, &mut local.notes);
+    for a in &addrs {
+        let r = local::route_to(a.ip(), &mut local.notes);
+        local.routes.insert(a.ip(), r);
+    }
+    local.fd_limit = local::fd_limit();
+
+    Evidence {
+        target: target.clone(),
+        resolution,
+        attempts,
+        side_probes,
+        local,
+        budget_ms: u64::try_from(opts.timeout.as_millis()).unwrap_or(u64::MAX),
+    }
+}

@@ -1,0 +1,312 @@
+//! The terminal report: a short checklist (one line per check with ✓/✗/!), then the
+//! verdict, the causes by confidence with their evidence and fix.
+//!
+//! Colour is decided by the caller's stream (anstream strips it when piped or when
+//! NO_COLOR is set); this module only marks up.
+
+use std::fmt::Write as _;
+
+use anstyle::{AnsiColor, Style};
+
+use super::Report;
+use crate::evidence::{ConnectAttempt, Outcome, ResolveError};
+use crate::finding::{Arg, Confidence, Finding, Symptom};
+use crate::i18n::Localizer;
+
+const OK: Style = AnsiColor::Green.on_default().bold();
+const BAD: Style = AnsiColor::Red.on_default().bold();
+const WARN: Style = AnsiColor::Yellow.on_default().bold();
+const DIM: Style = Style::new().dimmed();
+const BOLD: Style = Style::new().bold();
+
+#[derive(Clone, Copy)]
+enum Mark {
+    Ok,
+    Bad,
+    Warn,
+    Info,
+}
+
+impl Mark {
+    fn paint(self) -> String {
+        let (s, c) = match self {
+            Mark::Ok => (OK, "✓"),
+            Mark::Bad => (BAD, "✗"),
+            Mark::Warn => (WARN, "!"),
+            Mark::Info => (DIM, "·"),
+        };
+        format!("{s}{c}{s:#}")
+    }
+}
+
+fn ms(v: f64) -> Arg {
+    // One decimal below 10 ms, whole numbers above: enough to compare, easy to read.
+    Arg::Num(if v < 10.0 {
+        (v * 10.0).round() / 10.0
+    } else {
+        v.round()
+    })
+}
+
+pub fn outcome_text(l: &Localizer, a: &ConnectAttempt) -> String {
+    match (&a.outcome, &a.icmp) {
+        (Outcome::Refused, Some(i)) => l.with(
+            "outcome-refused-icmp",
+            &[(
+                "origin",
+                i.origin.map(|o| o.to_string()).unwrap_or_default().into(),
+            )],
+        ),
+        (Outcome::Other { message, .. }, _) => {
+            l.with("outcome-other", &[("message", message.as_str().into())])
+        }
+        (o, _) => l.text(&format!("outcome-{}", o.id())),
+    }
+}
+
+/// Renders the whole report as (possibly styled) text.
+pub fn render(r: &Report, l: &Localizer) -> String {
+    let ev = &r.evidence;
+    let d = &r.diagnosis;
+    let mut rows: Vec<(Mark, String, String)> = Vec::new();
+
+    rows.push((
+        Mark::Ok,
+        l.text("check-target"),
+        l.with(
+            "target-line",
+            &[
+                ("input", ev.target.input.as_str().into()),
+                ("port", Arg::Num(f64::from(ev.target.port))),
+            ],
+        ),
+    ));
+
+    let addrs = ev
+        .resolution
+        .addresses
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let resolve = match (&ev.resolution.error, ev.resolution.source) {
+        (Some(e), _) => {
+            let key = match e {
+                ResolveError::NoName => "resolve-error-no-name",
+                ResolveError::NoAddress => "resolve-error-no-address",
+                ResolveError::ResolverFailure => "resolve-error-resolver-failure",
+                ResolveError::Timeout => "resolve-error-timeout",
+                ResolveError::Other(_) => "resolve-error-other",
+            };
+            let err = l.text(key);
+            (
+                Mark::Bad,
+                l.with(
+                    "resolve-failed",
+                    &[
+                        ("name", ev.target.host.to_string().into()),
+                        ("error", err.into()),
+                    ],
+                ),
+            )
+        }
+        (None, "literal") => (
+            Mark::Ok,
+            l.with("resolve-literal", &[("addrs", addrs.into())]),
+        ),
+        (None, _) => (
+            Mark::Ok,
+            l.with(
+                "resolve-system",
+                &[
+                    ("name", ev.target.host.to_string().into()),
+                    ("addrs", addrs.into()),
+                    ("ms", ms(ev.resolution.elapsed_ms)),
+                ],
+            ),
+        ),
+    };
+    rows.push((resolve.0, l.text("check-resolve"), resolve.1));
+
+    for a in &ev.attempts {
+        let mark = if a.outcome == Outcome::Connected {
+            Mark::Ok
+        } else {
+            Mark::Bad
+        };
+        let mut line = l.with(
+            "attempt-line",
+            &[
+                ("addr", a.addr.to_string().into()),
+                ("outcome", outcome_text(l, a).into()),
+                ("ms", ms(a.elapsed_ms)),
+            ],
+        );
+        if a.outcome == Outcome::TimedOut {
+            let n = a.syn_retransmits.unwrap_or(0);
+            let _ = write!(
+                line,
+                " · {}",
+                l.with("attempt-retransmits", &[("count", Arg::Num(f64::from(n)))])
+            );
+        }
+        rows.push((mark, l.text("check-connect"), line));
+    }
+
+    if let Some(side) = &ev.side_probes {
+        let mut ips: Vec<std::net::IpAddr> = side.iter().map(|s| s.addr.ip()).collect();
+        ips.dedup();
+        for ip in ips {
+            let of_ip: Vec<_> = side.iter().filter(|s| s.addr.ip() == ip).collect();
+            let answered: Vec<String> = of_ip
+                .iter()
+                .filter(|s| s.outcome.host_answered())
+                .map(|s| {
+                    format!(
+                        "{} {}",
+                        s.addr.port(),
+                        l.text(&format!("outcome-{}", s.outcome.id()))
+                    )
+                })
+                .collect();
+            let (mark, text) = if answered.is_empty() {
+                let ports: Vec<String> = of_ip.iter().map(|s| s.addr.port().to_string()).collect();
+                (
+                    Mark::Warn,
+                    l.with(
+                        "side-nothing",
+                        &[
+                            ("ip", ip.to_string().into()),
+                            ("ports", ports.join(", ").into()),
+                        ],
+                    ),
+                )
+            } else {
+                (
+                    Mark::Info,
+                    l.with(
+                        "side-line",
+                        &[
+                            ("ip", ip.to_string().into()),
+                            ("answers", answered.join(", ").into()),
+                        ],
+                    ),
+                )
+            };
+            rows.push((mark, l.text("check-side"), text));
+        }
+    }
+
+    if let Some(first) = ev.attempts.first() {
+        let local = first.addr.ip().is_loopback()
+            || ev
+                .local
+                .interfaces
+                .iter()
+                .any(|i| i.addr == first.addr.ip());
+        let port = Arg::Num(f64::from(ev.target.port));
+        let text = if !local {
+            l.with(
+                "listeners-remote",
+                &[("ip", first.addr.ip().to_string().into())],
+            )
+        } else if ev.local.listeners.is_empty() {
+            l.with("listeners-none", &[("port", port)])
+        } else {
+            let bound: Vec<String> = ev
+                .local
+                .listeners
+                .iter()
+                .map(|x| x.addr.to_string())
+                .collect();
+            l.with(
+                "listeners-some",
+                &[("port", port), ("addrs", bound.join(", ").into())],
+            )
+        };
+        rows.push((Mark::Info, l.text("check-listeners"), text));
+    }
+
+    if let (Some(u), Some(first)) = (&ev.local.ports, ev.attempts.first()) {
+        let busy = u64::from(u.in_use()) * 5 > u64::from(u.range_size()) * 4;
+        rows.push((
+            if busy || d.symptom == Symptom::AddrNotAvail {
+                Mark::Bad
+            } else {
+                Mark::Ok
+            },
+            l.text("check-ports"),
+            l.with(
+                "ports-line",
+                &[
+                    ("used", Arg::Num(f64::from(u.in_use()))),
+                    ("size", Arg::Num(f64::from(u.range_size()))),
+                    ("dst", first.addr.to_string().into()),
+                ],
+            ),
+        ));
+    }
+
+    let width = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
+    let mut out = String::new();
+    let _ = writeln!(out, "{BOLD}conndoctor{BOLD:#} · {}", ev.target.input);
+    for (mark, label, text) in &rows {
+        let pad = width.saturating_sub(label.chars().count());
+        let _ = writeln!(out, "  {} {label}{}  {text}", mark.paint(), " ".repeat(pad));
+    }
+    out.push('\n');
+
+    let verdict = l.text(&format!("verdict-{}", d.symptom.id()));
+    if d.symptom == Symptom::Ok {
+        let _ = writeln!(out, "{} {OK}{verdict}{OK:#}", Mark::Ok.paint());
+    } else {
+        let _ = writeln!(
+            out,
+            "{} {BAD}{verdict}{BAD:#} {DIM}({}){DIM:#}",
+            Mark::Bad.paint(),
+            d.symptom.id()
+        );
+    }
+
+    if !d.causes.is_empty() {
+        let _ = writeln!(out, "\n{BOLD}{}{BOLD:#}", l.text("label-causes"));
+        for (i, f) in d.causes.iter().enumerate() {
+            finding(&mut out, l, i + 1, f);
+        }
+    }
+    if !d.warnings.is_empty() {
+        let _ = writeln!(out, "\n{WARN}{}{WARN:#}", l.text("label-warnings"));
+        for (i, f) in d.warnings.iter().enumerate() {
+            finding(&mut out, l, i + 1, f);
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\n{DIM}{}{DIM:#}",
+        l.with("summary-time", &[("ms", ms(r.total_ms))])
+    );
+    out
+}
+
+fn finding(out: &mut String, l: &Localizer, n: usize, f: &Finding) {
+    let conf = match f.confidence {
+        Confidence::High => "confidence-high",
+        Confidence::Medium => "confidence-medium",
+        Confidence::Low => "confidence-low",
+    };
+    let _ = writeln!(
+        out,
+        "\n  {n}. {BOLD}{}{BOLD:#}",
+        l.fmt(&f.title_id(), &f.args)
+    );
+    let _ = writeln!(out, "     {DIM}{} · {}{DIM:#}", f.id, l.text(conf));
+    for e in &f.evidence {
+        let _ = writeln!(out, "     • {}", l.fmt(e.id, &e.args));
+    }
+    let _ = writeln!(
+        out,
+        "     {OK}→{OK:#} {}: {}",
+        l.text("label-fix"),
+        l.fmt(&f.fix_id(), &f.args)
+    );
+}
