@@ -6,8 +6,9 @@ use unic_langid::LanguageIdentifier;
 
 use crate::finding::{Arg, Args};
 
-/// (language tag, Fluent source). English is the reference and the fallback.
-pub const LOCALES: &[(&str, &str)] = &[("en", include_str!("../locales/en/conndoctor.ftl"))];
+/// (language tag, Fluent sources). English is the reference and the fallback. Each
+/// language has the same files: `conndoctor.ftl` for check/demo/CLI texts.
+pub const LOCALES: &[(&str, &[&str])] = &[("en", &[include_str!("../locales/en/conndoctor.ftl")])];
 
 /// Languages written right to left get Unicode isolates around placeables so that
 /// addresses and commands keep their order.
@@ -19,14 +20,16 @@ pub struct Localizer {
     fallback: Option<FluentBundle<FluentResource>>,
 }
 
-fn bundle(tag: &'static str, src: &'static str) -> FluentBundle<FluentResource> {
+fn bundle(tag: &'static str, sources: &[&'static str]) -> FluentBundle<FluentResource> {
     let id: LanguageIdentifier = tag.parse().unwrap_or_default();
     let mut b = FluentBundle::new(vec![id]);
     b.set_use_isolating(RTL.contains(&tag));
     // Locale files ship inside the binary and are checked by tests; a syntax error
     // would still leave the valid entries usable, so keep what parsed.
-    let res = FluentResource::try_new(src.to_string()).unwrap_or_else(|(partial, _)| partial);
-    let _ = b.add_resource(res);
+    for src in sources {
+        let res = FluentResource::try_new((*src).to_string()).unwrap_or_else(|(partial, _)| partial);
+        let _ = b.add_resource(res);
+    }
     let _ = b.add_builtins();
     b
 }
@@ -88,7 +91,7 @@ pub fn choose(
 
 impl Localizer {
     pub fn new(lang: &str) -> Self {
-        let (tag, src) = LOCALES
+        let (tag, sources) = LOCALES
             .iter()
             .find(|(t, _)| *t == lang)
             .copied()
@@ -96,7 +99,7 @@ impl Localizer {
         let fallback = (tag != "en").then(|| bundle(LOCALES[0].0, LOCALES[0].1));
         Self {
             lang: tag,
-            bundle: bundle(tag, src),
+            bundle: bundle(tag, sources),
             fallback,
         }
     }

@@ -93,7 +93,10 @@ cause-timeout-host-down = The host { $ip } does not answer at all: it is down, d
 fix-timeout-host-down = Check that the server is running and that { $ip } is its address (DNS record, typo); if it is up, a firewall in front of it drops all traffic.
 cause-timeout-private-unroutable = { $addr } is a private intranet address that this client's network cannot reach
 fix-timeout-private-unroutable = Use the server's public address or domain, or join its network first (VPN, same LAN). Intranet addresses only work inside their own network.
-cause-timeout-accept-queue-full = The server's accept queue is full ({ $queued } connections waiting on { $addr }), so the kernel drops new connections
+cause-timeout-accept-queue-full = The server's accept queue is full ({ $queued ->
+    [one] one connection waits
+   *[other] { $queued } connections wait
+} on { $addr }), so the kernel drops new connections
 fix-timeout-accept-queue-full = The server process accepts too slowly or is stuck: check its CPU and event loop, raise its listen backlog and net.core.somaxconn, or run more worker processes.
 cause-unreachable-no-route = There is no route from this client to { $addr }
 fix-unreachable-no-route = Check this machine's network connection and routes (ip route get { $addr }); the address may belong to a network you are not connected to.
@@ -101,7 +104,10 @@ cause-unreachable-host = { $addr } is unreachable: no such host answers on its n
 fix-unreachable-host = Check that the server is switched on and that { $addr } is right; on the same LAN, check the cable/Wi-Fi and ARP (ip neigh).
 cause-addr-not-avail-ephemeral-exhausted = This client has used up its local ports towards { $dst } (range { $lo }–{ $hi })
 fix-addr-not-avail-ephemeral-exhausted = Reuse connections (keep-alive, pooling) instead of opening one per request, and widen the range: sysctl -w net.ipv4.ip_local_port_range="1024 65535" (persist it in /etc/sysctl.d/).
-cause-addr-not-avail-time-wait = { $count } closed connections to { $dst } still hold their local ports in TIME_WAIT
+cause-addr-not-avail-time-wait = { $count ->
+    [one] one closed connection
+   *[other] { $count } closed connections
+} to { $dst } still hold local ports in TIME_WAIT
 fix-addr-not-avail-time-wait = Let the client reuse TIME_WAIT ports: sysctl -w net.ipv4.tcp_tw_reuse=1 (currently { $reuse }), widen net.ipv4.ip_local_port_range, and keep connections open instead of reconnecting.
 cause-local-fd-exhausted = This client process has run out of file descriptors; the server is not at fault
 fix-local-fd-exhausted = Close sockets that are no longer used and raise the limit: ulimit -n 65535 in the shell that starts the client, or LimitNOFILE= in its systemd unit.
@@ -128,9 +134,18 @@ ev-listener-but-rst = a socket listens on { $addr } and the connection was still
 ev-listener-elsewhere = port is bound to { $bound } only, which does not include { $addr }
 ev-rst-from-target = { $addr } answered with a TCP reset: the host is up, the port is closed
 ev-audit-would-tell = only the server can tell which: run conndoctor audit { $port } there
-ev-syn-unanswered = { $addr } did not answer the SYN within { $ms } ms ({ $retransmits } retransmissions)
-ev-accept-queue = { $queued } connections wait in the accept queue of { $addr }
-ev-listen-overflows = the kernel dropped { $count } connection attempts because a listen queue was full while we waited
+ev-syn-unanswered = { $addr } did not answer the SYN within { $ms } ms ({ $retransmits ->
+    [one] one retransmission
+   *[other] { $retransmits } retransmissions
+})
+ev-accept-queue = { $queued ->
+    [one] one connection waits
+   *[other] { $queued } connections wait
+} in the accept queue of { $addr }, and the server is not taking them
+ev-listen-overflows = { $count ->
+    [one] the kernel dropped one connection attempt
+   *[other] the kernel dropped { $count } connection attempts
+} because a listen queue was full while we waited (TcpExtListenOverflows)
 ev-only-default-route = the only route towards it is the default route (via { $gateway } on { $iface }), i.e. the public internet
 ev-no-route-at-all = this machine has no route towards that address
 ev-private-address = { $addr } is in a private range (RFC 1918, CGNAT or IPv6 ULA)
@@ -142,7 +157,7 @@ ev-neighbour-failed = this machine asked for { $addr } on its local network (ARP
 ev-router-reported = the router { $router } reported: { $outcome }
 ev-kernel-reported = this machine's kernel reported: { $outcome }
 ev-ports-in-use = { $used } of { $size } usable local ports ({ $lo }–{ $hi }) are taken by sockets to { $dst }
-ev-time-wait = { $count } of them are in TIME_WAIT; net.ipv4.tcp_tw_reuse = { $reuse }
+ev-time-wait = { $count } of them in TIME_WAIT; net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = file-descriptor limit: { $soft } (hard limit { $hard })
 ev-errno = connect() failed with errno { $errno }: { $message }
 
