@@ -146,7 +146,7 @@ pub struct LocalFacts {
     pub interfaces: Vec<InterfaceAddr>,
     /// The route the kernel table selects for each target address.
     pub routes: BTreeMap<IpAddr, Option<RouteFact>>,
-    /// Listening sockets on the target port (any address), from /proc/net/tcp{,6}.
+    /// Listening sockets on the target port (any address), from sock_diag.
     pub listeners: Vec<Listener>,
     /// TcpExtListenOverflows before and after the connect (namespace-wide counter).
     pub listen_overflows: Option<(u64, u64)>,
@@ -175,6 +175,8 @@ pub struct Listener {
     pub addr: SocketAddr,
     /// Connections waiting in the accept queue (Recv-Q of a listening socket).
     pub accept_queue: u32,
+    /// The listen backlog (Send-Q in `ss -lnt`); unknown when read from /proc.
+    pub backlog: Option<u32>,
 }
 
 /// Local port usage towards the target, and the sysctls that bound it.

@@ -45,6 +45,7 @@ pub enum Confidence {
 #[serde(untagged)]
 pub enum Arg {
     Str(String),
+    Int(i64),
     Num(f64),
 }
 
@@ -60,18 +61,17 @@ impl From<String> for Arg {
 }
 impl From<u32> for Arg {
     fn from(n: u32) -> Self {
-        Arg::Num(f64::from(n))
+        Arg::Int(i64::from(n))
     }
 }
 impl From<u16> for Arg {
     fn from(n: u16) -> Self {
-        Arg::Num(f64::from(n))
+        Arg::Int(i64::from(n))
     }
 }
 impl From<u64> for Arg {
-    #[allow(clippy::cast_precision_loss)] // counters far below 2^53
     fn from(n: u64) -> Self {
-        Arg::Num(n as f64)
+        Arg::Int(i64::try_from(n).unwrap_or(i64::MAX))
     }
 }
 impl From<f64> for Arg {

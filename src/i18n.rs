@@ -118,6 +118,7 @@ impl Localizer {
         for (k, v) in args {
             match v {
                 Arg::Str(s) => fa.set(*k, FluentValue::from(s.as_str())),
+                Arg::Int(n) => fa.set(*k, FluentValue::from(*n)),
                 Arg::Num(n) => fa.set(*k, FluentValue::from(*n)),
             }
         }

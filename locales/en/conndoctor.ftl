@@ -142,6 +142,7 @@ ev-accept-queue = { $queued ->
     [one] one connection waits
    *[other] { $queued } connections wait
 } in the accept queue of { $addr }, and the server is not taking them
+ev-backlog = its backlog is { $backlog }, and the queue holds { $queued }: it is full, so new SYNs are dropped
 ev-listen-overflows = { $count ->
     [one] the kernel dropped one connection attempt
    *[other] the kernel dropped { $count } connection attempts

@@ -7,7 +7,10 @@
 use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
+use netlink_packet_sock_diag::inet::StateFlags;
 use procfs::net::TcpState;
+
+use super::sockdiag;
 
 use crate::evidence::{InterfaceAddr, Listener, PortUsage, RouteFact};
 
@@ -135,38 +138,82 @@ pub fn best_route_v6(text: &str, dst: Ipv6Addr) -> Option<RouteFact> {
     best
 }
 
-/// Reads both TCP tables once. Returns (listeners on `port`, sockets to each target by state).
-pub fn tcp_tables(
-    port: u16,
-    targets: &[SocketAddr],
-    notes: &mut Vec<String>,
-) -> (Vec<Listener>, BTreeMap<String, u32>) {
-    let mut listeners = Vec::new();
-    let mut to_target: BTreeMap<String, u32> = BTreeMap::new();
+/// Listening sockets on `port`, any address. sock_diag first, /proc/net/tcp if the
+/// netlink family is unavailable (some sandboxes).
+pub fn listeners(port: u16, notes: &mut Vec<String>) -> Vec<Listener> {
+    let mut out = Vec::new();
+    let r = sockdiag::dump(StateFlags::LISTEN, |e| {
+        if e.local.port() == port {
+            out.push(Listener {
+                addr: e.local,
+                accept_queue: e.recv_queue,
+                backlog: Some(e.send_queue),
+            });
+        }
+    });
+    if let Err(e) = r {
+        notes.push(format!("sock_diag: {e}; using /proc/net/tcp"));
+        out.clear();
+        proc_tables(notes, |e| {
+            if e.state == TcpState::Listen && e.local_address.port() == port {
+                out.push(Listener {
+                    addr: e.local_address,
+                    accept_queue: e.rx_queue,
+                    backlog: None,
+                });
+            }
+        });
+    }
+    out
+}
+
+/// Sockets (any state but LISTEN) connected to one of `targets`, counted by state.
+pub fn sockets_to(targets: &[SocketAddr], notes: &mut Vec<String>) -> BTreeMap<String, u32> {
+    let mut counts: BTreeMap<String, u32> = BTreeMap::new();
+    let all_but_listen = StateFlags::all() - StateFlags::LISTEN;
+    let r = sockdiag::dump(all_but_listen, |e| {
+        if targets.iter().any(|t| same_endpoint(*t, e.remote)) {
+            *counts.entry(state_name_num(e.state).to_string()).or_default() += 1;
+        }
+    });
+    if let Err(e) = r {
+        notes.push(format!("sock_diag: {e}; using /proc/net/tcp"));
+        counts.clear();
+        proc_tables(notes, |e| {
+            if e.state != TcpState::Listen && targets.iter().any(|t| same_endpoint(*t, e.remote_address)) {
+                *counts.entry(state_name(&e.state).to_string()).or_default() += 1;
+            }
+        });
+    }
+    counts
+}
+
+fn proc_tables(notes: &mut Vec<String>, mut f: impl FnMut(&procfs::net::TcpNetEntry)) {
     for (name, table) in [("tcp", procfs::net::tcp()), ("tcp6", procfs::net::tcp6())] {
-        let entries = match table {
-            Ok(e) => e,
-            Err(e) => {
-                notes.push(format!("/proc/net/{name}: {e}"));
-                continue;
-            }
-        };
-        for e in entries {
-            if e.state == TcpState::Listen {
-                if e.local_address.port() == port {
-                    listeners.push(Listener {
-                        addr: e.local_address,
-                        accept_queue: e.rx_queue,
-                    });
-                }
-            } else if targets.iter().any(|t| same_endpoint(*t, e.remote_address)) {
-                *to_target
-                    .entry(state_name(&e.state).to_string())
-                    .or_default() += 1;
-            }
+        match table {
+            Ok(entries) => entries.iter().for_each(&mut f),
+            Err(e) => notes.push(format!("/proc/net/{name}: {e}")),
         }
     }
-    (listeners, to_target)
+}
+
+/// Kernel TCP state numbers (include/net/tcp_states.h) as `ss` names them.
+fn state_name_num(n: u8) -> &'static str {
+    match n {
+        1 => "ESTABLISHED",
+        2 => "SYN_SENT",
+        3 => "SYN_RECV",
+        4 => "FIN_WAIT1",
+        5 => "FIN_WAIT2",
+        6 => "TIME_WAIT",
+        7 => "CLOSE",
+        8 => "CLOSE_WAIT",
+        9 => "LAST_ACK",
+        10 => "LISTEN",
+        11 => "CLOSING",
+        12 => "NEW_SYN_RECV",
+        _ => "UNKNOWN",
+    }
 }
 
 /// Compares endpoints, treating v4-mapped IPv6 as the IPv4 address.

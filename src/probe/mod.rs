@@ -4,6 +4,7 @@
 pub mod connect;
 pub mod local;
 pub mod resolve;
+pub mod sockdiag;
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -55,6 +56,7 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
     let overflows_before = local::listen_overflows();
 
     let mut side = JoinSet::new();
+    let side_delay = (opts.timeout / 20).min(Duration::from_millis(50));
     if opts.side_probes {
         let mut seen_family = Vec::new();
         for a in &addrs {
@@ -65,6 +67,9 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
             for port in SIDE_PORTS.into_iter().filter(|p| *p != target.port) {
                 let addr = SocketAddr::new(a.ip(), port);
                 side.spawn(async move {
+                    // Most refusals arrive within a round trip; wait a moment so a
+                    // quick verdict sends no extra SYNs at all.
+                    tokio::time::sleep(side_delay).await;
                     let r = connect::probe(addr, deadline).await;
                     SideProbe {
                         addr,
@@ -107,9 +112,16 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
     };
 
     local.listen_overflows = overflows_before.zip(local::listen_overflows());
-    let (listeners, to_target) = local::tcp_tables(target.port, &addrs, &mut local.notes);
-    local.listeners = listeners;
-    local.ports = local::port_usage(to_target, &mut local.notes);
+    local.listeners = local::listeners(target.port, &mut local.notes);
+    // Counting sockets towards the target walks the kernel's whole established table;
+    // only the verdicts that use it (no local port, or working with a warning) pay.
+    let needs_ports = attempts
+        .iter()
+        .any(|a| matches!(a.outcome, Outcome::AddrNotAvailable | Outcome::Connected));
+    if needs_ports {
+        let to_target = local::sockets_to(&addrs, &mut local.notes);
+        local.ports = local::port_usage(to_target, &mut local.notes);
+    }
     for a in &addrs {
         let r = local::route_to(a.ip(), &mut local.notes);
         local.routes.insert(a.ip(), r);

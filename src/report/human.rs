@@ -77,7 +77,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
             "target-line",
             &[
                 ("input", ev.target.input.as_str().into()),
-                ("port", Arg::Num(f64::from(ev.target.port))),
+                ("port", Arg::from(ev.target.port)),
             ],
         ),
     ));
@@ -147,7 +147,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
             let _ = write!(
                 line,
                 " · {}",
-                l.with("attempt-retransmits", &[("count", Arg::Num(f64::from(n)))])
+                l.with("attempt-retransmits", &[("count", Arg::from(n))])
             );
         }
         rows.push((mark, l.text("check-connect"), line));
@@ -204,7 +204,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
                 .interfaces
                 .iter()
                 .any(|i| i.addr == first.addr.ip());
-        let port = Arg::Num(f64::from(ev.target.port));
+        let port = Arg::from(ev.target.port);
         let text = if !local {
             l.with(
                 "listeners-remote",
@@ -239,8 +239,8 @@ pub fn render(r: &Report, l: &Localizer) -> String {
             l.with(
                 "ports-line",
                 &[
-                    ("used", Arg::Num(f64::from(u.in_use()))),
-                    ("size", Arg::Num(f64::from(u.range_size()))),
+                    ("used", Arg::from(u.in_use())),
+                    ("size", Arg::from(u.range_size())),
                     ("dst", first.addr.to_string().into()),
                 ],
             ),

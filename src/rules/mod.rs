@@ -231,6 +231,7 @@ pub(crate) mod testutil {
         ev.local.listeners.push(Listener {
             addr: addr.parse().expect("test addr"),
             accept_queue,
+            backlog: None,
         });
     }
 

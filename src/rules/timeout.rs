@@ -41,7 +41,9 @@ pub fn accept_queue_full(ctx: &Ctx, p: &ConnectAttempt) -> Option<Finding> {
         .local
         .listen_overflows
         .map(|(before, after)| after.saturating_sub(before));
-    let confidence = if overflows.is_some_and(|d| d > 0) {
+    // The kernel drops SYNs once the queue holds more than the backlog.
+    let full = l.backlog.map(|b| l.accept_queue > b);
+    let confidence = if overflows.is_some_and(|d| d > 0) || full == Some(true) {
         High
     } else {
         Medium
@@ -54,6 +56,9 @@ pub fn accept_queue_full(ctx: &Ctx, p: &ConnectAttempt) -> Option<Finding> {
                 .arg("addr", l.addr.to_string())
                 .arg("queued", l.accept_queue),
         );
+    if let Some(b) = l.backlog {
+        f = f.because(Msg::new("ev-backlog").arg("backlog", b).arg("queued", l.accept_queue));
+    }
     if let Some(d) = overflows.filter(|d| *d > 0) {
         f = f.because(Msg::new("ev-listen-overflows").arg("count", d));
     }
@@ -235,6 +240,16 @@ mod tests {
         let d = diagnose(&ev);
         assert_eq!(ids(&d), ["timeout.accept-queue-full"]);
         assert_eq!(d.causes[0].confidence, Confidence::High);
+    }
+
+    #[test]
+    fn queue_above_backlog_is_proven_without_counter() {
+        let mut ev = evidence("127.0.0.1:9000", vec![("127.0.0.1:9000", Outcome::TimedOut)]);
+        listener(&mut ev, "127.0.0.1:9000", 2);
+        ev.local.listeners[0].backlog = Some(1);
+        let d = diagnose(&ev);
+        assert_eq!(d.causes[0].confidence, Confidence::High);
+        assert!(d.causes[0].evidence.iter().any(|m| m.id == "ev-backlog"));
     }
 
     #[test]
