@@ -6,9 +6,23 @@ use unic_langid::LanguageIdentifier;
 
 use crate::finding::{Arg, Args};
 
-/// (language tag, Fluent sources). English is the reference and the fallback. Each
-/// language has the same files: `conndoctor.ftl` for check/demo/CLI texts.
-pub const LOCALES: &[(&str, &[&str])] = &[("en", &[include_str!("../locales/en/conndoctor.ftl")])];
+/// The Fluent files of one language, compiled in: `conndoctor.ftl` (check, demo, CLI)
+/// and `explain.ftl` (the `explain` command).
+macro_rules! locale {
+    ($tag:literal) => {
+        (
+            $tag,
+            &[
+                include_str!(concat!("../locales/", $tag, "/conndoctor.ftl")),
+                include_str!(concat!("../locales/", $tag, "/explain.ftl")),
+            ],
+        )
+    };
+}
+
+/// (language tag, Fluent sources). English is the reference and the fallback; every
+/// language has the same files with the same message ids.
+pub const LOCALES: &[(&str, &[&str])] = &[locale!("en")];
 
 /// Languages written right to left get Unicode isolates around placeables so that
 /// addresses and commands keep their order.

@@ -1,0 +1,1 @@
+# conndoctor explain — messages for pasted error messages (ar).
