@@ -54,6 +54,18 @@ struct CommonArgs {
     /// Language of the report (en, zh-CN, th, vi, ru, ja, ar); default from LC_ALL, LC_MESSAGES, LANG.
     #[arg(long, value_name = "LANG")]
     lang: Option<String>,
+    /// Origin header for the WebSocket upgrade, as a browser page would send it.
+    #[arg(long, value_name = "URL")]
+    origin: Option<String>,
+    /// Sec-WebSocket-Protocol to ask for.
+    #[arg(long, value_name = "NAME")]
+    subprotocol: Option<String>,
+    /// Extra request header, "Name: value" (repeatable).
+    #[arg(short = 'H', long = "header", value_name = "HEADER")]
+    headers: Vec<String>,
+    /// Continue past certificate problems; they are reported as warnings.
+    #[arg(long, short = 'k')]
+    insecure: bool,
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -94,9 +106,31 @@ fn options(l: &Localizer, c: &CommonArgs, default: Duration) -> Result<CheckOpti
             )
         })?,
     };
+    let mut headers = Vec::new();
+    for h in &c.headers {
+        let bad = || bad_input(l, &l.with("input-bad-header", &[("detail", h.as_str().into())]));
+        let (k, v) = h.split_once(':').ok_or_else(bad)?;
+        let (k, v) = (k.trim(), v.trim());
+        // Header names are tokens; CR/LF anywhere would let input smuggle extra lines.
+        if k.is_empty() || !k.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)) || v.contains(['\r', '\n']) {
+            return Err(bad());
+        }
+        headers.push((k.to_string(), v.to_string()));
+    }
+    if let Some(o) = &c.origin {
+        if o.contains(['\r', '\n']) || o.trim().is_empty() {
+            return Err(bad_input(l, &l.with("input-bad-header", &[("detail", o.as_str().into())])));
+        }
+    }
     Ok(CheckOptions {
         timeout,
         side_probes: !c.no_side_probes,
+        proto: crate::probe::protocol::ProtoOptions {
+            origin: c.origin.clone(),
+            subprotocol: c.subprotocol.clone().filter(|p| !p.contains(['\r', '\n'])),
+            headers,
+        },
+        insecure: c.insecure,
     })
 }
 

@@ -20,6 +20,10 @@ pub struct Evidence {
     /// Connects to other ports of the same addresses, made while the main connect
     /// waited; `None` when not run (disabled, or the main connect answered at once).
     pub side_probes: Option<Vec<SideProbe>>,
+    /// The protocol exchanges after a successful connect (schemes only).
+    pub protocol: Option<ProtocolEvidence>,
+    /// The user chose to continue past certificate problems (`--insecure`).
+    pub insecure: bool,
     pub local: LocalFacts,
     pub budget_ms: u64,
 }
@@ -204,5 +208,159 @@ impl PortUsage {
 
     pub fn time_wait(&self) -> u32 {
         self.to_target.get("TIME_WAIT").copied().unwrap_or(0)
+    }
+}
+
+/// What happened after the TCP connect: each request sent, and what came back.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProtocolEvidence {
+    pub addr: SocketAddr,
+    /// The main exchange first, then the cross-checks it called for.
+    pub exchanges: Vec<Exchange>,
+}
+
+impl ProtocolEvidence {
+    pub fn main(&self) -> Option<&Exchange> {
+        self.exchanges.first()
+    }
+
+    pub fn find(&self, purpose: Purpose) -> Option<&Exchange> {
+        self.exchanges.iter().find(|e| e.purpose == purpose)
+    }
+}
+
+/// Why an exchange was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Purpose {
+    /// What the user's client would do for this scheme.
+    Main,
+    /// The plain request failed: does the port speak TLS?
+    TryTls,
+    /// The TLS handshake failed: does the port speak plain text/HTTP?
+    TryPlain,
+    /// The upgrade on the given path got 404: does `/` upgrade?
+    TryRootPath,
+    /// The upgrade with an Origin got 403: does it upgrade without one?
+    TryNoOrigin,
+    /// A plain HTTP request got 400/426: is this a WebSocket endpoint?
+    TryUpgrade,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Request {
+    WsUpgrade { path: String, origin: Option<String> },
+    HttpGet { path: String },
+    /// One line of text, then wait for a reply.
+    TextLine,
+    /// Send nothing, wait for the server to speak first.
+    Listen,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Exchange {
+    pub purpose: Purpose,
+    pub request: Request,
+    /// Over TLS, with the handshake's result.
+    pub tls: Option<TlsResult>,
+    pub reply: Reply,
+    pub elapsed_ms: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum TlsResult {
+    /// The handshake completed; `cert` is what verification said about the chain.
+    Established {
+        version: String,
+        cert: Option<CertProblem>,
+    },
+    /// The handshake failed; the exchange's `reply` holds what the server sent instead.
+    Failed { error: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum CertProblem {
+    /// Outside its validity period; `not_after` in Unix seconds when known.
+    Expired { not_after: Option<u64> },
+    NotYetValid,
+    /// Does not cover the name; `presented` lists the names it does cover.
+    WrongName { expected: String, presented: Vec<String> },
+    /// Self-signed or signed by an unknown issuer.
+    Untrusted,
+    Other { error: String },
+}
+
+/// What the server sent back, classified.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Reply {
+    Http(HttpReply),
+    /// Bytes that are not an HTTP response: shown escaped, with a guess of the protocol.
+    Data { first: String, len: usize, speaks: Speaks },
+    /// Nothing within the wait.
+    Silence,
+    /// FIN before any byte.
+    Closed,
+    /// RST before any byte.
+    Reset,
+    /// The connection for this exchange could not be made.
+    NoConnection { outcome: String },
+    /// The response head exceeded the size cap.
+    TooLarge,
+    Error { message: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HttpReply {
+    pub status: u16,
+    pub reason: String,
+    /// Header (lower-case name, value), capped in count and size.
+    pub headers: Vec<(String, String)>,
+    /// The start of the body, lossy UTF-8, capped.
+    pub body: String,
+    /// For a 101: whether Sec-WebSocket-Accept matched the key we sent.
+    pub accept_valid: Option<bool>,
+}
+
+impl HttpReply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// What a port speaks, guessed from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Speaks {
+    Http,
+    Tls,
+    Ssh,
+    Smtp,
+    Ftp,
+    Redis,
+    Mysql,
+    Text,
+    Binary,
+}
+
+impl Speaks {
+    pub fn id(self) -> &'static str {
+        match self {
+            Speaks::Http => "http",
+            Speaks::Tls => "tls",
+            Speaks::Ssh => "ssh",
+            Speaks::Smtp => "smtp",
+            Speaks::Ftp => "ftp",
+            Speaks::Redis => "redis",
+            Speaks::Mysql => "mysql",
+            Speaks::Text => "text",
+            Speaks::Binary => "binary",
+        }
     }
 }

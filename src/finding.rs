@@ -16,6 +16,9 @@ pub enum Symptom {
     AddrNotAvail,
     Dns,
     Local,
+    Reset,
+    Mismatch,
+    Tls,
 }
 
 impl Symptom {
@@ -28,6 +31,9 @@ impl Symptom {
             Symptom::AddrNotAvail => "addr-not-avail",
             Symptom::Dns => "dns",
             Symptom::Local => "local",
+            Symptom::Reset => "reset",
+            Symptom::Mismatch => "mismatch",
+            Symptom::Tls => "tls",
         }
     }
 }

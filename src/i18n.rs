@@ -22,7 +22,15 @@ macro_rules! locale {
 
 /// (language tag, Fluent sources). English is the reference and the fallback; every
 /// language has the same files with the same message ids.
-pub const LOCALES: &[(&str, &[&str])] = &[locale!("en")];
+pub const LOCALES: &[(&str, &[&str])] = &[
+    locale!("en"),
+    locale!("zh-CN"),
+    locale!("th"),
+    locale!("vi"),
+    locale!("ru"),
+    locale!("ja"),
+    locale!("ar"),
+];
 
 /// Languages written right to left get Unicode isolates around placeables so that
 /// addresses and commands keep their order.

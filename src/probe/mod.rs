@@ -3,6 +3,7 @@
 
 pub mod connect;
 pub mod local;
+pub mod protocol;
 pub mod resolve;
 pub mod sockdiag;
 
@@ -28,6 +29,10 @@ pub struct CheckOptions {
     pub timeout: Duration,
     /// Probe other ports while the main connect waits.
     pub side_probes: bool,
+    /// How the protocol layer shapes its requests (Origin, headers...).
+    pub proto: protocol::ProtoOptions,
+    /// Continue past certificate problems: they become warnings.
+    pub insecure: bool,
 }
 
 impl Default for CheckOptions {
@@ -35,6 +40,8 @@ impl Default for CheckOptions {
         Self {
             timeout: Duration::from_secs(3),
             side_probes: true,
+            proto: protocol::ProtoOptions::default(),
+            insecure: false,
         }
     }
 }
@@ -112,6 +119,12 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
     };
 
     local.listen_overflows = overflows_before.zip(local::listen_overflows());
+
+    // The protocol layer speaks to the first address that accepted, as a client would.
+    let protocol = match attempts.iter().find(|a| a.outcome == Outcome::Connected) {
+        Some(a) => protocol::run(target, a.addr, &opts.proto, deadline).await,
+        None => None,
+    };
     local.listeners = local::listeners(target.port, &mut local.notes);
     // Counting sockets towards the target walks the kernel's whole established table;
     // only the verdicts that use it (no local port, or working with a warning) pay.
@@ -133,6 +146,8 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
         resolution,
         attempts,
         side_probes,
+        protocol,
+        insecure: opts.insecure,
         local,
         budget_ms: u64::try_from(opts.timeout.as_millis()).unwrap_or(u64::MAX),
     }

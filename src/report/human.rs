@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use anstyle::{AnsiColor, Style};
 
 use super::Report;
-use crate::evidence::{ConnectAttempt, Outcome, ResolveError};
+use crate::evidence::{ConnectAttempt, Outcome, ResolveError, TlsResult};
 use crate::finding::{Arg, Confidence, Finding, Symptom};
 use crate::i18n::Localizer;
 
@@ -194,6 +194,33 @@ pub fn render(r: &Report, l: &Localizer) -> String {
                 )
             };
             rows.push((mark, l.text("check-side"), text));
+        }
+    }
+
+    if let Some(p) = &ev.protocol {
+        for e in &p.exchanges {
+            let main = e.purpose == crate::evidence::Purpose::Main;
+            if let Some(t) = &e.tls {
+                let (mark, text) = match t {
+                    TlsResult::Established { version, cert: None } => {
+                        (Mark::Ok, l.with("tls-established", &[("version", version.as_str().into())]))
+                    }
+                    TlsResult::Established { version, cert: Some(_) } => (
+                        Mark::Bad,
+                        l.with("tls-established-bad-cert", &[("version", version.as_str().into())]),
+                    ),
+                    TlsResult::Failed { error } => (Mark::Bad, l.with("tls-failed", &[("error", error.as_str().into())])),
+                };
+                rows.push((if main { mark } else { Mark::Info }, l.text("check-tls"), text));
+            }
+            let m = crate::rules::protocol::reply_msg(e);
+            let mark = match (main, d.symptom) {
+                (false, _) => Mark::Info,
+                (true, Symptom::Ok) => Mark::Ok,
+                (true, _) => Mark::Bad,
+            };
+            let label = if main { "check-protocol" } else { "check-cross" };
+            rows.push((mark, l.text(label), l.fmt(m.id, &m.args)));
         }
     }
 

@@ -4,6 +4,7 @@
 mod addr_not_avail;
 mod dns;
 mod local;
+pub mod protocol;
 mod refused;
 mod timeout;
 mod unreachable;
@@ -146,6 +147,11 @@ pub fn diagnose(ev: &Evidence) -> Diagnosis {
             Symptom::Ok => {
                 warnings.extend(family);
                 warnings.extend(addr_not_avail::near_exhaustion(&ctx));
+                if let Some(v) = protocol::rules(&ctx) {
+                    causes.extend(v.causes);
+                    warnings.extend(v.warnings);
+                    return finish(v.symptom, causes, warnings);
+                }
             }
             _ => {
                 causes.extend(family);
@@ -158,6 +164,10 @@ pub fn diagnose(ev: &Evidence) -> Diagnosis {
         symptom
     };
 
+    finish(symptom, causes, warnings)
+}
+
+fn finish(symptom: Symptom, mut causes: Vec<Finding>, warnings: Vec<Finding>) -> Diagnosis {
     // Stable sort keeps each rule group's own order among equal confidences.
     causes.sort_by_key(|f| std::cmp::Reverse(f.confidence));
     dedup_by_id(&mut causes);
@@ -214,6 +224,8 @@ pub(crate) mod testutil {
             },
             attempts,
             side_probes: None,
+            protocol: None,
+            insecure: false,
             local: LocalFacts::default(),
             budget_ms: 3000,
         }

@@ -1,0 +1,198 @@
+# conndoctor — Arabic (ar, Modern Standard Arabic). Same ids and variables as locales/en/conndoctor.ftl.
+# Placeables hold addresses, ports, commands and config lines; they stay untranslated.
+# Bidi isolates around placeables are added at runtime; do not insert control characters here.
+# Plurals: CLDR zero/one/two/few/many/other. Terms: يستمع (listen)، رُفض الاتصال، انتهت مهلة الاتصال،
+# منفذ محلي، قائمة انتظار accept، عنوان الاسترجاع (loopback)، واصفات الملفات، محلِّل DNS، جدار الحماية.
+
+## Command line
+
+app-about = يشرح سبب تعذّر اتصال العميل بالخادم، وما الذي ينبغي تغييره.
+app-check-about = يشخّص الاتصال بهدف معيّن (ws://، wss://، http://، https://، tcp://، text://، websocket://، host:port).
+app-demo-about = يشغّل خوادم حقيقية على عنوان الاسترجاع ويعرض تشخيص كل حالة.
+app-error = خطأ
+input-empty = لم يُحدَّد أي هدف
+input-whitespace = يحتوي الهدف على مسافات؛ أدخِل عنوانًا واحدًا أو رابط URL واحدًا
+input-unknown-scheme = بروتوكول غير معروف «{ $detail }://» (المدعومة: ws، wss، http، https، tcp، text، websocket)
+input-missing-host = لا يتضمّن الهدف اسم مضيف أو عنوانًا
+input-bad-host = «{ $detail }» ليس اسم مضيف صالحًا ولا عنوان IP صالحًا
+input-missing-port = لا يتضمّن الهدف منفذًا، وليس لبروتوكوله منفذ افتراضي
+input-bad-port = «{ $detail }» ليس منفذًا صالحًا (1–65535)
+input-bad-timeout = «{ $detail }» ليست مدة صالحة (أمثلة: 3s، 500ms، 1.5)
+input-example = أمثلة: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
+lang-fallback = اللغة «{ $lang }» غير متاحة بعد؛ ستُستخدم الإنجليزية
+error-internal = تعطّل conndoctor: { $detail }
+
+## Checklist
+
+check-target = الهدف
+check-resolve = تحليل الاسم
+check-connect = الاتصال
+check-side = منافذ أخرى
+check-listeners = الاستماع
+check-ports = المنافذ المحلية
+target-line = { $input } ← منفذ TCP رقم { $port }
+resolve-literal = { $addrs } (عنوان مُعطى مباشرةً)
+resolve-system = { $name } ← { $addrs } ({ $ms } مللي ثانية)
+resolve-failed = { $name }: { $error }
+resolve-error-no-name = الاسم غير موجود
+resolve-error-no-address = ليس للاسم عنوان IPv4 ولا IPv6
+resolve-error-resolver-failure = لم يُجب محلِّل DNS إجابةً سليمة
+resolve-error-timeout = لم يُجب المحلِّل خلال المهلة المحددة
+resolve-error-other = أخفق المحلِّل
+attempt-line = { $addr }: { $outcome } ({ $ms } مللي ثانية)
+attempt-retransmits = { $count ->
+    [zero] لم يُعَد إرسال SYN بعد
+    [one] أُعيد إرسال SYN مرة واحدة
+    [two] أُعيد إرسال SYN مرتين
+    [few] أُعيد إرسال SYN { $count } مرات
+    [many] أُعيد إرسال SYN { $count } مرة
+   *[other] أُعيد إرسال SYN { $count } مرة
+}
+outcome-connected = تمّ الاتصال
+outcome-refused = مرفوض (RST)
+outcome-refused-icmp = مرفوض برسالة خطأ ICMP من { $origin }
+outcome-timed-out = لا استجابة
+outcome-host-unreachable = تعذّر الوصول إلى المضيف
+outcome-net-unreachable = تعذّر الوصول إلى الشبكة
+outcome-addr-not-available = لا يوجد منفذ محلي متاح
+outcome-fd-exhausted = نفدت واصفات الملفات
+outcome-other = خطأ: { $message }
+side-line = { $ip }: { $answers }
+side-nothing = { $ip }: لم يستجب أي منفذ آخر كذلك ({ $ports })
+listeners-none = لا شيء على هذا الجهاز يستمع على المنفذ { $port }
+listeners-some = المنفذ { $port } مربوط بـ { $addrs }
+listeners-remote = { $ip } جهاز آخر؛ لا تظهر المنافذ المستمعة عليه إلا من داخله (conndoctor audit)
+ports-line = المنافذ المحلية المستخدمة للاتصال بـ { $dst }: { $used } من أصل { $size }
+
+## Verdicts
+
+verdict-ok = الاتصال يعمل
+verdict-refused = رُفض الاتصال
+verdict-timeout = انتهت مهلة الاتصال
+verdict-unreachable = تعذّر الوصول إلى الخادم
+verdict-addr-not-avail = تعذّر تخصيص العنوان المطلوب (لم يتبقَّ منفذ محلي)
+verdict-dns = تعذّر تحليل الاسم
+verdict-local = تعذّر على جهاز العميل هذا فتح الاتصال
+label-causes = الأسباب
+label-warnings = أمور تستحق الإصلاح
+label-fix = الحل
+confidence-high = ثقة عالية
+confidence-medium = مرجَّح
+confidence-low = محتمل
+summary-time = صدر التشخيص خلال { $ms } مللي ثانية
+
+## Causes: titles (cause-*) and fixes (fix-*)
+
+cause-refused-not-listening = لا شيء يقبل الاتصالات على { $addr }
+fix-refused-not-listening = شغِّل الخادم وتحقّق من أنه يستمع على المنفذ { $port } (على الخادم: ss -ltnp | grep :{ $port }). وإن كان يعمل على منفذ آخر، فوجِّه العميل إلى ذلك المنفذ.
+cause-refused-loopback-only = الخادم يستمع على عنوان الاسترجاع فقط ({ $bound })، لذا يُرفض الاتصال بـ { $addr }
+fix-refused-loopback-only = اجعل الخادم يستمع على 0.0.0.0 (جميع عناوين IPv4) أو [::] بدلًا من 127.0.0.1، مثل websocket://0.0.0.0:{ $port } في Workerman، ثم أعد تشغيله.
+cause-refused-other-address = الخادم يستمع على عنوان آخر ({ $bound }) وليس على { $addr }
+fix-refused-other-address = اضبط الخادم على الاستماع على 0.0.0.0 (أو على العنوان الذي يستخدمه العملاء)، أو اتصل بالعنوان المربوط به الخادم.
+cause-refused-family-mismatch = يفشل الاتصال بـ { $failed } بينما ينجح بـ { $working }: الخادم يستمع على إصدار واحد فقط من IP
+fix-refused-family-mismatch = اجعل الخادم يستمع على IPv4 وIPv6 معًا (مثل [::] بنمط المكدس المزدوج dual-stack)، أو اجعل العميل يستخدم العنوان الذي ينجح الاتصال به (مثل 127.0.0.1 بدلًا من localhost).
+cause-refused-firewall-reject = جدار حماية يرفض الاتصالات بـ { $addr }؛ ولم تصل إلى الخادم أصلًا
+fix-refused-firewall-reject = اسمح بالمنفذ في جدار الحماية الذي أرسل الرفض (nft list ruleset / iptables -S على ذلك الجهاز؛ أو الموجِّه أو قائمة ACL السحابية إن جاء الرفض من مكان آخر).
+cause-timeout-filtered = جدار حماية يُسقط بصمت الحزم المتجهة إلى { $addr }
+fix-timeout-filtered = افتح منفذ TCP رقم { $port } في جدار حماية الخادم، وفي مجموعة الأمان السحابية، وفي جدار حماية لوحة الاستضافة إن وُجد (مثل nft add rule inet filter input tcp dport { $port } accept).
+cause-timeout-host-down = المضيف { $ip } لا يستجيب إطلاقًا: إما أنه متوقف، أو غير موجود، أو يُسقط كل شيء
+fix-timeout-host-down = تحقّق من أن الخادم يعمل وأن { $ip } هو عنوانه فعلًا (سجل DNS، خطأ في الكتابة)؛ وإن كان يعمل، فثمة جدار حماية أمامه يُسقط كل حركة المرور.
+cause-timeout-private-unroutable = { $addr } عنوان خاص بشبكة داخلية لا تستطيع شبكة هذا العميل الوصول إليه
+fix-timeout-private-unroutable = استخدم العنوان العام للخادم أو اسم نطاقه، أو انضمّ إلى شبكته أولًا (VPN، أو الشبكة المحلية نفسها). العناوين الداخلية لا تعمل إلا داخل شبكتها.
+cause-timeout-accept-queue-full = قائمة انتظار accept في الخادم ممتلئة ({ $queued ->
+    [zero] لا ينتظر أي اتصال
+    [one] ينتظر اتصال واحد
+    [two] ينتظر اتصالان
+    [few] ينتظر { $queued } اتصالات
+    [many] ينتظر { $queued } اتصالًا
+   *[other] ينتظر { $queued } اتصال
+} على { $addr })، لذا تُسقط النواة الاتصالات الجديدة
+fix-timeout-accept-queue-full = عملية الخادم بطيئة جدًا في قبول الاتصالات أو متوقفة: افحص استهلاكها للمعالج وحلقة الأحداث فيها، وارفع قيمة listen backlog وnet.core.somaxconn، أو شغّل مزيدًا من العمليات العاملة (workers).
+cause-unreachable-no-route = لا يوجد مسار من هذا العميل إلى { $addr }
+fix-unreachable-no-route = تحقّق من اتصال هذا الجهاز بالشبكة ومن جدول التوجيه (ip route get { $addr })؛ فقد يكون العنوان تابعًا لشبكة لست متصلًا بها.
+cause-unreachable-host = تعذّر الوصول إلى { $addr }: لا يستجيب أي مضيف بهذا العنوان في شبكته
+fix-unreachable-host = تحقّق من أن الخادم قيد التشغيل وأن العنوان { $addr } صحيح؛ وإن كنت على الشبكة المحلية نفسها، فافحص الكابل أو Wi-Fi وجدول ARP (ip neigh).
+cause-addr-not-avail-ephemeral-exhausted = استنفد هذا العميل منافذه المحلية للاتصال بـ { $dst } (النطاق { $lo }–{ $hi })
+fix-addr-not-avail-ephemeral-exhausted = أعد استخدام الاتصالات (keep-alive، مجمّع اتصالات) بدلًا من فتح اتصال لكل طلب، ووسّع النطاق: sysctl -w net.ipv4.ip_local_port_range="1024 65535" (واحفظ الإعداد في /etc/sysctl.d/ ليبقى بعد إعادة التشغيل).
+cause-addr-not-avail-time-wait = ما زالت منافذ محلية محجوزة في حالة TIME_WAIT بسبب { $count ->
+    [zero] { $count } اتصالات مغلقة
+    [one] اتصال مغلق واحد
+    [two] اتصالين مغلقين
+    [few] { $count } اتصالات مغلقة
+    [many] { $count } اتصالًا مغلقًا
+   *[other] { $count } اتصال مغلق
+} مع { $dst }
+fix-addr-not-avail-time-wait = اسمح للعميل بإعادة استخدام منافذ TIME_WAIT: sysctl -w net.ipv4.tcp_tw_reuse=1 (القيمة الحالية { $reuse })، ووسّع net.ipv4.ip_local_port_range، وأبقِ الاتصالات مفتوحة بدلًا من إعادة الاتصال في كل مرة.
+cause-local-fd-exhausted = نفدت واصفات الملفات لدى عملية العميل هذه؛ والخادم ليس السبب
+fix-local-fd-exhausted = أغلق المقابس التي لم تعد مستخدمة وارفع الحد: ulimit -n 65535 في الصدفة (shell) التي تشغّل العميل، أو LimitNOFILE= في وحدة systemd الخاصة به.
+cause-local-outbound-blocked = هذا الجهاز نفسه يحظر الاتصال الصادر إلى { $addr }
+fix-local-outbound-blocked = افحص قواعد الحركة الصادرة في جدار الحماية المحلي (nft list ruleset، iptables -S OUTPUT) ووحدات الأمان (SELinux، AppArmor) بحثًا عن قاعدة تحظر هذه الوجهة.
+cause-local-connect-error = فشل الاتصال بـ { $addr } بخطأ غير معتاد
+fix-local-connect-error = ابحث عن الخطأ الوارد أدناه؛ فمصدره نواة هذا الجهاز وليس الخادم.
+cause-dns-nxdomain = الاسم { $name } غير موجود في DNS
+fix-dns-nxdomain = تحقّق من تهجئة { $name }، ومن أن النطاق مسجَّل وله سجلات.
+cause-dns-no-address = الاسم { $name } موجود لكن ليس له سجل عنوان
+fix-dns-no-address = أضف سجل A (IPv4) أو AAAA (IPv6) للاسم { $name } لدى مزوّد DNS الخاص به.
+cause-dns-resolver-failure = أخفق محلِّل DNS في الإجابة عن { $name }
+fix-dns-resolver-failure = تحقّق من خوادم الأسماء في /etc/resolv.conf ومن شبكة هذا الجهاز، ثم أعد المحاولة باستخدام محلِّل آخر.
+
+## Evidence lines
+
+ev-family-failed = { $addr }: { $outcome }
+ev-family-connected = نجح الاتصال بـ { $addr }
+ev-icmp-error = وصلت رسالة خطأ ICMP (النوع { $type }، الرمز { $code }) من { $origin } بدلًا من رد TCP
+ev-icmp-other-origin = جاء الرفض من { $origin }، لا من الخادم نفسه
+ev-icmp-not-rst = الخادم الذي يكون منفذه مغلقًا يردّ بإعادة تعيين TCP (RST) لا برسالة ICMP: هذه قاعدة رفض (reject)
+ev-no-listener-local = لا يحتوي جدول المقابس في هذا الجهاز على أي مقبس يستمع على المنفذ { $port }
+ev-listener-but-rst = يوجد مقبس يستمع على { $addr } ومع ذلك أُعيد تعيين الاتصال: يُرجَّح وجود قاعدة «reject with tcp reset»
+ev-listener-elsewhere = المنفذ مربوط بـ { $bound } فقط، وهذا لا يشمل { $addr }
+ev-rst-from-target = ردّ { $addr } بإعادة تعيين TCP: المضيف يعمل والمنفذ مغلق
+ev-audit-would-tell = لا يمكن الحسم إلا على الخادم: شغّل هناك conndoctor audit { $port }
+ev-syn-unanswered = لم يردّ { $addr } على SYN خلال { $ms } مللي ثانية ({ $retransmits ->
+    [zero] دون أي إعادة إرسال
+    [one] أُعيد الإرسال مرة واحدة
+    [two] أُعيد الإرسال مرتين
+    [few] أُعيد الإرسال { $retransmits } مرات
+    [many] أُعيد الإرسال { $retransmits } مرة
+   *[other] أُعيد الإرسال { $retransmits } مرة
+})
+ev-accept-queue = { $queued ->
+    [zero] لا ينتظر أي اتصال
+    [one] ينتظر اتصال واحد
+    [two] ينتظر اتصالان
+    [few] ينتظر { $queued } اتصالات
+    [many] ينتظر { $queued } اتصالًا
+   *[other] ينتظر { $queued } اتصال
+} في قائمة انتظار accept الخاصة بـ { $addr }، ولا يسحب الخادم شيئًا منها
+ev-listen-overflows = { $count ->
+    [zero] لم تُسقط النواة أي محاولة اتصال
+    [one] أسقطت النواة محاولة اتصال واحدة
+    [two] أسقطت النواة محاولتَي اتصال
+    [few] أسقطت النواة { $count } محاولات اتصال
+    [many] أسقطت النواة { $count } محاولة اتصال
+   *[other] أسقطت النواة { $count } محاولة اتصال
+} لامتلاء قائمة انتظار listen أثناء انتظارنا (TcpExtListenOverflows)
+ev-only-default-route = المسار الوحيد إليه هو المسار الافتراضي (عبر { $gateway } على { $iface })، أي الإنترنت العامة
+ev-no-route-at-all = لا يملك هذا الجهاز أي مسار إلى ذلك العنوان
+ev-private-address = يقع { $addr } ضمن نطاق خاص (RFC 1918، أو CGNAT، أو IPv6 ULA)
+ev-not-on-local-network = لا تقع أي واجهة من واجهات هذا الجهاز على شبكة { $addr }
+ev-side-probes-off = لم تُفحص منافذ أخرى (--no-side-probes)، لذا يتعذّر التمييز بين مضيف متوقف وغيره
+ev-host-answers-elsewhere = يستجيب { $ip } على منافذ أخرى: { $ports }
+ev-host-silent = لم يستجب { $ip } على أي منفذ آخر كذلك ({ $ports })
+ev-neighbour-failed = سأل هذا الجهاز عن { $addr } في شبكته المحلية (ARP/اكتشاف الجيران) ولم يتلقَّ أي رد
+ev-router-reported = أفاد الموجِّه { $router }: { $outcome }
+ev-kernel-reported = أفادت نواة هذا الجهاز: { $outcome }
+ev-ports-in-use = المنافذ المحلية المتاحة ({ $lo }–{ $hi }): { $used } من أصل { $size } تشغلها مقابس متصلة بـ { $dst }
+ev-time-wait = منها { $count } في حالة TIME_WAIT؛ net.ipv4.tcp_tw_reuse = { $reuse }
+ev-fd-limit = حدّ واصفات الملفات: { $soft } (الحدّ الصارم { $hard })
+ev-errno = فشل connect() برمز الخطأ errno { $errno }: { $message }
+
+## Demo
+
+demo-title = عرض توضيحي لـ conndoctor: خوادم حقيقية على عنوان الاسترجاع، وتشخيصات حقيقية
+demo-scenario-open = خادم يقبل الاتصالات
+demo-scenario-closed = منفذ لا يستمع عليه أي شيء
+demo-scenario-loopback = خادم مربوط بـ 127.0.0.1، والوصول إليه عبر 127.0.0.2
+demo-scenario-queue = خادم توقف عن قبول الاتصالات: قائمة انتظار accept لديه ممتلئة
+demo-scenario-family = يُحلَّل localhost إلى IPv6 وIPv4، بينما يستمع الخادم على IPv4 فقط
+demo-command = الأمر: { $cmd }

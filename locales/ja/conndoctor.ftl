@@ -1,0 +1,158 @@
+# conndoctor — Japanese (ja). Same ids and variables as locales/en/conndoctor.ftl.
+# Placeables hold addresses, ports, commands and config lines; they stay untranslated.
+# Terms: リッスン, 接続拒否, 接続タイムアウト, ローカルポート, accept キュー,
+# ループバックアドレス, ファイルディスクリプタ, 名前解決, リゾルバ, 再送.
+
+## Command line
+
+app-about = クライアントがサーバーに接続できない理由と、直すべき点を示します。
+app-check-about = 接続先への接続を診断します（ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port）。
+app-demo-about = ループバック上で実際のサーバーを起動し、ケースごとの診断結果を表示します。
+app-error = エラー
+input-empty = 接続先が指定されていません
+input-whitespace = 接続先に空白が含まれています。アドレスか URL を 1 つだけ指定してください
+input-unknown-scheme = 不明なスキーム「{ $detail }://」です（対応: ws, wss, http, https, tcp, text, websocket）
+input-missing-host = 接続先にホスト名またはアドレスがありません
+input-bad-host = 「{ $detail }」は有効なホスト名でも IP アドレスでもありません
+input-missing-port = 接続先にポートがなく、このスキームにはデフォルトポートもありません
+input-bad-port = 「{ $detail }」は有効なポート番号ではありません（1–65535）
+input-bad-timeout = 「{ $detail }」は有効な時間指定ではありません（例: 3s, 500ms, 1.5）
+input-example = 例: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
+lang-fallback = 言語「{ $lang }」にはまだ対応していないため、英語で表示します
+error-internal = conndoctor の実行に失敗しました: { $detail }
+
+## Checklist
+
+check-target = 接続先
+check-resolve = 名前解決
+check-connect = 接続
+check-side = 他のポート
+check-listeners = リッスン
+check-ports = ローカルポート
+target-line = { $input } → TCP ポート { $port }
+resolve-literal = { $addrs }（アドレスを直接指定）
+resolve-system = { $name } → { $addrs }（{ $ms } ms）
+resolve-failed = { $name }: { $error }
+resolve-error-no-name = その名前は存在しません
+resolve-error-no-address = その名前には IPv4 アドレスも IPv6 アドレスもありません
+resolve-error-resolver-failure = DNS リゾルバが正常に応答しませんでした
+resolve-error-timeout = リゾルバが制限時間内に応答しませんでした
+resolve-error-other = 名前解決に失敗しました
+attempt-line = { $addr }: { $outcome }（{ $ms } ms）
+attempt-retransmits = { $count ->
+    [0] SYN の再送はまだなし
+   *[other] SYN を { $count } 回再送
+}
+outcome-connected = 接続成功
+outcome-refused = 拒否（RST）
+outcome-refused-icmp = { $origin } からの ICMP エラーで拒否
+outcome-timed-out = 応答なし
+outcome-host-unreachable = ホストに到達不能
+outcome-net-unreachable = ネットワークに到達不能
+outcome-addr-not-available = 使用可能なローカルポートなし
+outcome-fd-exhausted = ファイルディスクリプタ不足
+outcome-other = エラー: { $message }
+side-line = { $ip }: { $answers }
+side-nothing = { $ip }: 他のポートも応答なし（{ $ports }）
+listeners-none = このマシンでポート { $port } をリッスンしているものはありません
+listeners-some = ポート { $port } は { $addrs } にバインドされています
+listeners-remote = { $ip } は別のマシンです。リッスン状況はそのマシン上でしか確認できません（conndoctor audit）
+ports-line = { $dst } 宛ての接続がローカルポート { $size } 個中 { $used } 個を使用中
+
+## Verdicts
+
+verdict-ok = 接続は正常です
+verdict-refused = 接続が拒否されました
+verdict-timeout = 接続がタイムアウトしました
+verdict-unreachable = サーバーに到達できません
+verdict-addr-not-avail = 要求されたアドレスを割り当てられません（ローカルポートが枯渇）
+verdict-dns = 名前を解決できません
+verdict-local = このクライアントマシンから接続を開始できませんでした
+label-causes = 原因
+label-warnings = 対処推奨
+label-fix = 対処
+confidence-high = 確度: 高
+confidence-medium = 確度: 中
+confidence-low = 確度: 低
+summary-time = 診断時間 { $ms } ms
+
+## Causes: titles (cause-*) and fixes (fix-*)
+
+cause-refused-not-listening = { $addr } で接続を受け付けているものがありません
+fix-refused-not-listening = サーバーを起動し、ポート { $port } をリッスンしているか確認してください（サーバー上で: ss -ltnp | grep :{ $port }）。別のポートで動いている場合は、クライアントの接続先をそのポートに変更してください。
+cause-refused-loopback-only = サーバーがループバックアドレス（{ $bound }）でしかリッスンしていないため、{ $addr } への接続は拒否されます
+fix-refused-loopback-only = サーバーのリッスンアドレスを 127.0.0.1 ではなく 0.0.0.0（全 IPv4 アドレス）または [::] にして（Workerman なら websocket://0.0.0.0:{ $port }）、サーバーを再起動してください。
+cause-refused-other-address = サーバーは { $addr } ではなく別のアドレス（{ $bound }）でリッスンしています
+fix-refused-other-address = 0.0.0.0（またはクライアントが使うアドレス）でリッスンするか、サーバーがバインドしているアドレスに接続してください。
+cause-refused-family-mismatch = { $working } には接続できるのに { $failed } は失敗します。サーバーが一方の IP バージョンでしかリッスンしていません
+fix-refused-family-mismatch = サーバーを IPv4 と IPv6 の両方でリッスンさせる（例: デュアルスタックで [::]）か、クライアントに接続できる方のアドレスを使わせてください（例: localhost ではなく 127.0.0.1）。
+cause-refused-firewall-reject = ファイアウォールが { $addr } への接続を拒否しており、サーバーまで届いていません
+fix-refused-firewall-reject = 拒否を返したファイアウォールでこのポートを許可してください（そのマシンで nft list ruleset / iptables -S を確認。拒否が別の場所から来ている場合はルーターやクラウドの ACL を確認）。
+cause-timeout-filtered = ファイアウォールが { $addr } 宛てのパケットを黙って破棄しています
+fix-timeout-filtered = サーバーのファイアウォール、クラウドのセキュリティグループ、ホスティングパネル（BT パネルなど）のファイアウォールのすべてで TCP ポート { $port } を開放してください（例: nft add rule inet filter input tcp dport { $port } accept）。
+cause-timeout-host-down = ホスト { $ip } がまったく応答しません。停止しているか、存在しないか、すべてのパケットを破棄しています
+fix-timeout-host-down = サーバーが稼働していること、{ $ip } が本当にそのアドレスであること（DNS レコード、入力ミス）を確認してください。稼働しているなら、手前のファイアウォールがすべての通信を破棄しています。
+cause-timeout-private-unroutable = { $addr } はプライベート（内部）アドレスで、このクライアントのネットワークからは到達できません
+fix-timeout-private-unroutable = サーバーのグローバル IP アドレスかドメインを使うか、先にそのネットワークに参加してください（VPN、同じ LAN）。内部アドレスはそのネットワークの中でしか使えません。
+cause-timeout-accept-queue-full = サーバーの accept キューが満杯のため（{ $addr } で { $queued } 件の接続が待機中）、カーネルが新しい接続を破棄しています
+fix-timeout-accept-queue-full = サーバープロセスの accept が遅すぎるか、止まっています。CPU 使用率とイベントループを確認し、listen の backlog と net.core.somaxconn を引き上げるか、ワーカープロセスを増やしてください。
+cause-unreachable-no-route = このクライアントから { $addr } への経路がありません
+fix-unreachable-no-route = このマシンのネットワーク接続とルーティングを確認してください（ip route get { $addr }）。接続していないネットワークのアドレスかもしれません。
+cause-unreachable-host = { $addr } に到達できません。そのネットワーク上で該当ホストが応答しません
+fix-unreachable-host = サーバーの電源が入っていること、{ $addr } が正しいことを確認してください。同じ LAN 内なら、ケーブル/Wi-Fi と ARP（ip neigh）も確認してください。
+cause-addr-not-avail-ephemeral-exhausted = このクライアントは { $dst } 宛てのローカルポートを使い果たしています（範囲 { $lo }–{ $hi }）
+fix-addr-not-avail-ephemeral-exhausted = リクエストごとに接続を張らずに接続を再利用し（keep-alive、コネクションプール）、範囲を広げてください: sysctl -w net.ipv4.ip_local_port_range="1024 65535"（永続化するには /etc/sysctl.d/ に記述）。
+cause-addr-not-avail-time-wait = { $dst } との閉じた接続 { $count } 件が、TIME_WAIT のままローカルポートを占有しています
+fix-addr-not-avail-time-wait = クライアントが TIME_WAIT のポートを再利用できるようにし（sysctl -w net.ipv4.tcp_tw_reuse=1、現在の値は { $reuse }）、net.ipv4.ip_local_port_range を広げ、再接続を繰り返さずに接続を維持してください。
+cause-local-fd-exhausted = このクライアントプロセスのファイルディスクリプタが枯渇しています。サーバー側の問題ではありません
+fix-local-fd-exhausted = 使っていないソケットを閉じ、上限を引き上げてください。クライアントを起動するシェルで ulimit -n 65535 を実行するか、systemd ユニットに LimitNOFILE= を設定します。
+cause-local-outbound-blocked = このマシン自体が { $addr } への発信接続をブロックしています
+fix-local-outbound-blocked = ローカルのファイアウォールの送信ルール（nft list ruleset、iptables -S OUTPUT）とセキュリティモジュール（SELinux、AppArmor）に、この宛先をブロックするルールがないか確認してください。
+cause-local-connect-error = { $addr } への接続が通常とは異なるエラーで失敗しました
+fix-local-connect-error = 下のエラーを調べてください。これはサーバーではなく、このマシンのカーネルが返したものです。
+cause-dns-nxdomain = 名前 { $name } は DNS に存在しません
+fix-dns-nxdomain = { $name } の綴りと、ドメインが登録済みでレコードがあることを確認してください。
+cause-dns-no-address = 名前 { $name } は存在しますが、アドレスレコードがありません
+fix-dns-no-address = { $name } の DNS プロバイダで A（IPv4）または AAAA（IPv6）レコードを追加してください。
+cause-dns-resolver-failure = DNS リゾルバが { $name } について応答できませんでした
+fix-dns-resolver-failure = /etc/resolv.conf のネームサーバーとこのマシンのネットワークを確認し、別のリゾルバで再試行してください。
+
+## Evidence lines
+
+ev-family-failed = { $addr }: { $outcome }
+ev-family-connected = { $addr } には接続成功
+ev-icmp-error = { $origin } から TCP の応答ではなく ICMP エラー（type { $type }、code { $code }）が返ってきました
+ev-icmp-other-origin = 拒否を返したのはサーバー自身ではなく { $origin } です
+ev-icmp-not-rst = ポートが閉じているサーバーは ICMP ではなく TCP リセットを返します。これは reject ルールによるものです
+ev-no-listener-local = このマシンのソケット一覧に、ポート { $port } をリッスンしているものはありません
+ev-listener-but-rst = { $addr } でリッスンしているソケットがあるのに、接続はリセットされました。「reject with tcp reset」ルールの可能性が高いです
+ev-listener-elsewhere = ポートは { $bound } にのみバインドされており、{ $addr } は含まれていません
+ev-rst-from-target = { $addr } が TCP リセットを返しました。ホストは稼働中で、ポートが閉じています
+ev-audit-would-tell = どちらなのかはサーバー上でしか判断できません。サーバーで conndoctor audit { $port } を実行してください
+ev-syn-unanswered = { $addr } は { $ms } ms 以内に SYN に応答しませんでした（再送 { $retransmits } 回）
+ev-accept-queue = { $addr } の accept キューで { $queued } 件の接続が待機していますが、サーバーが取り出していません
+ev-listen-overflows = 待機中に listen キューがあふれ、カーネルが接続要求を { $count } 件破棄しました（TcpExtListenOverflows）
+ev-only-default-route = そのアドレスへの経路はデフォルトルート（{ $iface } の { $gateway } 経由）だけ、つまりインターネット経由です
+ev-no-route-at-all = このマシンにはそのアドレスへの経路がまったくありません
+ev-private-address = { $addr } はプライベートアドレスの範囲（RFC 1918、CGNAT、IPv6 ULA）に属しています
+ev-not-on-local-network = このマシンのどのインターフェースも { $addr } と同じネットワークにありません
+ev-side-probes-off = 他のポートは調べていない（--no-side-probes）ため、ホストが停止しているかどうか判別できません
+ev-host-answers-elsewhere = { $ip } は他のポートでは応答しています: { $ports }
+ev-host-silent = { $ip } は他のポートでも応答しませんでした（{ $ports }）
+ev-neighbour-failed = このマシンはローカルネットワーク上で { $addr } を問い合わせましたが（ARP/近隣探索）、応答がありませんでした
+ev-router-reported = ルーター { $router } からの通知: { $outcome }
+ev-kernel-reported = このマシンのカーネルからの通知: { $outcome }
+ev-ports-in-use = 使用可能なローカルポート { $size } 個（{ $lo }–{ $hi }）のうち { $used } 個が { $dst } 宛てのソケットに使われています
+ev-time-wait = うち { $count } 個が TIME_WAIT、net.ipv4.tcp_tw_reuse = { $reuse }
+ev-fd-limit = ファイルディスクリプタの上限: { $soft }（ハードリミット { $hard }）
+ev-errno = connect() が errno { $errno } で失敗しました: { $message }
+
+## Demo
+
+demo-title = conndoctor デモ: ループバック上の実際のサーバーを実際に診断します
+demo-scenario-open = 接続を受け付けるサーバー
+demo-scenario-closed = 何もリッスンしていないポート
+demo-scenario-loopback = 127.0.0.1 にバインドしたサーバーに 127.0.0.2 経由で接続
+demo-scenario-queue = accept をやめたサーバー（accept キューが満杯）
+demo-scenario-family = localhost が IPv6 と IPv4 に解決されるが、サーバーは IPv4 でのみリッスン
+demo-command = コマンド: { $cmd }

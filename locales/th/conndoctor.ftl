@@ -1,0 +1,158 @@
+# conndoctor — Thai (th). Same ids and variables as locales/en/conndoctor.ftl.
+# Placeables hold addresses, ports, commands and config lines; they stay untranslated.
+# Terms: listen, การเชื่อมต่อถูกปฏิเสธ, การเชื่อมต่อหมดเวลา, พอร์ตภายในเครื่อง (local port),
+# accept queue, loopback, เครือข่ายภายใน, file descriptor, DNS resolver, ส่งซ้ำ, ไฟร์วอลล์.
+
+## Command line
+
+app-about = บอกสาเหตุที่ไคลเอนต์เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ และสิ่งที่ต้องแก้ไข
+app-check-about = วินิจฉัยการเชื่อมต่อไปยังปลายทาง (ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port)
+app-demo-about = เปิดเซิร์ฟเวอร์จริงบน loopback แล้วแสดงผลการวินิจฉัยของแต่ละกรณี
+app-error = ข้อผิดพลาด
+input-empty = ไม่ได้ระบุปลายทาง
+input-whitespace = ปลายทางมีช่องว่าง กรุณาระบุที่อยู่หรือ URL เพียงรายการเดียว
+input-unknown-scheme = ไม่รู้จักโปรโตคอล "{ $detail }://" (ที่รองรับ: ws, wss, http, https, tcp, text, websocket)
+input-missing-host = ปลายทางไม่มีชื่อโฮสต์หรือที่อยู่
+input-bad-host = "{ $detail }" ไม่ใช่ชื่อโฮสต์หรือที่อยู่ IP ที่ถูกต้อง
+input-missing-port = ปลายทางไม่ได้ระบุพอร์ต และโปรโตคอลนี้ไม่มีพอร์ตเริ่มต้น
+input-bad-port = "{ $detail }" ไม่ใช่หมายเลขพอร์ตที่ถูกต้อง (1–65535)
+input-bad-timeout = "{ $detail }" ไม่ใช่ระยะเวลาที่ถูกต้อง (ตัวอย่าง: 3s, 500ms, 1.5)
+input-example = ตัวอย่าง: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
+lang-fallback = ยังไม่รองรับภาษา "{ $lang }" จะใช้ภาษาอังกฤษแทน
+error-internal = conndoctor ทำงานล้มเหลว: { $detail }
+
+## Checklist
+
+check-target = ปลายทาง
+check-resolve = แปลงชื่อ
+check-connect = เชื่อมต่อ
+check-side = พอร์ตอื่น
+check-listeners = การ listen
+check-ports = พอร์ตภายในเครื่อง
+target-line = { $input } → พอร์ต TCP { $port }
+resolve-literal = { $addrs } (ระบุที่อยู่โดยตรง)
+resolve-system = { $name } → { $addrs } ({ $ms } ms)
+resolve-failed = { $name }: { $error }
+resolve-error-no-name = ไม่มีชื่อนี้อยู่จริง
+resolve-error-no-address = ชื่อนี้ไม่มีที่อยู่ IPv4 หรือ IPv6
+resolve-error-resolver-failure = DNS resolver ตอบกลับไม่ถูกต้อง
+resolve-error-timeout = resolver ไม่ตอบกลับภายในเวลาที่กำหนด
+resolve-error-other = resolver ทำงานล้มเหลว
+attempt-line = { $addr }: { $outcome } ({ $ms } ms)
+attempt-retransmits = { $count ->
+    [0] ยังไม่มีการส่ง SYN ซ้ำ
+   *[other] ส่ง SYN ซ้ำแล้ว { $count } ครั้ง
+}
+outcome-connected = เชื่อมต่อสำเร็จ
+outcome-refused = ถูกปฏิเสธ (RST)
+outcome-refused-icmp = ถูกปฏิเสธด้วย ICMP error จาก { $origin }
+outcome-timed-out = ไม่มีการตอบกลับ
+outcome-host-unreachable = ไปไม่ถึงโฮสต์
+outcome-net-unreachable = ไปไม่ถึงเครือข่าย
+outcome-addr-not-available = ไม่มีพอร์ตภายในเครื่องเหลือให้ใช้
+outcome-fd-exhausted = file descriptor หมด
+outcome-other = ข้อผิดพลาด: { $message }
+side-line = { $ip }: { $answers }
+side-nothing = { $ip }: พอร์ตอื่นก็ไม่ตอบกลับเช่นกัน ({ $ports })
+listeners-none = ไม่มีโปรแกรมใดบนเครื่องนี้ listen พอร์ต { $port }
+listeners-some = พอร์ต { $port } ถูก bind ไว้ที่ { $addrs }
+listeners-remote = { $ip } เป็นเครื่องอื่น ต้องดูการ listen บนเครื่องนั้นเอง (conndoctor audit)
+ports-line = การเชื่อมต่อไปยัง { $dst } ใช้พอร์ตภายในเครื่องไป { $used } จาก { $size } พอร์ต
+
+## Verdicts
+
+verdict-ok = เชื่อมต่อได้ตามปกติ
+verdict-refused = การเชื่อมต่อถูกปฏิเสธ
+verdict-timeout = การเชื่อมต่อหมดเวลา
+verdict-unreachable = เข้าถึงเซิร์ฟเวอร์ไม่ได้
+verdict-addr-not-avail = ไม่สามารถกำหนดที่อยู่ที่ร้องขอได้ (พอร์ตภายในเครื่องหมด)
+verdict-dns = แปลงชื่อเป็นที่อยู่ไม่ได้
+verdict-local = เครื่องไคลเอนต์นี้เปิดการเชื่อมต่อไม่ได้
+label-causes = สาเหตุ
+label-warnings = ควรแก้ไขด้วย
+label-fix = วิธีแก้
+confidence-high = มั่นใจสูง
+confidence-medium = น่าจะใช่
+confidence-low = เป็นไปได้
+summary-time = วินิจฉัยเสร็จใน { $ms } ms
+
+## Causes: titles (cause-*) and fixes (fix-*)
+
+cause-refused-not-listening = ไม่มีโปรแกรมใดรับการเชื่อมต่อที่ { $addr }
+fix-refused-not-listening = เปิดเซิร์ฟเวอร์ แล้วตรวจสอบว่า listen พอร์ต { $port } อยู่จริง (บนเซิร์ฟเวอร์: ss -ltnp | grep :{ $port }) หากเซิร์ฟเวอร์ทำงานบนพอร์ตอื่น ให้ตั้งไคลเอนต์ให้เชื่อมต่อไปที่พอร์ตนั้น
+cause-refused-loopback-only = เซิร์ฟเวอร์ listen เฉพาะที่อยู่ loopback ({ $bound }) การเชื่อมต่อไปยัง { $addr } จึงถูกปฏิเสธ
+fix-refused-loopback-only = ให้เซิร์ฟเวอร์ listen ที่ 0.0.0.0 (ทุกที่อยู่ IPv4) หรือ [::] แทน 127.0.0.1 เช่น websocket://0.0.0.0:{ $port } ใน Workerman แล้วรีสตาร์ตเซิร์ฟเวอร์
+cause-refused-other-address = เซิร์ฟเวอร์ listen ที่อยู่อื่น ({ $bound }) ไม่ใช่ { $addr }
+fix-refused-other-address = ให้ listen ที่ 0.0.0.0 (หรือที่อยู่ที่ไคลเอนต์ใช้) หรือเชื่อมต่อไปยังที่อยู่ที่เซิร์ฟเวอร์ bind ไว้
+cause-refused-family-mismatch = { $failed } เชื่อมต่อไม่ได้ แต่ { $working } เชื่อมต่อได้: เซิร์ฟเวอร์ listen เพียง IP เวอร์ชันเดียว
+fix-refused-family-mismatch = ให้เซิร์ฟเวอร์ listen ทั้ง IPv4 และ IPv6 (เช่น [::] แบบ dual-stack) หรือให้ไคลเอนต์ใช้ที่อยู่ที่เชื่อมต่อได้ (เช่น 127.0.0.1 แทน localhost)
+cause-refused-firewall-reject = ไฟร์วอลล์ปฏิเสธการเชื่อมต่อไปยัง { $addr } โดยที่การเชื่อมต่อไปไม่ถึงเซิร์ฟเวอร์เลย
+fix-refused-firewall-reject = อนุญาตพอร์ตนี้ในไฟร์วอลล์ที่ส่งการปฏิเสธกลับมา (ใช้ nft list ruleset / iptables -S บนเครื่องนั้น หากการปฏิเสธมาจากที่อื่น ให้ตรวจเราเตอร์หรือ ACL บนคลาวด์)
+cause-timeout-filtered = ไฟร์วอลล์ทิ้งแพ็กเก็ตที่ส่งไปยัง { $addr } อย่างเงียบ ๆ
+fix-timeout-filtered = เปิดพอร์ต TCP { $port } ในไฟร์วอลล์ของเซิร์ฟเวอร์ ใน Security Group ของคลาวด์ และในไฟร์วอลล์ของแผงควบคุมโฮสติ้งถ้ามี (เช่น nft add rule inet filter input tcp dport { $port } accept)
+cause-timeout-host-down = โฮสต์ { $ip } ไม่ตอบสนองเลย: เครื่องอาจปิดอยู่ ไม่มีอยู่จริง หรือทิ้งแพ็กเก็ตทั้งหมด
+fix-timeout-host-down = ตรวจสอบว่าเซิร์ฟเวอร์ทำงานอยู่ และ { $ip } เป็นที่อยู่ของเซิร์ฟเวอร์จริง (DNS record, พิมพ์ผิด) หากเซิร์ฟเวอร์ทำงานอยู่ แสดงว่ามีไฟร์วอลล์ด้านหน้าทิ้งทราฟฟิกทั้งหมด
+cause-timeout-private-unroutable = { $addr } เป็นที่อยู่ในเครือข่ายภายใน ซึ่งเครือข่ายของไคลเอนต์นี้เข้าถึงไม่ได้
+fix-timeout-private-unroutable = ใช้ public IP หรือโดเมนของเซิร์ฟเวอร์ หรือเข้าร่วมเครือข่ายของเซิร์ฟเวอร์ก่อน (VPN, LAN เดียวกัน) ที่อยู่ภายในใช้ได้เฉพาะในเครือข่ายของตัวเองเท่านั้น
+cause-timeout-accept-queue-full = accept queue ของเซิร์ฟเวอร์เต็ม (มีการเชื่อมต่อรออยู่ { $queued } รายการที่ { $addr }) เคอร์เนลจึงทิ้งการเชื่อมต่อใหม่
+fix-timeout-accept-queue-full = โปรเซสของเซิร์ฟเวอร์ accept ช้าเกินไปหรือค้างอยู่: ตรวจสอบ CPU และ event loop เพิ่มค่า listen backlog และ net.core.somaxconn หรือเพิ่มจำนวน worker process
+cause-unreachable-no-route = ไม่มีเส้นทาง (route) จากไคลเอนต์นี้ไปยัง { $addr }
+fix-unreachable-no-route = ตรวจสอบการเชื่อมต่อเครือข่ายและ routing ของเครื่องนี้ (ip route get { $addr }) ที่อยู่นี้อาจอยู่ในเครือข่ายที่คุณไม่ได้เชื่อมต่ออยู่
+cause-unreachable-host = เข้าถึง { $addr } ไม่ได้: ไม่มีโฮสต์นี้ตอบสนองในเครือข่ายนั้น
+fix-unreachable-host = ตรวจสอบว่าเซิร์ฟเวอร์เปิดเครื่องอยู่ และ { $addr } ถูกต้อง หากอยู่ใน LAN เดียวกัน ให้ตรวจสายแลน/Wi-Fi และ ARP (ip neigh)
+cause-addr-not-avail-ephemeral-exhausted = ไคลเอนต์นี้ใช้พอร์ตภายในเครื่องสำหรับเชื่อมต่อไปยัง { $dst } จนหมดแล้ว (ช่วง { $lo }–{ $hi })
+fix-addr-not-avail-ephemeral-exhausted = ใช้การเชื่อมต่อซ้ำ (keep-alive, connection pool) แทนการเปิดการเชื่อมต่อใหม่ทุกคำขอ และขยายช่วงพอร์ต: sysctl -w net.ipv4.ip_local_port_range="1024 65535" (บันทึกไว้ใน /etc/sysctl.d/ เพื่อให้มีผลถาวร)
+cause-addr-not-avail-time-wait = การเชื่อมต่อไปยัง { $dst } ที่ปิดไปแล้ว { $count } รายการ ยังครองพอร์ตภายในเครื่องอยู่ในสถานะ TIME_WAIT
+fix-addr-not-avail-time-wait = ให้ไคลเอนต์นำพอร์ตที่อยู่ใน TIME_WAIT กลับมาใช้ได้: sysctl -w net.ipv4.tcp_tw_reuse=1 (ค่าปัจจุบัน { $reuse }) ขยาย net.ipv4.ip_local_port_range และคงการเชื่อมต่อไว้แทนการเชื่อมต่อใหม่ซ้ำ ๆ
+cause-local-fd-exhausted = โปรเซสไคลเอนต์นี้ใช้ file descriptor จนหมด ปัญหาไม่ได้อยู่ที่เซิร์ฟเวอร์
+fix-local-fd-exhausted = ปิด socket ที่ไม่ได้ใช้แล้ว และเพิ่มขีดจำกัด: ulimit -n 65535 ใน shell ที่ใช้เริ่มไคลเอนต์ หรือ LimitNOFILE= ใน systemd unit ของไคลเอนต์
+cause-local-outbound-blocked = เครื่องนี้เองบล็อกการเชื่อมต่อขาออกไปยัง { $addr }
+fix-local-outbound-blocked = ตรวจสอบกฎขาออกของไฟร์วอลล์ในเครื่อง (nft list ruleset, iptables -S OUTPUT) และโมดูลความปลอดภัย (SELinux, AppArmor) ว่ามีกฎที่บล็อกปลายทางนี้หรือไม่
+cause-local-connect-error = การเชื่อมต่อไปยัง { $addr } ล้มเหลวด้วยข้อผิดพลาดที่ไม่ปกติ
+fix-local-connect-error = ค้นหาข้อมูลของข้อผิดพลาดด้านล่าง ข้อผิดพลาดนี้มาจากเคอร์เนลของเครื่องนี้ ไม่ใช่จากเซิร์ฟเวอร์
+cause-dns-nxdomain = ไม่มีชื่อ { $name } อยู่ใน DNS
+fix-dns-nxdomain = ตรวจสอบการสะกดของ { $name } และตรวจว่าโดเมนจดทะเบียนแล้วและมีเรคคอร์ด DNS
+cause-dns-no-address = ชื่อ { $name } มีอยู่ แต่ไม่มีเรคคอร์ดที่อยู่ IP
+fix-dns-no-address = เพิ่มเรคคอร์ด A (IPv4) หรือ AAAA (IPv6) ให้ { $name } ที่ผู้ให้บริการ DNS ของโดเมน
+cause-dns-resolver-failure = DNS resolver ตอบกลับสำหรับชื่อ { $name } ไม่ได้
+fix-dns-resolver-failure = ตรวจสอบ nameserver ใน /etc/resolv.conf และเครือข่ายของเครื่องนี้ แล้วลองใหม่ด้วย resolver ตัวอื่น
+
+## Evidence lines
+
+ev-family-failed = { $addr }: { $outcome }
+ev-family-connected = { $addr } เชื่อมต่อสำเร็จ
+ev-icmp-error = ได้รับ ICMP error (type { $type }, code { $code }) จาก { $origin } แทนที่จะเป็นการตอบกลับแบบ TCP
+ev-icmp-other-origin = การปฏิเสธมาจาก { $origin } ไม่ใช่จากตัวเซิร์ฟเวอร์เอง
+ev-icmp-not-rst = เซิร์ฟเวอร์ที่ปิดพอร์ตอยู่จะตอบด้วย TCP reset ไม่ใช่ ICMP: นี่คือกฎ reject
+ev-no-listener-local = ตาราง socket ของเครื่องนี้ไม่มี socket ที่ listen พอร์ต { $port }
+ev-listener-but-rst = มี socket listen อยู่ที่ { $addr } แต่การเชื่อมต่อยังถูก reset: น่าจะมีกฎ "reject with tcp reset"
+ev-listener-elsewhere = พอร์ตถูก bind ไว้ที่ { $bound } เท่านั้น ซึ่งไม่รวม { $addr }
+ev-rst-from-target = { $addr } ตอบกลับด้วย TCP reset: โฮสต์ทำงานอยู่ แต่พอร์ตปิด
+ev-audit-would-tell = ต้องตรวจบนเซิร์ฟเวอร์จึงจะรู้ว่าเป็นกรณีใด: รัน conndoctor audit { $port } บนเครื่องนั้น
+ev-syn-unanswered = { $addr } ไม่ตอบ SYN ภายใน { $ms } ms (ส่งซ้ำ { $retransmits } ครั้ง)
+ev-accept-queue = มีการเชื่อมต่อ { $queued } รายการรออยู่ใน accept queue ของ { $addr } แต่เซิร์ฟเวอร์ไม่ได้ accept การเชื่อมต่อเหล่านั้น
+ev-listen-overflows = ระหว่างที่รอ เคอร์เนลทิ้งความพยายามเชื่อมต่อไป { $count } ครั้ง เพราะ listen queue เต็ม (TcpExtListenOverflows)
+ev-only-default-route = เส้นทางเดียวที่ไปถึงคือ default route (ผ่าน { $gateway } บน { $iface }) ซึ่งก็คืออินเทอร์เน็ตสาธารณะ
+ev-no-route-at-all = เครื่องนี้ไม่มีเส้นทางไปยังที่อยู่นั้นเลย
+ev-private-address = { $addr } อยู่ในช่วงที่อยู่ส่วนตัว (RFC 1918, CGNAT หรือ IPv6 ULA)
+ev-not-on-local-network = ไม่มีอินเทอร์เฟซใดของเครื่องนี้อยู่ในเครือข่ายเดียวกับ { $addr }
+ev-side-probes-off = ไม่ได้ตรวจพอร์ตอื่น (--no-side-probes) จึงแยกไม่ออกว่าโฮสต์ปิดอยู่หรือไม่
+ev-host-answers-elsewhere = { $ip } ตอบกลับบนพอร์ตอื่น: { $ports }
+ev-host-silent = { $ip } ไม่ตอบกลับบนพอร์ตอื่นเช่นกัน ({ $ports })
+ev-neighbour-failed = เครื่องนี้ถามหา { $addr } ในเครือข่ายภายใน (ARP/neighbour discovery) แต่ไม่ได้รับคำตอบ
+ev-router-reported = เราเตอร์ { $router } แจ้งว่า: { $outcome }
+ev-kernel-reported = เคอร์เนลของเครื่องนี้แจ้งว่า: { $outcome }
+ev-ports-in-use = socket ที่เชื่อมต่อไปยัง { $dst } ใช้พอร์ตภายในเครื่องไป { $used } จาก { $size } พอร์ตที่ใช้ได้ ({ $lo }–{ $hi })
+ev-time-wait = ในจำนวนนี้ { $count } พอร์ตอยู่ในสถานะ TIME_WAIT; net.ipv4.tcp_tw_reuse = { $reuse }
+ev-fd-limit = ขีดจำกัด file descriptor: { $soft } (hard limit { $hard })
+ev-errno = connect() ล้มเหลวด้วย errno { $errno }: { $message }
+
+## Demo
+
+demo-title = เดโม conndoctor: เซิร์ฟเวอร์จริงบน loopback วินิจฉัยจริง
+demo-scenario-open = เซิร์ฟเวอร์ที่รับการเชื่อมต่อตามปกติ
+demo-scenario-closed = พอร์ตที่ไม่มีโปรแกรมใด listen
+demo-scenario-loopback = เซิร์ฟเวอร์ bind ไว้ที่ 127.0.0.1 แต่เชื่อมต่อผ่าน 127.0.0.2
+demo-scenario-queue = เซิร์ฟเวอร์ที่หยุด accept: accept queue เต็ม
+demo-scenario-family = localhost แปลงเป็นได้ทั้ง IPv6 และ IPv4 แต่เซิร์ฟเวอร์ listen เฉพาะ IPv4
+demo-command = คำสั่ง: { $cmd }

@@ -1,0 +1,158 @@
+# conndoctor — Vietnamese (vi). Same ids and variables as locales/en/conndoctor.ftl.
+# Placeables hold addresses, ports, commands and config lines; they stay untranslated.
+# Terms: lắng nghe (listen), kết nối bị từ chối, hết thời gian chờ, cổng cục bộ,
+# hàng đợi accept, loopback, mạng nội bộ, file descriptor, trình phân giải DNS, truyền lại.
+
+## Command line
+
+app-about = Cho biết vì sao máy khách không kết nối được tới máy chủ và cần thay đổi gì.
+app-check-about = Chẩn đoán kết nối tới một đích (ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port).
+app-demo-about = Chạy các máy chủ thật trên loopback và hiển thị kết quả chẩn đoán cho từng trường hợp.
+app-error = lỗi
+input-empty = chưa chỉ định đích
+input-whitespace = đích có chứa dấu cách; hãy nhập một địa chỉ hoặc URL duy nhất
+input-unknown-scheme = giao thức không xác định "{ $detail }://" (hỗ trợ: ws, wss, http, https, tcp, text, websocket)
+input-missing-host = đích không có tên máy hoặc địa chỉ
+input-bad-host = "{ $detail }" không phải tên máy hoặc địa chỉ IP hợp lệ
+input-missing-port = đích không có cổng, và giao thức này không có cổng mặc định
+input-bad-port = "{ $detail }" không phải cổng hợp lệ (1–65535)
+input-bad-timeout = "{ $detail }" không phải khoảng thời gian hợp lệ (ví dụ: 3s, 500ms, 1.5)
+input-example = ví dụ: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
+lang-fallback = chưa hỗ trợ ngôn ngữ "{ $lang }"; dùng tiếng Anh
+error-internal = conndoctor gặp lỗi: { $detail }
+
+## Checklist
+
+check-target = Đích
+check-resolve = Phân giải
+check-connect = Kết nối
+check-side = Cổng khác
+check-listeners = Lắng nghe
+check-ports = Cổng cục bộ
+target-line = { $input } → cổng TCP { $port }
+resolve-literal = { $addrs } (địa chỉ nhập trực tiếp)
+resolve-system = { $name } → { $addrs } ({ $ms } ms)
+resolve-failed = { $name }: { $error }
+resolve-error-no-name = tên miền không tồn tại
+resolve-error-no-address = tên miền không có địa chỉ IPv4 hay IPv6 nào
+resolve-error-resolver-failure = trình phân giải DNS không trả lời đúng cách
+resolve-error-timeout = trình phân giải không trả lời trong thời gian cho phép
+resolve-error-other = trình phân giải gặp lỗi
+attempt-line = { $addr }: { $outcome } ({ $ms } ms)
+attempt-retransmits = { $count ->
+    [0] chưa truyền lại SYN lần nào
+   *[other] đã truyền lại SYN { $count } lần
+}
+outcome-connected = đã kết nối
+outcome-refused = bị từ chối (RST)
+outcome-refused-icmp = bị từ chối bởi lỗi ICMP từ { $origin }
+outcome-timed-out = không có phản hồi
+outcome-host-unreachable = không tới được host
+outcome-net-unreachable = không tới được mạng
+outcome-addr-not-available = không còn cổng cục bộ trống
+outcome-fd-exhausted = hết file descriptor
+outcome-other = lỗi: { $message }
+side-line = { $ip }: { $answers }
+side-nothing = { $ip }: các cổng khác cũng không phản hồi ({ $ports })
+listeners-none = không có tiến trình nào trên máy này lắng nghe cổng { $port }
+listeners-some = cổng { $port } đang được bind vào { $addrs }
+listeners-remote = { $ip } là một máy khác; chỉ xem được các cổng đang lắng nghe trên chính máy đó (conndoctor audit)
+ports-line = kết nối tới { $dst } đang dùng { $used } trên { $size } cổng cục bộ
+
+## Verdicts
+
+verdict-ok = kết nối hoạt động bình thường
+verdict-refused = kết nối bị từ chối
+verdict-timeout = hết thời gian chờ kết nối
+verdict-unreachable = không tới được máy chủ
+verdict-addr-not-avail = không thể gán địa chỉ được yêu cầu (đã hết cổng cục bộ)
+verdict-dns = không phân giải được tên miền
+verdict-local = máy khách này không mở được kết nối
+label-causes = Nguyên nhân
+label-warnings = Nên khắc phục
+label-fix = Cách khắc phục
+confidence-high = độ tin cậy cao
+confidence-medium = nhiều khả năng
+confidence-low = có thể
+summary-time = chẩn đoán trong { $ms } ms
+
+## Causes: titles (cause-*) and fixes (fix-*)
+
+cause-refused-not-listening = Không có tiến trình nào nhận kết nối trên { $addr }
+fix-refused-not-listening = Khởi động máy chủ và kiểm tra xem nó có lắng nghe cổng { $port } không (trên máy chủ: ss -ltnp | grep :{ $port }). Nếu dịch vụ chạy ở cổng khác, hãy cho máy khách kết nối tới cổng đó.
+cause-refused-loopback-only = Máy chủ chỉ lắng nghe trên địa chỉ loopback ({ $bound }), nên kết nối tới { $addr } bị từ chối
+fix-refused-loopback-only = Cho máy chủ lắng nghe trên 0.0.0.0 (mọi địa chỉ IPv4) hoặc [::] thay vì 127.0.0.1, ví dụ websocket://0.0.0.0:{ $port } trong Workerman, rồi khởi động lại.
+cause-refused-other-address = Máy chủ lắng nghe trên một địa chỉ khác ({ $bound }), không phải { $addr }
+fix-refused-other-address = Lắng nghe trên 0.0.0.0 (hoặc trên địa chỉ mà máy khách dùng), hoặc kết nối tới địa chỉ mà máy chủ đang bind.
+cause-refused-family-mismatch = { $failed } thất bại trong khi { $working } kết nối được: máy chủ chỉ lắng nghe trên một phiên bản IP
+fix-refused-family-mismatch = Cho máy chủ lắng nghe cả IPv4 lẫn IPv6 (ví dụ [::] ở chế độ dual-stack), hoặc để máy khách dùng địa chỉ kết nối được (ví dụ 127.0.0.1 thay cho localhost).
+cause-refused-firewall-reject = Tường lửa từ chối các kết nối tới { $addr }; máy chủ hoàn toàn không nhận được chúng
+fix-refused-firewall-reject = Mở cổng trên tường lửa đã gửi lời từ chối (nft list ruleset / iptables -S trên máy đó; nếu lời từ chối đến từ nơi khác thì kiểm tra router hoặc ACL trên cloud).
+cause-timeout-filtered = Tường lửa âm thầm drop các gói tin gửi tới { $addr }
+fix-timeout-filtered = Mở cổng TCP { $port } trên tường lửa của máy chủ, trong security group (nhóm bảo mật) của cloud và trên tường lửa của bảng điều khiển hosting nếu có (ví dụ nft add rule inet filter input tcp dport { $port } accept).
+cause-timeout-host-down = Host { $ip } hoàn toàn không phản hồi: máy đã tắt, không tồn tại, hoặc drop mọi gói tin
+fix-timeout-host-down = Kiểm tra máy chủ có đang chạy không và { $ip } có đúng là địa chỉ của nó không (bản ghi DNS, gõ nhầm); nếu máy chủ vẫn chạy thì tường lửa phía trước nó đang drop toàn bộ lưu lượng.
+cause-timeout-private-unroutable = { $addr } là địa chỉ mạng nội bộ mà mạng của máy khách này không tới được
+fix-timeout-private-unroutable = Dùng địa chỉ public hoặc tên miền của máy chủ, hoặc tham gia vào mạng của nó trước (VPN, cùng mạng LAN). Địa chỉ nội bộ chỉ dùng được bên trong chính mạng đó.
+cause-timeout-accept-queue-full = Hàng đợi accept của máy chủ đã đầy ({ $queued } kết nối đang chờ trên { $addr }), nên kernel drop các kết nối mới
+fix-timeout-accept-queue-full = Tiến trình máy chủ accept quá chậm hoặc bị treo: kiểm tra CPU và event loop của nó, tăng listen backlog và net.core.somaxconn, hoặc chạy thêm tiến trình worker.
+cause-unreachable-no-route = Không có tuyến (route) nào từ máy khách này tới { $addr }
+fix-unreachable-no-route = Kiểm tra kết nối mạng và bảng định tuyến của máy này (ip route get { $addr }); địa chỉ này có thể thuộc một mạng mà bạn chưa kết nối vào.
+cause-unreachable-host = Không tới được { $addr }: trong mạng đó không có host nào như vậy phản hồi
+fix-unreachable-host = Kiểm tra máy chủ đã bật và địa chỉ { $addr } là đúng; nếu cùng mạng LAN, hãy kiểm tra dây cáp/Wi-Fi và ARP (ip neigh).
+cause-addr-not-avail-ephemeral-exhausted = Máy khách này đã dùng hết cổng cục bộ cho các kết nối tới { $dst } (dải { $lo }–{ $hi })
+fix-addr-not-avail-ephemeral-exhausted = Tái sử dụng kết nối (keep-alive, connection pool) thay vì mở một kết nối cho mỗi request, và mở rộng dải cổng: sysctl -w net.ipv4.ip_local_port_range="1024 65535" (ghi vào /etc/sysctl.d/ để giữ sau khi khởi động lại).
+cause-addr-not-avail-time-wait = { $count } kết nối đã đóng tới { $dst } vẫn đang giữ cổng cục bộ ở trạng thái TIME_WAIT
+fix-addr-not-avail-time-wait = Cho phép máy khách tái sử dụng cổng ở trạng thái TIME_WAIT: sysctl -w net.ipv4.tcp_tw_reuse=1 (hiện tại là { $reuse }), mở rộng net.ipv4.ip_local_port_range, và giữ kết nối mở thay vì liên tục kết nối lại.
+cause-local-fd-exhausted = Tiến trình máy khách này đã dùng hết file descriptor; lỗi không nằm ở máy chủ
+fix-local-fd-exhausted = Đóng các socket không còn dùng và nâng giới hạn: ulimit -n 65535 trong shell khởi chạy máy khách, hoặc LimitNOFILE= trong unit systemd của nó.
+cause-local-outbound-blocked = Chính máy này đang chặn kết nối đi tới { $addr }
+fix-local-outbound-blocked = Kiểm tra các quy tắc chiều đi của tường lửa cục bộ (nft list ruleset, iptables -S OUTPUT) và các module bảo mật (SELinux, AppArmor) xem có quy tắc nào chặn đích này không.
+cause-local-connect-error = Kết nối tới { $addr } thất bại với một lỗi bất thường
+fix-local-connect-error = Tra cứu lỗi bên dưới; lỗi này do kernel của máy này trả về, không phải do máy chủ.
+cause-dns-nxdomain = Tên miền { $name } không tồn tại trong DNS
+fix-dns-nxdomain = Kiểm tra chính tả của { $name }, và xem tên miền đã được đăng ký và có bản ghi hay chưa.
+cause-dns-no-address = Tên miền { $name } có tồn tại nhưng không có bản ghi địa chỉ
+fix-dns-no-address = Thêm bản ghi A (IPv4) hoặc AAAA (IPv6) cho { $name } tại nhà cung cấp DNS của tên miền.
+cause-dns-resolver-failure = Trình phân giải DNS không trả lời được cho { $name }
+fix-dns-resolver-failure = Kiểm tra các nameserver trong /etc/resolv.conf và mạng của máy này; thử lại với một trình phân giải khác.
+
+## Evidence lines
+
+ev-family-failed = { $addr }: { $outcome }
+ev-family-connected = { $addr } kết nối được
+ev-icmp-error = { $origin } trả về lỗi ICMP (type { $type }, code { $code }) thay vì phản hồi TCP
+ev-icmp-other-origin = lời từ chối đến từ { $origin }, không phải từ chính máy chủ
+ev-icmp-not-rst = máy chủ có cổng đóng sẽ trả lời bằng TCP reset, không phải ICMP: đây là một quy tắc reject
+ev-no-listener-local = bảng socket của máy này không có socket nào lắng nghe cổng { $port }
+ev-listener-but-rst = có socket đang lắng nghe trên { $addr } mà kết nối vẫn bị reset: nhiều khả năng có quy tắc "reject with tcp reset"
+ev-listener-elsewhere = cổng chỉ được bind vào { $bound }, không bao gồm { $addr }
+ev-rst-from-target = { $addr } trả lời bằng TCP reset: host đang hoạt động, nhưng cổng đóng
+ev-audit-would-tell = chỉ trên máy chủ mới xác định được là trường hợp nào: hãy chạy conndoctor audit { $port } trên đó
+ev-syn-unanswered = { $addr } không trả lời SYN trong { $ms } ms (đã truyền lại { $retransmits } lần)
+ev-accept-queue = có { $queued } kết nối đang chờ trong hàng đợi accept của { $addr } nhưng máy chủ không lấy ra
+ev-listen-overflows = kernel đã drop { $count } lần thử kết nối vì hàng đợi listen bị đầy trong lúc chờ (TcpExtListenOverflows)
+ev-only-default-route = tuyến duy nhất tới đó là tuyến mặc định (qua { $gateway } trên { $iface }), tức là đi ra Internet
+ev-no-route-at-all = máy này không có tuyến nào tới địa chỉ đó
+ev-private-address = { $addr } thuộc dải địa chỉ riêng (RFC 1918, CGNAT hoặc IPv6 ULA)
+ev-not-on-local-network = không có giao diện mạng nào của máy này nằm trong mạng của { $addr }
+ev-side-probes-off = không dò các cổng khác (--no-side-probes), nên không phân biệt được host có đang tắt hay không
+ev-host-answers-elsewhere = { $ip } có phản hồi trên các cổng khác: { $ports }
+ev-host-silent = { $ip } cũng không phản hồi trên cổng nào khác ({ $ports })
+ev-neighbour-failed = máy này đã hỏi { $addr } trong mạng cục bộ (ARP/neighbour discovery) nhưng không nhận được trả lời
+ev-router-reported = router { $router } báo: { $outcome }
+ev-kernel-reported = kernel của máy này báo: { $outcome }
+ev-ports-in-use = { $used } trên { $size } cổng cục bộ khả dụng ({ $lo }–{ $hi }) đang bị các socket tới { $dst } chiếm
+ev-time-wait = trong đó { $count } cổng ở trạng thái TIME_WAIT; net.ipv4.tcp_tw_reuse = { $reuse }
+ev-fd-limit = giới hạn file descriptor: { $soft } (giới hạn cứng { $hard })
+ev-errno = connect() thất bại với errno { $errno }: { $message }
+
+## Demo
+
+demo-title = demo conndoctor: máy chủ thật trên loopback, chẩn đoán thật
+demo-scenario-open = Máy chủ chấp nhận kết nối
+demo-scenario-closed = Cổng không có gì lắng nghe
+demo-scenario-loopback = Máy chủ bind vào 127.0.0.1, truy cập qua 127.0.0.2
+demo-scenario-queue = Máy chủ đã ngừng accept: hàng đợi accept đã đầy
+demo-scenario-family = localhost phân giải ra cả IPv6 lẫn IPv4, còn máy chủ chỉ lắng nghe IPv4
+demo-command = lệnh: { $cmd }

@@ -1,0 +1,158 @@
+# conndoctor — Simplified Chinese (zh-CN). Same ids and variables as locales/en/conndoctor.ftl.
+# Placeables hold addresses, ports, commands and config lines; they stay untranslated.
+# Terms: 监听 (listen), 连接被拒绝 (refused), 连接超时 (timed out), 本地端口 (local port),
+# accept 队列, 回环地址 (loopback), 内网/公网, 文件描述符, DNS 解析器, 重传.
+
+## Command line
+
+app-about = 找出客户端连不上服务器的原因，并告诉你该改什么。
+app-check-about = 诊断到目标的连接（ws://、wss://、http://、https://、tcp://、text://、websocket://、host:port）。
+app-demo-about = 在回环地址上启动真实的服务端，逐一演示每种情况的诊断结果。
+app-error = 错误
+input-empty = 未指定目标
+input-whitespace = 目标中含有空格；请只给出一个地址或 URL
+input-unknown-scheme = 未知协议“{ $detail }://”（支持：ws、wss、http、https、tcp、text、websocket）
+input-missing-host = 目标中缺少主机名或地址
+input-bad-host = “{ $detail }”不是有效的主机名或 IP 地址
+input-missing-port = 目标中没有端口，且该协议没有默认端口
+input-bad-port = “{ $detail }”不是有效的端口（1–65535）
+input-bad-timeout = “{ $detail }”不是有效的时长（示例：3s、500ms、1.5）
+input-example = 示例：conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
+lang-fallback = 暂不支持语言“{ $lang }”，改用英语
+error-internal = conndoctor 运行出错：{ $detail }
+
+## Checklist
+
+check-target = 目标
+check-resolve = 解析
+check-connect = 连接
+check-side = 其他端口
+check-listeners = 监听
+check-ports = 本地端口
+target-line = { $input } → TCP 端口 { $port }
+resolve-literal = { $addrs }（直接给出的地址）
+resolve-system = { $name } → { $addrs }（{ $ms } ms）
+resolve-failed = { $name }：{ $error }
+resolve-error-no-name = 该域名不存在
+resolve-error-no-address = 该域名没有 IPv4 或 IPv6 地址
+resolve-error-resolver-failure = DNS 解析器未能正常应答
+resolve-error-timeout = 解析器未在限定时间内应答
+resolve-error-other = 解析失败
+attempt-line = { $addr }：{ $outcome }（{ $ms } ms）
+attempt-retransmits = { $count ->
+    [0] 尚无 SYN 重传
+   *[other] SYN 已重传 { $count } 次
+}
+outcome-connected = 已连接
+outcome-refused = 被拒绝（RST）
+outcome-refused-icmp = 被 { $origin } 返回的 ICMP 错误拒绝
+outcome-timed-out = 无应答
+outcome-host-unreachable = 主机不可达
+outcome-net-unreachable = 网络不可达
+outcome-addr-not-available = 没有可用的本地端口
+outcome-fd-exhausted = 文件描述符耗尽
+outcome-other = 错误：{ $message }
+side-line = { $ip }：{ $answers }
+side-nothing = { $ip }：其他端口也都没有应答（{ $ports }）
+listeners-none = 本机没有任何进程监听端口 { $port }
+listeners-some = 端口 { $port } 绑定在 { $addrs }
+listeners-remote = { $ip } 是另一台机器，其监听情况只能在那台机器上查看（conndoctor audit）
+ports-line = 发往 { $dst } 的连接占用了 { $size } 个本地端口中的 { $used } 个
+
+## Verdicts
+
+verdict-ok = 连接正常
+verdict-refused = 连接被拒绝
+verdict-timeout = 连接超时
+verdict-unreachable = 服务器不可达
+verdict-addr-not-avail = 无法分配请求的地址（本地端口已耗尽）
+verdict-dns = 域名无法解析
+verdict-local = 本机（客户端）无法发起该连接
+label-causes = 原因
+label-warnings = 建议修复
+label-fix = 解决办法
+confidence-high = 可信度高
+confidence-medium = 可能性大
+confidence-low = 有可能
+summary-time = 诊断耗时 { $ms } ms
+
+## Causes: titles (cause-*) and fixes (fix-*)
+
+cause-refused-not-listening = { $addr } 上没有程序在接受连接
+fix-refused-not-listening = 启动服务端，并确认它在监听端口 { $port }（在服务器上执行：ss -ltnp | grep :{ $port }）。如果服务运行在其他端口上，请让客户端改连那个端口。
+cause-refused-loopback-only = 服务端只监听了回环地址（{ $bound }），因此到 { $addr } 的连接被拒绝
+fix-refused-loopback-only = 让服务端监听 0.0.0.0（所有 IPv4 地址）或 [::]，而不是 127.0.0.1，例如在 Workerman 中写成 websocket://0.0.0.0:{ $port }，然后重启服务。
+cause-refused-other-address = 服务端监听的是另一个地址（{ $bound }），而不是 { $addr }
+fix-refused-other-address = 改为监听 0.0.0.0（或客户端实际访问的地址），或者让客户端连接服务端所绑定的地址。
+cause-refused-family-mismatch = { $failed } 连接失败，而 { $working } 可以连通：服务端只监听了一种 IP 版本
+fix-refused-family-mismatch = 让服务端同时监听 IPv4 和 IPv6（例如以双栈方式监听 [::]），或者让客户端改用能连通的地址（例如用 127.0.0.1 代替 localhost）。
+cause-refused-firewall-reject = 防火墙拒绝了到 { $addr } 的连接，请求根本没有到达服务端
+fix-refused-firewall-reject = 在发出拒绝的那台防火墙上放行该端口（在那台机器上查看 nft list ruleset / iptables -S；如果拒绝来自别处，则检查路由器或云平台的 ACL）。
+cause-timeout-filtered = 防火墙静默丢弃了发往 { $addr } 的数据包
+fix-timeout-filtered = 在服务器防火墙、云服务器安全组以及宝塔等主机面板的防火墙中放行 TCP 端口 { $port }（例如 nft add rule inet filter input tcp dport { $port } accept）。
+cause-timeout-host-down = 主机 { $ip } 完全没有响应：它已关机、不存在，或丢弃了所有流量
+fix-timeout-host-down = 确认服务器正在运行，且 { $ip } 确实是它的地址（检查 DNS 记录，是否输错）；如果服务器在线，说明它前面的防火墙丢弃了所有流量。
+cause-timeout-private-unroutable = { $addr } 是内网地址，当前客户端所在的网络无法访问
+fix-timeout-private-unroutable = 改用服务器的公网地址或域名，或者先接入它所在的网络（VPN、同一局域网）。内网地址只能在其所属的网络内使用。
+cause-timeout-accept-queue-full = 服务端的 accept 队列已满（{ $addr } 上有 { $queued } 个连接在排队），内核因此丢弃新连接
+fix-timeout-accept-queue-full = 服务进程 accept 太慢或已卡住：检查它的 CPU 占用和事件循环，调大 listen backlog 和 net.core.somaxconn，或者增加 worker 进程数。
+cause-unreachable-no-route = 本客户端没有到 { $addr } 的路由
+fix-unreachable-no-route = 检查本机的网络连接和路由（ip route get { $addr }）；该地址可能属于你当前没有接入的网络。
+cause-unreachable-host = { $addr } 不可达：其所在网络中没有该主机应答
+fix-unreachable-host = 确认服务器已开机且 { $addr } 无误；如果在同一局域网内，请检查网线/Wi-Fi 以及 ARP（ip neigh）。
+cause-addr-not-avail-ephemeral-exhausted = 本客户端发往 { $dst } 的本地端口已用尽（范围 { $lo }–{ $hi }）
+fix-addr-not-avail-ephemeral-exhausted = 复用连接（keep-alive、连接池），不要每个请求都新建连接；同时扩大端口范围：sysctl -w net.ipv4.ip_local_port_range="1024 65535"（写入 /etc/sysctl.d/ 使其永久生效）。
+cause-addr-not-avail-time-wait = 发往 { $dst } 的 { $count } 个已关闭连接仍处于 TIME_WAIT，占用着本地端口
+fix-addr-not-avail-time-wait = 允许客户端复用 TIME_WAIT 端口：sysctl -w net.ipv4.tcp_tw_reuse=1（当前值为 { $reuse }），扩大 net.ipv4.ip_local_port_range，并保持长连接，不要反复重连。
+cause-local-fd-exhausted = 本客户端进程的文件描述符已耗尽，问题不在服务端
+fix-local-fd-exhausted = 关闭不再使用的 socket，并提高上限：在启动客户端的 shell 中执行 ulimit -n 65535，或在其 systemd unit 中设置 LimitNOFILE=。
+cause-local-outbound-blocked = 本机自身拦截了到 { $addr } 的出站连接
+fix-local-outbound-blocked = 检查本机防火墙的出站规则（nft list ruleset、iptables -S OUTPUT）以及安全模块（SELinux、AppArmor），找出拦截该目标的规则。
+cause-local-connect-error = 连接 { $addr } 时出现了不常见的错误
+fix-local-connect-error = 请查阅下面的错误信息；它来自本机内核，而不是服务端。
+cause-dns-nxdomain = 域名 { $name } 在 DNS 中不存在
+fix-dns-nxdomain = 检查 { $name } 是否拼写正确，以及该域名是否已注册并配置了解析记录。
+cause-dns-no-address = 域名 { $name } 存在，但没有地址记录
+fix-dns-no-address = 在 { $name } 的 DNS 服务商处添加 A（IPv4）或 AAAA（IPv6）记录。
+cause-dns-resolver-failure = DNS 解析器未能对 { $name } 给出应答
+fix-dns-resolver-failure = 检查 /etc/resolv.conf 中的 nameserver 以及本机网络，然后换一个解析器重试。
+
+## Evidence lines
+
+ev-family-failed = { $addr }：{ $outcome }
+ev-family-connected = { $addr } 可以连通
+ev-icmp-error = { $origin } 返回的是 ICMP 错误（类型 { $type }，代码 { $code }），而不是 TCP 应答
+ev-icmp-other-origin = 拒绝来自 { $origin }，而不是服务器本身
+ev-icmp-not-rst = 端口关闭的服务器会回复 TCP RST，而不是 ICMP：这是一条 reject 规则
+ev-no-listener-local = 本机的 socket 表中没有监听端口 { $port } 的条目
+ev-listener-but-rst = 有 socket 在监听 { $addr }，连接却仍被重置：很可能存在“reject with tcp reset”规则
+ev-listener-elsewhere = 该端口只绑定在 { $bound } 上，不包括 { $addr }
+ev-rst-from-target = { $addr } 回复了 TCP RST：主机在线，但端口未开放
+ev-audit-would-tell = 到底是哪种情况，只有在服务器上才能确定：请在那里运行 conndoctor audit { $port }
+ev-syn-unanswered = { $addr } 在 { $ms } ms 内未应答 SYN（已重传 { $retransmits } 次）
+ev-accept-queue = { $addr } 的 accept 队列中有 { $queued } 个连接在等待，服务端却没有取走
+ev-listen-overflows = 等待期间，由于 listen 队列已满，内核丢弃了 { $count } 次连接请求（TcpExtListenOverflows）
+ev-only-default-route = 去往该地址只有默认路由（经 { $iface } 上的 { $gateway }），也就是走公网
+ev-no-route-at-all = 本机没有去往该地址的路由
+ev-private-address = { $addr } 属于私有地址段（RFC 1918、CGNAT 或 IPv6 ULA）
+ev-not-on-local-network = 本机没有任何网卡与 { $addr } 处于同一网络
+ev-side-probes-off = 未探测其他端口（--no-side-probes），因此无法判断主机是否已宕机
+ev-host-answers-elsewhere = { $ip } 在其他端口上有应答：{ $ports }
+ev-host-silent = { $ip } 在其他端口上也没有应答（{ $ports }）
+ev-neighbour-failed = 本机在本地网络中查询了 { $addr }（ARP/邻居发现），但没有收到回应
+ev-router-reported = 路由器 { $router } 报告：{ $outcome }
+ev-kernel-reported = 本机内核报告：{ $outcome }
+ev-ports-in-use = 可用的本地端口（{ $lo }–{ $hi }）共 { $size } 个，其中 { $used } 个被发往 { $dst } 的 socket 占用
+ev-time-wait = 其中 { $count } 个处于 TIME_WAIT；net.ipv4.tcp_tw_reuse = { $reuse }
+ev-fd-limit = 文件描述符上限：{ $soft }（硬上限 { $hard }）
+ev-errno = connect() 失败，errno { $errno }：{ $message }
+
+## Demo
+
+demo-title = conndoctor 演示：回环地址上的真实服务端，真实的诊断
+demo-scenario-open = 正常接受连接的服务端
+demo-scenario-closed = 没有任何程序监听的端口
+demo-scenario-loopback = 服务端绑定在 127.0.0.1，通过 127.0.0.2 访问
+demo-scenario-queue = 服务端不再 accept：accept 队列已满
+demo-scenario-family = localhost 同时解析为 IPv6 和 IPv4，而服务端只监听 IPv4
+demo-command = 命令：{ $cmd }

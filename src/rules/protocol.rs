@@ -1,0 +1,582 @@
+//! Causes found after a successful TCP connect: protocol mismatches, resets, TLS and
+//! certificate problems, proxies and CDNs seen in response headers.
+
+use super::{Ctx, finding};
+use crate::evidence::{CertProblem, Exchange, HttpReply, Purpose, Reply, Request, Speaks, TlsResult};
+use crate::finding::{Confidence::*, Finding, Msg, Symptom};
+use crate::target::Scheme;
+
+/// Reverse proxies and load balancers recognisable by their `Server` header.
+const PROXIES: &[&str] = &[
+    "nginx", "openresty", "tengine", "apache", "caddy", "envoy", "haproxy", "cloudflare", "awselb", "litespeed",
+    "varnish", "traefik", "squid", "microsoft-iis", "akamaighost", "gfe",
+];
+
+/// Result of the protocol rules: the symptom, causes and warnings.
+pub struct Verdict {
+    pub symptom: Symptom,
+    pub causes: Vec<Finding>,
+    pub warnings: Vec<Finding>,
+}
+
+fn ok(warnings: Vec<Finding>) -> Verdict {
+    Verdict {
+        symptom: Symptom::Ok,
+        causes: Vec::new(),
+        warnings,
+    }
+}
+
+fn fail(symptom: Symptom, causes: Vec<Finding>) -> Verdict {
+    Verdict {
+        symptom,
+        causes,
+        warnings: Vec::new(),
+    }
+}
+
+fn status_line(h: &HttpReply) -> String {
+    format!("{} {}", h.status, h.reason).trim().to_string()
+}
+
+fn server_of(h: &HttpReply) -> String {
+    h.header("server").unwrap_or("?").chars().take(60).collect()
+}
+
+fn is_proxy(h: &HttpReply) -> bool {
+    let server = h.header("server").unwrap_or_default().to_ascii_lowercase();
+    h.header("via").is_some() || PROXIES.iter().any(|p| server.contains(p))
+}
+
+/// A CDN named by its response headers, with the header that proves it.
+pub fn cdn_of(h: &HttpReply) -> Option<(&'static str, String)> {
+    let server = h.header("server").unwrap_or_default().to_ascii_lowercase();
+    let has = |n: &str| h.header(n).is_some();
+    let (name, header) = if has("cf-ray") {
+        ("Cloudflare", "cf-ray")
+    } else if server.contains("cloudflare") {
+        ("Cloudflare", "server")
+    } else if has("x-amz-cf-id") || has("x-amz-cf-pop") {
+        ("Amazon CloudFront", "x-amz-cf-id")
+    } else if has("x-fastly-request-id") || h.header("x-served-by").is_some_and(|v| v.contains("cache-")) {
+        ("Fastly", "x-served-by")
+    } else if server.contains("akamaighost") || has("akamai-grn") || has("x-akamai-transformed") {
+        ("Akamai", "server")
+    } else if h.headers.iter().any(|(k, _)| k.starts_with("ali-swift")) || has("eagleid") {
+        ("Alibaba Cloud CDN", "ali-swift")
+    } else if has("x-nws-log-uuid") {
+        ("Tencent Cloud CDN", "x-nws-log-uuid")
+    } else if let Some(via) = h.header("via") {
+        return Some(("a proxy (Via)", format!("via: {}", via.chars().take(80).collect::<String>())));
+    } else {
+        return None;
+    };
+    let value = h.header(header).unwrap_or_default().chars().take(60).collect::<String>();
+    Some((name, format!("{header}: {value}")))
+}
+
+/// Describes one exchange (request, transport, reply) as an evidence line.
+pub fn reply_msg(e: &Exchange) -> Msg {
+    let what = match &e.request {
+        Request::WsUpgrade { path, .. } => format!("GET {path} (Upgrade: websocket)"),
+        Request::HttpGet { path } => format!("GET {path}"),
+        Request::TextLine => "\"conndoctor\\n\"".to_string(),
+        Request::Listen => "—".to_string(),
+    };
+    // Protocol names, not prose: they stay the same in every language.
+    let tls = if e.tls.is_some() { "TLS" } else { "TCP" };
+    let m = match &e.reply {
+        Reply::Http(h) => Msg::new("ev-reply-http").arg("status", status_line(h)).arg("server", server_of(h)),
+        Reply::Data { first, len, speaks } => Msg::new("ev-reply-data")
+                .arg("bytes", first.clone())
+                .arg("len", u64::try_from(*len).unwrap_or(0))
+                .arg("speaks", speaks.id()),
+        Reply::Silence => Msg::new("ev-reply-silence").arg("ms", e.elapsed_ms.round()),
+        Reply::Closed => Msg::new("ev-reply-closed"),
+        Reply::Reset => Msg::new("ev-reply-reset"),
+        Reply::TooLarge => Msg::new("ev-reply-too-large"),
+        Reply::NoConnection { outcome } => Msg::new("ev-reply-no-connection").arg("outcome", outcome.clone()),
+        Reply::Error { message } => Msg::new("ev-reply-error").arg("message", message.clone()),
+    };
+    m.arg("request", what).arg("transport", tls)
+}
+
+fn upgraded(e: Option<&Exchange>) -> bool {
+    matches!(e.map(|e| &e.reply), Some(Reply::Http(h)) if h.status == 101 && h.accept_valid == Some(true))
+}
+
+fn tls_established(e: Option<&Exchange>) -> bool {
+    matches!(e.and_then(|e| e.tls.as_ref()), Some(TlsResult::Established { .. }))
+}
+
+fn plain_answered(e: Option<&Exchange>) -> bool {
+    matches!(e.map(|e| &e.reply), Some(Reply::Http(_) | Reply::Data { .. }))
+}
+
+fn is_plain_http_to_https(h: &HttpReply) -> bool {
+    h.status == 497 || (h.status == 400 && h.body.to_ascii_lowercase().contains("plain http request was sent to https port"))
+}
+
+fn mentions_websocket(h: &HttpReply) -> bool {
+    h.status == 426
+        || h.header("upgrade").is_some_and(|u| u.eq_ignore_ascii_case("websocket"))
+        || h.body.to_ascii_lowercase().contains("websocket")
+}
+
+/// The secure/plain counterpart of a scheme, for fixes.
+fn other_scheme(s: Scheme) -> &'static str {
+    match s {
+        Scheme::Ws => "wss://",
+        Scheme::Wss => "ws://",
+        Scheme::Http => "https://",
+        Scheme::Https => "http://",
+        Scheme::Tcp | Scheme::Text => "tls",
+    }
+}
+
+pub fn rules(ctx: &Ctx) -> Option<Verdict> {
+    let p = ctx.ev.protocol.as_ref()?;
+    let main = p.main()?;
+    let scheme = ctx.ev.target.scheme?;
+    let addr = p.addr.to_string();
+    let port = ctx.ev.target.port;
+    let mut v = classify(ctx, main, scheme, &addr, port);
+    // A CDN in the response headers matters whenever something failed behind it.
+    if v.symptom != Symptom::Ok {
+        let cdn = p.exchanges.iter().find_map(|e| match &e.reply {
+            Reply::Http(h) => cdn_of(h),
+            _ => None,
+        });
+        if let Some((name, header)) = cdn {
+            v.causes.push(
+                finding("proxy.cdn", Medium)
+                    .arg("cdn", name)
+                    .because(Msg::new("ev-cdn-header").arg("cdn", name).arg("header", header)),
+            );
+        }
+    }
+    Some(v)
+}
+
+fn cert_finding(c: &CertProblem, host: &str) -> Finding {
+    match c {
+        CertProblem::Expired { not_after } => {
+            let mut f = finding("tls.cert-expired", High).arg("host", host);
+            if let Some(t) = not_after {
+                f = f.because(Msg::new("ev-cert-not-after").arg("date", unix_date(*t)));
+            }
+            f
+        }
+        CertProblem::NotYetValid => finding("tls.cert-expired", High)
+            .arg("host", host)
+            .because(Msg::new("ev-cert-not-yet-valid")),
+        CertProblem::WrongName { expected, presented } => finding("tls.cert-name", High)
+            .arg("host", if expected.is_empty() { host.to_string() } else { expected.clone() })
+            .because(
+                Msg::new("ev-cert-names")
+                    .arg("names", if presented.is_empty() { "?".to_string() } else { presented.join(", ") }),
+            ),
+        CertProblem::Untrusted => finding("tls.cert-untrusted", High).arg("host", host).because(Msg::new("ev-cert-unknown-issuer")),
+        CertProblem::Other { error } => finding("tls.handshake", Medium)
+            .arg("host", host)
+            .because(Msg::new("ev-tls-error").arg("error", error.clone())),
+    }
+}
+
+/// Civil date (UTC) from Unix seconds, for certificate expiry lines.
+pub fn unix_date(secs: u64) -> String {
+    // Days-from-civil inverse (Howard Hinnant's algorithm): no date crate needed for one line.
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -> Verdict {
+    let p = ctx.ev.protocol.as_ref();
+    let find = |purpose| p.and_then(|p| p.find(purpose));
+    let host = ctx.ev.target.host.to_string();
+    let mut warnings = Vec::new();
+    let ev_main = reply_msg(main);
+
+    // 1. TLS expected and the handshake failed.
+    if let Some(TlsResult::Failed { error }) = &main.tls {
+        let plain = find(Purpose::TryPlain);
+        let answered_plain = matches!(main.reply, Reply::Http(_)) || matches!(main.reply, Reply::Data { speaks, .. } if speaks != Speaks::Tls) || plain_answered(plain);
+        if answered_plain {
+            let mut f = finding("mismatch.tls-to-plain", High)
+                .arg("addr", addr)
+                .arg("plain", other_scheme(scheme))
+                .arg("port", port)
+                .because(Msg::new("ev-tls-failed").arg("error", error.clone()))
+                .because(ev_main);
+            if let Some(pl) = plain {
+                f = f.because(reply_msg(pl));
+            }
+            return fail(Symptom::Mismatch, vec![f]);
+        }
+        let mut causes = vec![finding("tls.handshake", Medium)
+            .arg("host", host.clone())
+            .because(Msg::new("ev-tls-failed").arg("error", error.clone()))
+            .because(ev_main)];
+        if matches!(main.reply, Reply::Reset | Reply::Closed) {
+            causes.push(finding("reset.after-connect", Low).arg("addr", addr));
+        }
+        return fail(Symptom::Tls, causes);
+    }
+
+    // 2. TLS established with a bad certificate.
+    if let Some(TlsResult::Established { cert: Some(c), .. }) = &main.tls {
+        let f = cert_finding(c, &host);
+        if ctx.ev.insecure {
+            warnings.push(f);
+        } else {
+            return fail(Symptom::Tls, vec![f]);
+        }
+    }
+
+    let try_tls = find(Purpose::TryTls);
+    let tls_port = tls_established(try_tls);
+    let plain_to_tls = |evidence: Msg| {
+        let mut f = finding("mismatch.plain-to-tls", High)
+            .arg("addr", addr)
+            .arg("secure", other_scheme(scheme))
+            .arg("port", port)
+            .because(evidence);
+        if let Some(t) = try_tls.filter(|_| tls_port) {
+            let version = match &t.tls {
+                Some(TlsResult::Established { version, .. }) => version.clone(),
+                _ => String::new(),
+            };
+            f = f.because(Msg::new("ev-tls-works").arg("version", version));
+        }
+        fail(Symptom::Mismatch, vec![f])
+    };
+
+    match (&main.request, &main.reply) {
+        // 3. Replies that are the same whatever was asked.
+        (_, Reply::Data { speaks: Speaks::Tls, .. }) if main.tls.is_none() => plain_to_tls(ev_main),
+        (_, Reply::Http(h)) if main.tls.is_none() && is_plain_http_to_https(h) => plain_to_tls(ev_main),
+        (Request::WsUpgrade { .. } | Request::HttpGet { .. }, Reply::Silence | Reply::Closed | Reply::Reset) if tls_port => {
+            plain_to_tls(ev_main)
+        }
+        (Request::TextLine | Request::Listen, Reply::Closed | Reply::Reset) | (_, Reply::Reset) => fail(
+            Symptom::Reset,
+            vec![finding("reset.after-connect", High).arg("addr", addr).because(ev_main)],
+        ),
+        (Request::WsUpgrade { .. } | Request::HttpGet { .. }, Reply::Closed) => fail(
+            Symptom::Reset,
+            vec![
+                finding("reset.after-connect", High).arg("addr", addr).because(ev_main.clone()),
+                finding("mismatch.ws-to-non-http", Low)
+                    .arg("addr", addr)
+                    .arg("bytes", "")
+                    .arg("port", port)
+                    .because(ev_main),
+            ],
+        ),
+        (Request::WsUpgrade { .. } | Request::HttpGet { .. }, Reply::Silence) => fail(
+            Symptom::Mismatch,
+            vec![finding("mismatch.silent-server", High)
+                .arg("addr", addr)
+                .arg("ms", main.elapsed_ms.round())
+                .because(ev_main)],
+        ),
+        (_, Reply::Error { .. } | Reply::TooLarge | Reply::NoConnection { .. }) => fail(
+            Symptom::Mismatch,
+            vec![finding("mismatch.silent-server", Medium)
+                .arg("addr", addr)
+                .arg("ms", main.elapsed_ms.round())
+                .because(ev_main)],
+        ),
+
+        // 4. WebSocket upgrade.
+        (Request::WsUpgrade { .. }, Reply::Http(h)) if h.status == 101 => {
+            if h.accept_valid == Some(true) {
+                ok(warnings)
+            } else {
+                fail(
+                    Symptom::Mismatch,
+                    vec![finding("mismatch.ws-to-http", Medium)
+                        .arg("status", status_line(h))
+                        .arg("server", server_of(h))
+                        .arg("port", port)
+                        .because(Msg::new("ev-bad-accept"))],
+                )
+            }
+        }
+        (Request::WsUpgrade { path, .. }, Reply::Http(h)) if h.status == 404 => {
+            let root = find(Purpose::TryRootPath);
+            if upgraded(root) {
+                fail(
+                    Symptom::Mismatch,
+                    vec![finding("mismatch.ws-path", High)
+                        .arg("path", path.clone())
+                        .arg("working", "/")
+                        .because(ev_main)
+                        .because(Msg::new("ev-root-upgrades"))],
+                )
+            } else if matches!(root.map(|e| &e.reply), Some(Reply::Http(_))) {
+                // `/` answers plain HTTP too: the server does not do WebSocket at all.
+                fail(
+                    Symptom::Mismatch,
+                    vec![
+                        ws_to_http(h, port, High, ev_main.clone()),
+                        finding("mismatch.ws-path", Low)
+                            .arg("path", path.clone())
+                            .arg("working", "?")
+                            .because(ev_main),
+                    ],
+                )
+            } else {
+                fail(
+                    Symptom::Mismatch,
+                    vec![
+                        finding("mismatch.ws-path", Medium)
+                            .arg("path", path.clone())
+                            .arg("working", "?")
+                            .because(ev_main.clone()),
+                        ws_to_http(h, port, Medium, ev_main),
+                    ],
+                )
+            }
+        }
+        (Request::WsUpgrade { origin, .. }, Reply::Http(h)) if h.status == 403 && upgraded(find(Purpose::TryNoOrigin)) => fail(
+            Symptom::Mismatch,
+            vec![finding("mismatch.ws-origin", High)
+                .arg("origin", origin.clone().unwrap_or_default())
+                .because(ev_main)
+                .because(Msg::new("ev-no-origin-upgrades"))],
+        ),
+        (Request::WsUpgrade { .. }, Reply::Http(h)) if is_proxy(h) && matches!(h.status, 200 | 400 | 426 | 502 | 503 | 504) => {
+            let strong = matches!(h.status, 400 | 426 | 502);
+            let mut causes = vec![finding("mismatch.proxy-no-upgrade", if strong { High } else { Medium })
+                .arg("status", status_line(h))
+                .arg("server", server_of(h))
+                .because(ev_main.clone())];
+            causes.push(ws_to_http(h, port, if strong { Low } else { Medium }, ev_main));
+            fail(Symptom::Mismatch, causes)
+        }
+        (Request::WsUpgrade { .. }, Reply::Http(h)) => fail(Symptom::Mismatch, vec![ws_to_http(h, port, High, ev_main)]),
+        (Request::WsUpgrade { .. }, Reply::Data { first, speaks, .. }) => fail(
+            Symptom::Mismatch,
+            vec![finding("mismatch.ws-to-non-http", High)
+                .arg("addr", addr)
+                .arg("bytes", first.clone())
+                .arg("speaks", speaks.id())
+                .arg("port", port)
+                .because(ev_main)],
+        ),
+
+        // 5. Plain HTTP client.
+        (Request::HttpGet { .. }, Reply::Http(h)) if matches!(h.status, 400 | 426) && (upgraded(find(Purpose::TryUpgrade)) || mentions_websocket(h)) => {
+            let proven = upgraded(find(Purpose::TryUpgrade));
+            let mut f = finding("mismatch.http-to-ws", if proven { High } else { Medium })
+                .arg("status", status_line(h))
+                .arg("port", port)
+                .because(ev_main);
+            if proven {
+                f = f.because(Msg::new("ev-upgrade-works"));
+            }
+            fail(Symptom::Mismatch, vec![f])
+        }
+        (Request::HttpGet { .. }, Reply::Http(_)) => ok(warnings),
+        (Request::HttpGet { .. }, Reply::Data { first, speaks, .. }) => fail(
+            Symptom::Mismatch,
+            vec![finding("mismatch.http-to-non-http", High)
+                .arg("addr", addr)
+                .arg("bytes", first.clone())
+                .arg("speaks", speaks.id())
+                .because(ev_main)],
+        ),
+
+        // 6. Text and raw TCP.
+        (Request::TextLine, Reply::Http(h)) => fail(
+            Symptom::Mismatch,
+            vec![finding("mismatch.text-to-http", High)
+                .arg("status", status_line(h))
+                .arg("server", server_of(h))
+                .arg("port", port)
+                .because(ev_main)],
+        ),
+        (Request::TextLine | Request::Listen, _) => ok(warnings),
+    }
+}
+
+fn ws_to_http(h: &HttpReply, port: u16, c: crate::finding::Confidence, ev: Msg) -> Finding {
+    finding("mismatch.ws-to-http", c)
+        .arg("status", status_line(h))
+        .arg("code", h.status)
+        .arg("server", server_of(h))
+        .arg("port", port)
+        .because(ev)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::evidence::{Outcome, ProtocolEvidence};
+    use crate::rules::diagnose;
+    use crate::rules::testutil::*;
+
+    fn http(status: u16, headers: &[(&str, &str)], body: &str) -> Reply {
+        Reply::Http(HttpReply {
+            status,
+            reason: "R".into(),
+            headers: headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            body: body.into(),
+            accept_valid: if status == 101 { Some(true) } else { None },
+        })
+    }
+
+    fn ex(purpose: Purpose, request: Request, tls: Option<TlsResult>, reply: Reply) -> Exchange {
+        Exchange { purpose, request, tls, reply, elapsed_ms: 5.0 }
+    }
+
+    fn ws(path: &str) -> Request {
+        Request::WsUpgrade { path: path.into(), origin: None }
+    }
+
+    fn with(target: &str, exchanges: Vec<Exchange>) -> crate::finding::Diagnosis {
+        let mut ev = evidence(target, vec![("127.0.0.1:8282", Outcome::Connected)]);
+        ev.protocol = Some(ProtocolEvidence { addr: "127.0.0.1:8282".parse().unwrap(), exchanges });
+        diagnose(&ev)
+    }
+
+    #[test]
+    fn websocket_upgrade_ok() {
+        let d = with("ws://127.0.0.1:8282/", vec![ex(Purpose::Main, ws("/"), None, http(101, &[], ""))]);
+        assert_eq!(d.symptom, Symptom::Ok);
+    }
+
+    #[test]
+    fn ws_against_plain_http_server() {
+        let d = with("ws://127.0.0.1:8282/", vec![ex(Purpose::Main, ws("/"), None, http(200, &[("server", "workerman")], "hi"))]);
+        assert_eq!(d.symptom, Symptom::Mismatch);
+        assert_eq!(ids(&d), ["mismatch.ws-to-http"]);
+        assert_eq!(d.causes[0].args["server"], "workerman".into());
+    }
+
+    #[test]
+    fn ws_against_text_server() {
+        let d = with(
+            "ws://127.0.0.1:8282/",
+            vec![ex(Purpose::Main, ws("/"), None, Reply::Data { first: "GET / HTTP/1.1\\n".into(), len: 15, speaks: Speaks::Text })],
+        );
+        assert_eq!(ids(&d), ["mismatch.ws-to-non-http"]);
+    }
+
+    #[test]
+    fn proxy_without_upgrade_headers() {
+        let d = with("ws://127.0.0.1:8282/", vec![ex(Purpose::Main, ws("/"), None, http(400, &[("server", "nginx/1.22.1")], ""))]);
+        assert_eq!(ids(&d)[0], "mismatch.proxy-no-upgrade");
+        assert_eq!(d.causes[0].confidence, High);
+    }
+
+    #[test]
+    fn wrong_path_proven_by_root() {
+        let d = with(
+            "ws://127.0.0.1:8282/chat",
+            vec![
+                ex(Purpose::Main, ws("/chat"), None, http(404, &[], "")),
+                ex(Purpose::TryRootPath, ws("/"), None, http(101, &[], "")),
+            ],
+        );
+        assert_eq!(ids(&d), ["mismatch.ws-path"]);
+        assert_eq!(d.causes[0].confidence, High);
+    }
+
+    #[test]
+    fn origin_rejected() {
+        let d = with(
+            "ws://127.0.0.1:8282/",
+            vec![
+                ex(Purpose::Main, Request::WsUpgrade { path: "/".into(), origin: Some("http://evil.example".into()) }, None, http(403, &[], "")),
+                ex(Purpose::TryNoOrigin, ws("/"), None, http(101, &[], "")),
+            ],
+        );
+        assert_eq!(ids(&d), ["mismatch.ws-origin"]);
+    }
+
+    #[test]
+    fn tls_client_against_plain_port() {
+        let d = with(
+            "wss://127.0.0.1:8282/",
+            vec![
+                ex(Purpose::Main, ws("/"), Some(TlsResult::Failed { error: "corrupt message".into() }), http(400, &[], "")),
+                ex(Purpose::TryPlain, ws("/"), None, http(101, &[], "")),
+            ],
+        );
+        assert_eq!(ids(&d), ["mismatch.tls-to-plain"]);
+        assert_eq!(d.causes[0].args["plain"], "ws://".into());
+    }
+
+    #[test]
+    fn plain_client_against_tls_port() {
+        let d = with(
+            "ws://127.0.0.1:8282/",
+            vec![
+                ex(Purpose::Main, ws("/"), None, Reply::Reset),
+                ex(Purpose::TryTls, ws("/"), Some(TlsResult::Established { version: "TLS 1.3".into(), cert: Some(CertProblem::Untrusted) }), http(101, &[], "")),
+            ],
+        );
+        assert_eq!(ids(&d), ["mismatch.plain-to-tls"]);
+        let nginx = with(
+            "http://127.0.0.1:8282/",
+            vec![ex(Purpose::Main, Request::HttpGet { path: "/".into() }, None, http(400, &[("server", "nginx")], "The plain HTTP request was sent to HTTPS port"))],
+        );
+        assert_eq!(ids(&nginx), ["mismatch.plain-to-tls"]);
+    }
+
+    #[test]
+    fn http_client_against_websocket_server() {
+        let d = with(
+            "http://127.0.0.1:8282/",
+            vec![
+                ex(Purpose::Main, Request::HttpGet { path: "/".into() }, None, http(400, &[], "Sec-WebSocket-Key not found")),
+                ex(Purpose::TryUpgrade, ws("/"), None, http(101, &[], "")),
+            ],
+        );
+        assert_eq!(ids(&d), ["mismatch.http-to-ws"]);
+        assert_eq!(d.causes[0].confidence, High);
+    }
+
+    #[test]
+    fn reset_and_silence() {
+        let d = with("tcp://127.0.0.1:8282", vec![ex(Purpose::Main, Request::Listen, None, Reply::Reset)]);
+        assert_eq!((d.symptom, ids(&d)), (Symptom::Reset, vec!["reset.after-connect"]));
+        let d = with("ws://127.0.0.1:8282/", vec![ex(Purpose::Main, ws("/"), None, Reply::Silence), ex(Purpose::TryTls, ws("/"), Some(TlsResult::Failed { error: "x".into() }), Reply::Silence)]);
+        assert_eq!(ids(&d), ["mismatch.silent-server"]);
+        let d = with("tcp://127.0.0.1:8282", vec![ex(Purpose::Main, Request::Listen, None, Reply::Silence)]);
+        assert_eq!(d.symptom, Symptom::Ok);
+    }
+
+    #[test]
+    fn certificates() {
+        let est = |c| Some(TlsResult::Established { version: "TLS 1.3".into(), cert: Some(c) });
+        let d = with("wss://127.0.0.1:8282/", vec![ex(Purpose::Main, ws("/"), est(CertProblem::Expired { not_after: Some(1_700_000_000) }), http(101, &[], ""))]);
+        assert_eq!((d.symptom, ids(&d)), (Symptom::Tls, vec!["tls.cert-expired"]));
+        assert_eq!(d.causes[0].evidence[0].args["date"], "2023-11-14".into());
+        let d = with("wss://127.0.0.1:8282/", vec![ex(Purpose::Main, ws("/"), est(CertProblem::Untrusted), http(101, &[], ""))]);
+        assert_eq!(ids(&d), ["tls.cert-untrusted"]);
+    }
+
+    #[test]
+    fn cdn_headers_named_on_failure() {
+        let d = with("ws://127.0.0.1:8282/", vec![ex(Purpose::Main, ws("/"), None, http(200, &[("server", "cloudflare"), ("cf-ray", "8a1b-LHR")], ""))]);
+        assert!(ids(&d).contains(&"proxy.cdn"));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(unix_date(0), "1970-01-01");
+        assert_eq!(unix_date(951_782_400), "2000-02-29");
+    }
+}
