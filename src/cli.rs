@@ -38,6 +38,36 @@ enum Cmd {
     Check(CheckArgs),
     /// Start real servers on loopback and show the diagnosis of each case.
     Demo(CommonArgs),
+    /// Run a reference server (websocket://, http://, text://, tcp://, optionally TLS) that answers with an identity token.
+    Serve(ServeArgs),
+}
+
+#[derive(Args, Debug, Clone, Default)]
+struct ServeArgs {
+    /// Where to listen, as in a Workerman listen line: websocket://0.0.0.0:8282, http://0.0.0.0:8080, text://[::]:5678
+    #[arg(value_name = "LISTEN")]
+    listen: Option<String>,
+    /// Serve over TLS (wss://, https://); a self-signed certificate unless --cert/--key are given.
+    #[arg(long)]
+    tls: bool,
+    /// PEM certificate chain for --tls.
+    #[arg(long, value_name = "FILE", requires = "key")]
+    cert: Option<std::path::PathBuf>,
+    /// PEM private key for --tls.
+    #[arg(long, value_name = "FILE", requires = "cert")]
+    key: Option<std::path::PathBuf>,
+    /// Identity token to answer with (default: random).
+    #[arg(long, value_name = "TOKEN")]
+    token: Option<String>,
+    /// WebSocket: upgrade only on the exact path of LISTEN (others get 404).
+    #[arg(long)]
+    strict_path: bool,
+    /// WebSocket: answer 403 to an Origin other than this one.
+    #[arg(long, value_name = "ORIGIN")]
+    allow_origin: Option<String>,
+    /// Language of the messages.
+    #[arg(long, value_name = "LANG")]
+    lang: Option<String>,
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -66,6 +96,9 @@ struct CommonArgs {
     /// Continue past certificate problems; they are reported as warnings.
     #[arg(long, short = 'k')]
     insecure: bool,
+    /// Token printed by `conndoctor serve`: proves the client reached that very server.
+    #[arg(long, value_name = "TOKEN")]
+    expect_token: Option<String>,
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -108,18 +141,31 @@ fn options(l: &Localizer, c: &CommonArgs, default: Duration) -> Result<CheckOpti
     };
     let mut headers = Vec::new();
     for h in &c.headers {
-        let bad = || bad_input(l, &l.with("input-bad-header", &[("detail", h.as_str().into())]));
+        let bad = || {
+            bad_input(
+                l,
+                &l.with("input-bad-header", &[("detail", h.as_str().into())]),
+            )
+        };
         let (k, v) = h.split_once(':').ok_or_else(bad)?;
         let (k, v) = (k.trim(), v.trim());
         // Header names are tokens; CR/LF anywhere would let input smuggle extra lines.
-        if k.is_empty() || !k.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b)) || v.contains(['\r', '\n']) {
+        if k.is_empty()
+            || !k
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+            || v.contains(['\r', '\n'])
+        {
             return Err(bad());
         }
         headers.push((k.to_string(), v.to_string()));
     }
     if let Some(o) = &c.origin {
         if o.contains(['\r', '\n']) || o.trim().is_empty() {
-            return Err(bad_input(l, &l.with("input-bad-header", &[("detail", o.as_str().into())])));
+            return Err(bad_input(
+                l,
+                &l.with("input-bad-header", &[("detail", o.as_str().into())]),
+            ));
         }
     }
     Ok(CheckOptions {
@@ -131,6 +177,7 @@ fn options(l: &Localizer, c: &CommonArgs, default: Duration) -> Result<CheckOpti
             headers,
         },
         insecure: c.insecure,
+        expect_token: c.expect_token.clone(),
     })
 }
 
@@ -146,6 +193,13 @@ pub fn main() -> ExitCode {
     let (cmd_name, common, target) = match &cli.cmd {
         Some(Cmd::Check(a)) => ("check", a.common.clone(), a.target.clone()),
         Some(Cmd::Demo(c)) => ("demo", c.clone(), None),
+        Some(Cmd::Serve(s)) => {
+            let common = CommonArgs {
+                lang: s.lang.clone(),
+                ..CommonArgs::default()
+            };
+            ("serve", common, s.listen.clone())
+        }
         None => ("check", cli.check.common.clone(), cli.check.target.clone()),
     };
     let (lang, unavailable) = i18n::choose(common.lang.as_deref(), |k| std::env::var(k).ok());
@@ -172,6 +226,9 @@ pub fn main() -> ExitCode {
         };
     }
 
+    if let (Some(Cmd::Serve(s)), "serve") = (&cli.cmd, cmd_name) {
+        return serve_cmd(&rt, s, target.as_deref().unwrap_or(""), &l);
+    }
     let t = match target::parse(target.as_deref().unwrap_or("")) {
         Ok(t) => t,
         Err(e) => {
@@ -198,6 +255,123 @@ pub fn print_report(report: &crate::Report, as_json: bool, l: &Localizer) {
     } else {
         let _ = write!(out, "{}", human::render(report, l));
     }
+}
+
+fn serve_cmd(rt: &tokio::runtime::Runtime, a: &ServeArgs, listen: &str, l: &Localizer) -> ExitCode {
+    use crate::serve::{self, ServeError, ServeOptions};
+    let t = match target::parse_listen(listen) {
+        Ok(t) => t,
+        Err(e) => return bad_input(l, &l.with(e.message_id(), &[("detail", e.detail().into())])),
+    };
+    let opts = ServeOptions {
+        tls: a.tls,
+        cert: a.cert.clone(),
+        key: a.key.clone(),
+        token: a.token.clone(),
+        strict_path: a.strict_path,
+        allow_origin: a.allow_origin.clone(),
+    };
+    if opts
+        .token
+        .as_deref()
+        .is_some_and(|t| t.is_empty() || !t.chars().all(|c| c.is_ascii_alphanumeric()))
+    {
+        return bad_input(
+            l,
+            &l.with(
+                "input-bad-token",
+                &[("detail", a.token.clone().unwrap_or_default().into())],
+            ),
+        );
+    }
+    rt.block_on(async {
+        let mut err = anstream::stderr();
+        let server = match serve::start(&t, &opts).await {
+            Ok(s) => s,
+            Err(e) => {
+                let (id, code) = match &e {
+                    ServeError::NotLocal(_) => ("serve-not-local", 1),
+                    ServeError::InUse(_) => ("serve-in-use", 1),
+                    ServeError::Permission(_) => ("serve-permission", 1),
+                    ServeError::NeedsAddress(_) => ("serve-needs-address", EXIT_BAD_INPUT),
+                    ServeError::Tls(_) | ServeError::Io(_) => ("serve-failed", EXIT_INTERNAL),
+                };
+                let args = [
+                    ("addr", t.authority().into()),
+                    ("port", crate::finding::Arg::from(t.port)),
+                    ("detail", e.to_string().into()),
+                ];
+                let _ = writeln!(err, "conndoctor serve: {}", l.with(id, &args));
+                return ExitCode::from(code);
+            }
+        };
+        let mut notes = Vec::new();
+        let ifaces = crate::probe::local::interfaces(&mut notes);
+        let scheme = t.scheme_name.unwrap_or("tcp");
+        // Show URLs the way clients write them (browsers know ws://, not websocket://).
+        let shown_scheme = match (scheme, server.tls) {
+            ("ws" | "websocket", true) => "wss",
+            ("ws" | "websocket", false) => "ws",
+            ("http", true) => "https",
+            (s, _) => s,
+        };
+        let urls = serve::reachable_as(server.addr, shown_scheme, &t.path, &ifaces);
+        let mut out = anstream::stdout();
+        let _ = writeln!(
+            out,
+            "{}",
+            l.with(
+                "serve-listening",
+                &[
+                    ("scheme", scheme.into()),
+                    ("addr", server.addr.to_string().into()),
+                    ("token", server.token.clone().into())
+                ]
+            )
+        );
+        for u in &urls {
+            let _ = writeln!(
+                out,
+                "  {}",
+                l.with("serve-reachable", &[("url", u.as_str().into())])
+            );
+        }
+        if server.addr.ip().is_loopback() {
+            let _ = writeln!(
+                out,
+                "  ! {}",
+                l.with(
+                    "serve-loopback-warning",
+                    &[
+                        ("addr", server.addr.to_string().into()),
+                        ("port", crate::finding::Arg::from(server.addr.port()))
+                    ]
+                )
+            );
+        }
+        let example = urls
+            .iter()
+            .find(|u| !u.contains("127.0.0.1") && !u.contains("[::1]"))
+            .or(urls.first())
+            .cloned()
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {}",
+            l.with(
+                "serve-check-hint",
+                &[(
+                    "cmd",
+                    format!("conndoctor check {example} --expect-token {}", server.token).into()
+                )]
+            )
+        );
+        let _ = writeln!(out, "  {}", l.text("serve-stop-hint"));
+        let _ = out.flush();
+        let _ = tokio::signal::ctrl_c().await;
+        let _ = writeln!(out, "{}", l.text("serve-stopped"));
+        ExitCode::SUCCESS
+    })
 }
 
 fn internal(l: &Localizer, detail: &str) -> ExitCode {

@@ -9,7 +9,9 @@ use socket2::{Domain, Socket, Type};
 
 use crate::i18n::Localizer;
 use crate::probe::CheckOptions;
+use crate::probe::protocol::ProtoOptions;
 use crate::report::human;
+use crate::serve::ServeOptions;
 use crate::{cli, target};
 
 /// Keeps the demo's servers alive until the checks are done.
@@ -64,21 +66,107 @@ fn localhost_is_dual_stack() -> bool {
     })
 }
 
+/// A reference server from `conndoctor serve`, on a free loopback port.
+async fn reference(listen: &str, o: ServeOptions) -> std::io::Result<crate::serve::Server> {
+    let t = target::parse_listen(listen).map_err(std::io::Error::other)?;
+    crate::serve::start(&t, &o)
+        .await
+        .map_err(std::io::Error::other)
+}
+
 pub async fn run(opts: &CheckOptions, as_json: bool, l: &Localizer) -> std::io::Result<()> {
-    let (open, h1) = serve("127.0.0.1:0")?;
     let closed = closed_port()?;
     let (lo, h2) = serve("127.0.0.1:0")?;
     let (queue, held, parked) = full_queue()?;
-    let mut handles = vec![h1, h2];
+    let mut handles = vec![h2];
+    let ws = reference("websocket://127.0.0.1:0", ServeOptions::default()).await?;
+    let http = reference("http://127.0.0.1:0", ServeOptions::default()).await?;
+    let text = reference("text://127.0.0.1:0", ServeOptions::default()).await?;
+    let wss = reference(
+        "websocket://127.0.0.1:0",
+        ServeOptions {
+            tls: true,
+            ..ServeOptions::default()
+        },
+    )
+    .await?;
+    let strict = reference(
+        "websocket://127.0.0.1:0/",
+        ServeOptions {
+            strict_path: true,
+            ..ServeOptions::default()
+        },
+    )
+    .await?;
+    let origin = reference(
+        "websocket://127.0.0.1:0",
+        ServeOptions {
+            allow_origin: Some("https://app.example".into()),
+            ..ServeOptions::default()
+        },
+    )
+    .await?;
 
-    let mut cases: Vec<(&str, String)> = vec![
-        ("demo-scenario-open", format!("ws://{open}/chat")),
-        ("demo-scenario-closed", format!("127.0.0.1:{closed}")),
+    let mut cases: Vec<(&str, String, CheckOptions)> = vec![
+        (
+            "demo-scenario-open",
+            format!("ws://{}/chat", ws.addr),
+            CheckOptions {
+                expect_token: Some(ws.token.clone()),
+                ..opts.clone()
+            },
+        ),
+        (
+            "demo-scenario-closed",
+            format!("127.0.0.1:{closed}"),
+            opts.clone(),
+        ),
         (
             "demo-scenario-loopback",
             format!("websocket://127.0.0.2:{}", lo.port()),
+            opts.clone(),
         ),
-        ("demo-scenario-queue", format!("tcp://{queue}")),
+        (
+            "demo-scenario-queue",
+            format!("tcp://{queue}"),
+            opts.clone(),
+        ),
+        (
+            "demo-scenario-ws-http",
+            format!("ws://{}/chat", http.addr),
+            opts.clone(),
+        ),
+        (
+            "demo-scenario-ws-text",
+            format!("ws://{}/", text.addr),
+            opts.clone(),
+        ),
+        (
+            "demo-scenario-tls-plain",
+            format!("wss://{}/", ws.addr),
+            opts.clone(),
+        ),
+        (
+            "demo-scenario-plain-tls",
+            format!("ws://{}/", wss.addr),
+            opts.clone(),
+        ),
+        (
+            "demo-scenario-path",
+            format!("ws://{}/chat", strict.addr),
+            opts.clone(),
+        ),
+        (
+            "demo-scenario-origin",
+            format!("ws://{}/", origin.addr),
+            CheckOptions {
+                proto: ProtoOptions {
+                    origin: Some("https://evil.example".into()),
+                    ..ProtoOptions::default()
+                },
+                ..opts.clone()
+            },
+        ),
     ];
     if localhost_is_dual_stack() {
         let (v4only, h) = serve("127.0.0.1:0")?;
@@ -86,6 +174,7 @@ pub async fn run(opts: &CheckOptions, as_json: bool, l: &Localizer) -> std::io::
         cases.push((
             "demo-scenario-family",
             format!("localhost:{}", v4only.port()),
+            opts.clone(),
         ));
     }
     let _servers = Servers {
@@ -93,13 +182,14 @@ pub async fn run(opts: &CheckOptions, as_json: bool, l: &Localizer) -> std::io::
         _held: vec![held],
         _clients: vec![parked],
     };
+    let _reference = [ws, http, text, wss, strict, origin];
 
     // All checks run at once, so the demo takes about one time budget.
     let mut set = tokio::task::JoinSet::new();
-    for (i, (_, t)) in cases.iter().enumerate() {
+    for (i, (_, t, o)) in cases.iter().enumerate() {
         let t = target::parse(t).map_err(std::io::Error::other)?;
-        let opts = opts.clone();
-        set.spawn(async move { (i, crate::check(&t, &opts).await) });
+        let o = o.clone();
+        set.spawn(async move { (i, crate::check(&t, &o).await) });
     }
     let mut reports: Vec<Option<crate::Report>> = vec![None; cases.len()];
     while let Some(r) = set.join_next().await {
@@ -111,16 +201,20 @@ pub async fn run(opts: &CheckOptions, as_json: bool, l: &Localizer) -> std::io::
     if !as_json {
         writeln!(out, "{}\n", l.text("demo-title"))?;
     }
-    for ((title, t), rep) in cases.iter().zip(reports.iter().flatten()) {
+    for ((title, t, o), rep) in cases.iter().zip(reports.iter().flatten()) {
         if !as_json {
+            let mut cmd = format!("conndoctor check {t}");
+            if let Some(origin) = &o.proto.origin {
+                cmd.push_str(&format!(" --origin {origin}"));
+            }
+            if let Some(tok) = &o.expect_token {
+                cmd.push_str(&format!(" --expect-token {tok}"));
+            }
             writeln!(out, "━━ {}", l.text(title))?;
             writeln!(
                 out,
                 "   {}\n",
-                l.with(
-                    "demo-command",
-                    &[("cmd", format!("conndoctor check {t}").into())]
-                )
+                l.with("demo-command", &[("cmd", cmd.into())])
             )?;
             write!(out, "{}", human::render(rep, l))?;
             writeln!(out)?;

@@ -24,6 +24,8 @@ pub struct Evidence {
     pub protocol: Option<ProtocolEvidence>,
     /// The user chose to continue past certificate problems (`--insecure`).
     pub insecure: bool,
+    /// The token of the `conndoctor serve` the user expects to reach (`--expect-token`).
+    pub expect_token: Option<String>,
     pub local: LocalFacts,
     pub budget_ms: u64,
 }
@@ -250,8 +252,13 @@ pub enum Purpose {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Request {
-    WsUpgrade { path: String, origin: Option<String> },
-    HttpGet { path: String },
+    WsUpgrade {
+        path: String,
+        origin: Option<String>,
+    },
+    HttpGet {
+        path: String,
+    },
     /// One line of text, then wait for a reply.
     TextLine,
     /// Send nothing, wait for the server to speak first.
@@ -266,6 +273,8 @@ pub struct Exchange {
     pub tls: Option<TlsResult>,
     pub reply: Reply,
     pub elapsed_ms: f64,
+    /// The identity token of a `conndoctor serve` that answered, if any.
+    pub token: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -284,13 +293,20 @@ pub enum TlsResult {
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum CertProblem {
     /// Outside its validity period; `not_after` in Unix seconds when known.
-    Expired { not_after: Option<u64> },
+    Expired {
+        not_after: Option<u64>,
+    },
     NotYetValid,
     /// Does not cover the name; `presented` lists the names it does cover.
-    WrongName { expected: String, presented: Vec<String> },
+    WrongName {
+        expected: String,
+        presented: Vec<String>,
+    },
     /// Self-signed or signed by an unknown issuer.
     Untrusted,
-    Other { error: String },
+    Other {
+        error: String,
+    },
 }
 
 /// What the server sent back, classified.
@@ -299,7 +315,11 @@ pub enum CertProblem {
 pub enum Reply {
     Http(HttpReply),
     /// Bytes that are not an HTTP response: shown escaped, with a guess of the protocol.
-    Data { first: String, len: usize, speaks: Speaks },
+    Data {
+        first: String,
+        len: usize,
+        speaks: Speaks,
+    },
     /// Nothing within the wait.
     Silence,
     /// FIN before any byte.
@@ -307,10 +327,14 @@ pub enum Reply {
     /// RST before any byte.
     Reset,
     /// The connection for this exchange could not be made.
-    NoConnection { outcome: String },
+    NoConnection {
+        outcome: String,
+    },
     /// The response head exceeded the size cap.
     TooLarge,
-    Error { message: String },
+    Error {
+        message: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

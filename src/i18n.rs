@@ -49,7 +49,8 @@ fn bundle(tag: &'static str, sources: &[&'static str]) -> FluentBundle<FluentRes
     // Locale files ship inside the binary and are checked by tests; a syntax error
     // would still leave the valid entries usable, so keep what parsed.
     for src in sources {
-        let res = FluentResource::try_new((*src).to_string()).unwrap_or_else(|(partial, _)| partial);
+        let res =
+            FluentResource::try_new((*src).to_string()).unwrap_or_else(|(partial, _)| partial);
         let _ = b.add_resource(res);
     }
     let _ = b.add_builtins();

@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod probe;
 pub mod report;
 pub mod rules;
+pub mod serve;
 pub mod target;
 
 use std::time::Instant;

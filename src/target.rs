@@ -129,6 +129,15 @@ impl TargetError {
 
 /// Parses a target. Never touches the network.
 pub fn parse(input: &str) -> Result<Target, TargetError> {
+    parse_inner(input, false)
+}
+
+/// Parses a listen address for `serve`: like [`parse`], but port 0 (any free port) is allowed.
+pub fn parse_listen(input: &str) -> Result<Target, TargetError> {
+    parse_inner(input, true)
+}
+
+fn parse_inner(input: &str, allow_zero: bool) -> Result<Target, TargetError> {
     let input = input.trim();
     if input.is_empty() {
         return Err(TargetError::Empty);
@@ -166,6 +175,7 @@ pub fn parse(input: &str) -> Result<Target, TargetError> {
     }
     let host = parse_host(host_str)?;
     let port = match port_str {
+        Some("0") if allow_zero => 0,
         Some(p) => parse_port(p)?,
         None => scheme
             .and_then(|s| s.0.default_port())

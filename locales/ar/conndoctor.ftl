@@ -18,6 +18,7 @@ input-bad-host = «{ $detail }» ليس اسم مضيف صالحًا ولا عن
 input-missing-port = لا يتضمّن الهدف منفذًا، وليس لبروتوكوله منفذ افتراضي
 input-bad-port = «{ $detail }» ليس منفذًا صالحًا (1–65535)
 input-bad-timeout = «{ $detail }» ليست مدة صالحة (أمثلة: 3s، 500ms، 1.5)
+input-bad-header = «{ $detail }» ليس ترويسة صالحة؛ استخدم الصيغة «Name: value»
 input-example = أمثلة: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = اللغة «{ $lang }» غير متاحة بعد؛ ستُستخدم الإنجليزية
 error-internal = تعطّل conndoctor: { $detail }
@@ -30,6 +31,12 @@ check-connect = الاتصال
 check-side = منافذ أخرى
 check-listeners = الاستماع
 check-ports = المنافذ المحلية
+check-protocol = البروتوكول
+check-cross = تحقق متقاطع
+check-tls = TLS
+tls-established = اكتملت مصافحة { $version }، والشهادة صالحة
+tls-established-bad-cert = اكتملت مصافحة { $version }، لكن الشهادة غير مقبولة
+tls-failed = فشلت المصافحة: { $error }
 target-line = { $input } ← منفذ TCP رقم { $port }
 resolve-literal = { $addrs } (عنوان مُعطى مباشرةً)
 resolve-system = { $name } ← { $addrs } ({ $ms } مللي ثانية)
@@ -73,6 +80,9 @@ verdict-unreachable = تعذّر الوصول إلى الخادم
 verdict-addr-not-avail = تعذّر تخصيص العنوان المطلوب (لم يتبقَّ منفذ محلي)
 verdict-dns = تعذّر تحليل الاسم
 verdict-local = تعذّر على جهاز العميل هذا فتح الاتصال
+verdict-reset = أغلق الخادم الاتصال فور قبوله
+verdict-mismatch = تمّ الاتصال، لكن الخادم يتحدث بروتوكولًا آخر
+verdict-tls = تمّ الاتصال، لكن TLS أخفق
 label-causes = الأسباب
 label-warnings = أمور تستحق الإصلاح
 label-fix = الحل
@@ -135,6 +145,40 @@ cause-dns-no-address = الاسم { $name } موجود لكن ليس له سجل
 fix-dns-no-address = أضف سجل A (IPv4) أو AAAA (IPv6) للاسم { $name } لدى مزوّد DNS الخاص به.
 cause-dns-resolver-failure = أخفق محلِّل DNS في الإجابة عن { $name }
 fix-dns-resolver-failure = تحقّق من خوادم الأسماء في /etc/resolv.conf ومن شبكة هذا الجهاز، ثم أعد المحاولة باستخدام محلِّل آخر.
+cause-mismatch-ws-to-http = وصل عميل WebSocket إلى خادم HTTP عادي: أجاب بـ { $status } (Server: { $server }) بدلًا من 101 Switching Protocols
+fix-mismatch-ws-to-http = وجِّه العميل إلى منفذ WebSocket، أو قدِّم WebSocket على هذا المنفذ (في Workerman: new Worker('websocket://0.0.0.0:{ $port }')). تعرض المتصفحات هذه الحالة بالرسالة "Unexpected response code: { $code }".
+cause-mismatch-ws-to-non-http = وصل عميل WebSocket إلى خادم لا يتحدث HTTP (أرسل: { $bytes })
+fix-mismatch-ws-to-non-http = يعمل على هذا المنفذ بروتوكول آخر (text أو بروتوكول TCP مخصص). صِل عميل WebSocket بمنفذ websocket:// في الخادم، أو غيِّر سطر الاستماع في الخادم إلى websocket://0.0.0.0:{ $port }. تعرض المتصفحات هذه الحالة بالرسالة ERR_INVALID_HTTP_RESPONSE.
+cause-mismatch-http-to-ws = وصل عميل HTTP إلى خادم لا يدعم إلا WebSocket ({ $status })
+fix-mismatch-http-to-ws = اتصل باستخدام عميل WebSocket (ws:// أو wss://)، أو قدِّم HTTP عاديًا على منفذ آخر (في Workerman: new Worker('http://0.0.0.0:PORT')).
+cause-mismatch-http-to-non-http = وصل عميل HTTP إلى خادم لا يتحدث HTTP (أرسل: { $bytes })
+fix-mismatch-http-to-non-http = يعمل على هذا المنفذ بروتوكول آخر ({ $speaks })؛ استخدم منفذ HTTP في الخادم، أو العميل الذي يتطلبه ذلك البروتوكول.
+cause-mismatch-text-to-http = وصل عميل بروتوكول text إلى خادم HTTP ({ $status }، Server: { $server })
+fix-mismatch-text-to-http = استخدم منفذ text:// في الخادم، أو خاطب هذا المنفذ ببروتوكول HTTP.
+cause-mismatch-tls-to-plain = يستخدم العميل TLS، لكن { $addr } يتواصل بنص غير مشفَّر: استخدم { $plain } بدلًا من ذلك
+fix-mismatch-tls-to-plain = إما أن تستخدم { $plain } في العميل، وإما أن تضع TLS أمام الخادم: وكيل عكسي (nginx "listen 443 ssl" مع proxy_pass إلى 127.0.0.1:{ $port })، أو transport = 'ssl' مع شهادة في Workerman.
+cause-mismatch-plain-to-tls = يتواصل العميل بنص غير مشفَّر، لكن { $addr } يتوقع TLS: استخدم { $secure } بدلًا من ذلك
+fix-mismatch-plain-to-tls = استخدم { $secure } في العميل (ws:// → wss://، http:// → https://)، أو اتصل بمنفذ الخادم الذي لا يستخدم TLS.
+cause-mismatch-ws-path = مسار WebSocket { $path } غير صحيح على هذا الخادم
+fix-mismatch-ws-path = استخدم المسار الذي يعالجه الخادم ({ $working })؛ وإن كان nginx أمامه، فتحقّق من أن كتلة location تطابق { $path }.
+cause-mismatch-ws-origin = يرفض الخادم الأصل (Origin) { $origin }
+fix-mismatch-ws-origin = أضف أصل الصفحة إلى قائمة الأصول المسموح بها في الخادم (أو فحص CORS/Origin)، أو حمِّل الصفحة من أصل مسموح به.
+cause-mismatch-proxy-no-upgrade = أجاب وكيل عكسي ({ $server }) عن طلب الترقية بـ { $status }: فهو لا يمرِّر WebSocket
+fix-mismatch-proxy-no-upgrade = أضف في كتلة location الخاصة بالوكيل: proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; ثم أعد تحميل إعداداته (nginx -s reload).
+cause-mismatch-silent-server = قبل الخادم الاتصال لكنه لم يُجب خلال { $ms } مللي ثانية
+fix-mismatch-silent-server = الخادم ينتظر شيئًا آخر (بروتوكولًا آخر، أو رسالة أولى من العميل)، أو أن حلقة الأحداث فيه متوقفة: افحص بروتوكول الخادم وسجلاته.
+cause-reset-after-connect = قبل { $addr } الاتصال ثم قطعه قبل أن يُجيب
+fix-reset-after-connect = افحص سجلات الخادم: ربما يرفض هذا البروتوكول أو عنوان IP الخاص بالعميل، أو بلغ الحد الأقصى للاتصالات، أو تعطّل أثناء معالجة الطلب. وقد يُحدث الأثرَ نفسه جدارُ حماية أو نظام IPS يعيد تعيين الاتصالات.
+cause-tls-cert-expired = انتهت صلاحية شهادة { $host } (أو لم تبدأ صلاحيتها بعد)
+fix-tls-cert-expired = جدِّد الشهادة (مثل certbot renew) وأعد تحميل الخادم؛ وتحقّق كذلك من ساعة الخادم.
+cause-tls-cert-name = لا تشمل الشهادة الاسم { $host }
+fix-tls-cert-name = احصل على شهادة تتضمّن { $host } (subjectAltName)، أو اتصل باسم تشمله الشهادة.
+cause-tls-cert-untrusted = شهادة { $host } موقَّعة ذاتيًا أو صادرة عن جهة غير معروفة
+fix-tls-cert-untrusted = استخدم شهادة من جهة إصدار عامة (مثل Let's Encrypt) مع سلسلتها الكاملة، أو أضف جهة الإصدار إلى مخزن الثقة لدى العميل؛ ويتيح --insecure تجاوز هذا الفحص لأغراض الاختبار.
+cause-tls-handshake = فشلت مصافحة TLS مع { $host }
+fix-tls-handshake = تحقّق من أن هذا المنفذ يقدّم TLS بإصدار حديث (TLS 1.2/1.3) مع شهادة؛ والخطأ الوارد أدناه صادر عن المصافحة.
+cause-proxy-cdn = تمرّ الاتصالات بين العميل والخادم عبر { $cdn }
+fix-proxy-cdn = العنوان الذي تصل إليه يعود إلى شبكة CDN لا إلى خادمك: لن تنطبق قائمة السماح في الخادم أو قاعدة جدار الحماية المخصصة لعنوان IP الخاص بك. راجع إعدادات CDN (دعم WebSocket، والمنافذ المُمرَّرة) أو اتصل بالخادم الأصلي مباشرةً.
 
 ## Evidence lines
 
@@ -164,6 +208,7 @@ ev-accept-queue = { $queued ->
     [many] ينتظر { $queued } اتصالًا
    *[other] ينتظر { $queued } اتصال
 } في قائمة انتظار accept الخاصة بـ { $addr }، ولا يسحب الخادم شيئًا منها
+ev-backlog = قيمة backlog للمقبس المستمع { $backlog }، وفي قائمة الانتظار { $queued }: القائمة ممتلئة، لذا تُسقَط حزم SYN الجديدة
 ev-listen-overflows = { $count ->
     [zero] لم تُسقط النواة أي محاولة اتصال
     [one] أسقطت النواة محاولة اتصال واحدة
@@ -185,6 +230,33 @@ ev-kernel-reported = أفادت نواة هذا الجهاز: { $outcome }
 ev-ports-in-use = المنافذ المحلية المتاحة ({ $lo }–{ $hi }): { $used } من أصل { $size } تشغلها مقابس متصلة بـ { $dst }
 ev-time-wait = منها { $count } في حالة TIME_WAIT؛ net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = حدّ واصفات الملفات: { $soft } (الحدّ الصارم { $hard })
+ev-reply-http = { $request } عبر { $transport } ← HTTP { $status } (Server: { $server })
+ev-reply-data = { $request } عبر { $transport } ← { $len ->
+    [zero] { $len } بايت
+    [one] بايت واحد
+    [two] بايتان
+    [few] { $len } بايتات
+    [many] { $len } بايتًا
+   *[other] { $len } بايت
+} من بيانات { $speaks }: { $bytes }
+ev-reply-silence = { $request } عبر { $transport } ← لا إجابة خلال { $ms } مللي ثانية
+ev-reply-closed = { $request } عبر { $transport } ← أغلق الخادم الاتصال دون أن يُجيب
+ev-reply-reset = { $request } عبر { $transport } ← أعاد الخادم تعيين الاتصال
+ev-reply-too-large = { $request } عبر { $transport } ← تجاوزت ترويسة الاستجابة 16 KiB
+ev-reply-no-connection = { $request } عبر { $transport } ← تعذّر الاتصال مجددًا ({ $outcome })
+ev-reply-error = { $request } عبر { $transport } ← { $message }
+ev-tls-failed = فشلت مصافحة TLS: { $error }
+ev-tls-works = تنجح مصافحة TLS على المنفذ نفسه ({ $version })
+ev-bad-accept = يحمل الرد 101 قيمة Sec-WebSocket-Accept خاطئة
+ev-root-upgrades = تنجح الترقية نفسها على المسار /
+ev-no-origin-upgrades = تنجح الترقية نفسها دون ترويسة Origin
+ev-upgrade-works = تنجح ترقية WebSocket على المنفذ نفسه
+ev-cdn-header = تحمل الاستجابة الترويسة { $header } ({ $cdn })
+ev-cert-not-after = انتهت صلاحية الشهادة في { $date }
+ev-cert-not-yet-valid = لم تبدأ صلاحية الشهادة بعد
+ev-cert-names = تشمل الشهادة: { $names }
+ev-cert-unknown-issuer = لا تنتهي السلسلة بشهادة جذر موثوقة
+ev-tls-error = { $error }
 ev-errno = فشل connect() برمز الخطأ errno { $errno }: { $message }
 
 ## Demo

@@ -16,6 +16,7 @@ input-missing-port = the target has no port, and its scheme has no default port
 input-bad-port = "{ $detail }" is not a valid port (1–65535)
 input-bad-timeout = "{ $detail }" is not a valid duration (examples: 3s, 500ms, 1.5)
 input-bad-header = "{ $detail }" is not a valid header; use "Name: value"
+input-bad-token = "{ $detail }" is not a valid token (letters and digits only)
 input-example = examples: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = language "{ $lang }" is not available yet; using English
 error-internal = conndoctor failed: { $detail }
@@ -164,6 +165,10 @@ cause-tls-cert-untrusted = The certificate of { $host } is self-signed or from a
 fix-tls-cert-untrusted = Use a certificate from a public CA (e.g. Let's Encrypt) with its full chain, or add the issuing CA to the client's trust store; --insecure continues past it for testing.
 cause-tls-handshake = The TLS handshake with { $host } failed
 fix-tls-handshake = Check that this port serves TLS with a modern version (TLS 1.2/1.3) and a certificate; the error below comes from the handshake.
+cause-refused-wrong-host = The client reached a different server at { $addr } than the one it was meant to reach
+fix-refused-wrong-host = Check the host and port in the client, the DNS record and the hosts file, and any proxy or port forwarding in between: the token of the server you started did not come back.
+cause-dns-wrong-ip = The name { $name } points to { $addrs }, which is not the intended server
+fix-dns-wrong-ip = Fix the DNS A/AAAA record of { $name } (or the hosts file entry) to point to the server's address, and wait for the TTL to pass.
 cause-proxy-cdn = { $cdn } stands between the client and the server
 fix-proxy-cdn = The address you reach belongs to the CDN, not to your server: a server allow-list or firewall rule for your own IP will not match. Check the CDN's settings (WebSocket support, forwarded ports) or connect to the origin directly.
 
@@ -225,14 +230,35 @@ ev-cert-not-yet-valid = the certificate is not valid yet
 ev-cert-names = the certificate covers: { $names }
 ev-cert-unknown-issuer = the chain does not lead to a trusted root certificate
 ev-tls-error = { $error }
+ev-token-mismatch = expected the token { $expected } of your conndoctor serve, got { $got }
 ev-errno = connect() failed with errno { $errno }: { $message }
+
+## Serve
+
+serve-listening = serving { $scheme } on { $addr } · token { $token }
+serve-reachable = reachable as { $url }
+serve-loopback-warning = it listens on { $addr } only: other machines cannot connect. Use 0.0.0.0:{ $port } (or [::]:{ $port }) to accept them.
+serve-check-hint = from a client: { $cmd }
+serve-stop-hint = Ctrl-C stops it.
+serve-stopped = stopped.
+serve-not-local = { $addr } is not an address of this machine (on clouds the public IP is usually NAT'ed and not on any interface): listen on 0.0.0.0:{ $port } or on the private address instead (addr-not-avail.bind-not-local)
+serve-in-use = port { $port } is already in use by another program (ss -ltnp | grep :{ $port } shows which)
+serve-permission = ports below 1024 need root or CAP_NET_BIND_SERVICE: { $detail }
+serve-needs-address = a listen address is an IP (0.0.0.0, [::], 127.0.0.1, ...) or localhost: { $detail }
+serve-failed = could not start: { $detail }
 
 ## Demo
 
 demo-title = conndoctor demo: real servers on loopback, real diagnoses
-demo-scenario-open = A server that accepts connections
+demo-scenario-open = A WebSocket server that works (conndoctor serve), with its identity token checked
 demo-scenario-closed = A port where nothing listens
 demo-scenario-loopback = A server bound to 127.0.0.1, reached through 127.0.0.2
 demo-scenario-queue = A server that stopped accepting: its accept queue is full
 demo-scenario-family = localhost resolves to IPv6 and IPv4, the server listens on IPv4 only
+demo-scenario-ws-http = A WebSocket client against a plain HTTP server
+demo-scenario-ws-text = A WebSocket client against a text-protocol server
+demo-scenario-tls-plain = A wss:// client against a plain WebSocket port
+demo-scenario-plain-tls = A ws:// client against a TLS port
+demo-scenario-path = A WebSocket client asking for a path the server does not serve
+demo-scenario-origin = A WebSocket server that rejects the page's Origin
 demo-command = command: { $cmd }

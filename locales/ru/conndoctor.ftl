@@ -18,6 +18,7 @@ input-bad-host = «{ $detail }» — недопустимое имя хоста 
 input-missing-port = в целевом адресе нет порта, а у схемы нет порта по умолчанию
 input-bad-port = «{ $detail }» — недопустимый порт (1–65535)
 input-bad-timeout = «{ $detail }» — недопустимая длительность (примеры: 3s, 500ms, 1.5)
+input-bad-header = «{ $detail }» — недопустимый заголовок; используйте формат «Name: value»
 input-example = примеры: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = язык «{ $lang }» пока не поддерживается; вывод на английском
 error-internal = сбой conndoctor: { $detail }
@@ -30,6 +31,12 @@ check-connect = Подключение
 check-side = Другие порты
 check-listeners = Слушающие сокеты
 check-ports = Локальные порты
+check-protocol = Протокол
+check-cross = Перекрёстная проверка
+check-tls = TLS
+tls-established = рукопожатие { $version } выполнено, сертификат действителен
+tls-established-bad-cert = рукопожатие { $version } выполнено, но сертификат не принят
+tls-failed = рукопожатие не удалось: { $error }
 target-line = { $input } → TCP-порт { $port }
 resolve-literal = { $addrs } (адрес указан напрямую)
 resolve-system = { $name } → { $addrs } ({ $ms } мс)
@@ -72,6 +79,9 @@ verdict-unreachable = сервер недоступен
 verdict-addr-not-avail = невозможно назначить запрошенный адрес (закончились локальные порты)
 verdict-dns = имя не разрешается
 verdict-local = этой клиентской машине не удалось открыть соединение
+verdict-reset = сервер закрыл соединение сразу после того, как принял его
+verdict-mismatch = соединение установлено, но сервер работает по другому протоколу
+verdict-tls = соединение установлено, но TLS-рукопожатие не удалось
 label-causes = Причины
 label-warnings = Стоит исправить
 label-fix = Решение
@@ -130,6 +140,40 @@ cause-dns-no-address = Имя { $name } существует, но у него �
 fix-dns-no-address = Добавьте запись A (IPv4) или AAAA (IPv6) для { $name } у DNS-провайдера домена.
 cause-dns-resolver-failure = DNS-резолвер не смог ответить на запрос { $name }
 fix-dns-resolver-failure = Проверьте серверы имён в /etc/resolv.conf и сеть этой машины; повторите попытку с другим резолвером.
+cause-mismatch-ws-to-http = WebSocket-клиент попал на обычный HTTP-сервер: вместо 101 Switching Protocols тот ответил { $status } (Server: { $server })
+fix-mismatch-ws-to-http = Направьте клиент на WebSocket-порт или поднимите WebSocket на этом порту (Workerman: new Worker('websocket://0.0.0.0:{ $port }')). Браузеры сообщают об этом как «Unexpected response code: { $code }».
+cause-mismatch-ws-to-non-http = WebSocket-клиент попал на сервер, который не говорит по HTTP (сервер прислал: { $bytes })
+fix-mismatch-ws-to-non-http = На этом порту работает другой протокол (text или собственный TCP-протокол). Подключите WebSocket-клиент к websocket://-порту сервера или замените адрес прослушивания сервера на websocket://0.0.0.0:{ $port }. Браузеры сообщают об этом как ERR_INVALID_HTTP_RESPONSE.
+cause-mismatch-http-to-ws = HTTP-клиент попал на сервер, который понимает только WebSocket ({ $status })
+fix-mismatch-http-to-ws = Подключайтесь WebSocket-клиентом (ws:// или wss://) или поднимите обычный HTTP на другом порту (Workerman: new Worker('http://0.0.0.0:PORT')).
+cause-mismatch-http-to-non-http = HTTP-клиент попал на сервер, который не говорит по HTTP (сервер прислал: { $bytes })
+fix-mismatch-http-to-non-http = На этом порту работает другой протокол ({ $speaks }); используйте HTTP-порт сервера или клиент, который нужен для этого протокола.
+cause-mismatch-text-to-http = Клиент текстового протокола попал на HTTP-сервер ({ $status }, Server: { $server })
+fix-mismatch-text-to-http = Используйте text://-порт сервера или обращайтесь к этому порту по HTTP.
+cause-mismatch-tls-to-plain = Клиент использует TLS, а { $addr } работает без шифрования: используйте { $plain }
+fix-mismatch-tls-to-plain = Либо укажите в клиенте { $plain }, либо поставьте TLS перед сервером: обратный прокси (nginx "listen 443 ssl" с proxy_pass на 127.0.0.1:{ $port }) или transport = 'ssl' с сертификатом в Workerman.
+cause-mismatch-plain-to-tls = Клиент работает без шифрования, а { $addr } ожидает TLS: используйте { $secure }
+fix-mismatch-plain-to-tls = Укажите в клиенте { $secure } (ws:// → wss://, http:// → https://) или подключайтесь к порту сервера без TLS.
+cause-mismatch-ws-path = WebSocket-путь { $path } неверен для этого сервера
+fix-mismatch-ws-path = Используйте путь, который обрабатывает сервер ({ $working }); если перед ним стоит nginx, проверьте, что блок location совпадает с { $path }.
+cause-mismatch-ws-origin = Сервер отклоняет Origin { $origin }
+fix-mismatch-ws-origin = Добавьте origin страницы в список разрешённых на сервере (или в проверку CORS/Origin) либо загружайте страницу с разрешённого origin.
+cause-mismatch-proxy-no-upgrade = Обратный прокси ({ $server }) ответил на запрос Upgrade статусом { $status }: он не пропускает WebSocket
+fix-mismatch-proxy-no-upgrade = Добавьте в блок location прокси: proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; затем перечитайте конфигурацию (nginx -s reload).
+cause-mismatch-silent-server = Сервер принял соединение, но не ответил за { $ms } мс
+fix-mismatch-silent-server = Сервер ждёт чего-то другого (другого протокола или первого сообщения от клиента) либо его цикл событий завис: проверьте протокол сервера и его логи.
+cause-reset-after-connect = { $addr } принял соединение и разорвал его, ничего не ответив
+fix-reset-after-connect = Проверьте логи сервера: он может отклонять этот протокол или IP клиента, упираться в лимит соединений или падать на запросе. Так же ведёт себя брандмауэр или IPS, который сбрасывает соединения.
+cause-tls-cert-expired = Срок действия сертификата { $host } истёк (или ещё не начался)
+fix-tls-cert-expired = Обновите сертификат (например, certbot renew) и перезагрузите сервер; заодно проверьте часы на сервере.
+cause-tls-cert-name = Сертификат не выдан на имя { $host }
+fix-tls-cert-name = Получите сертификат, в котором есть { $host } (subjectAltName), или подключайтесь по имени, на которое он выдан.
+cause-tls-cert-untrusted = Сертификат { $host } самоподписанный или выдан неизвестным удостоверяющим центром
+fix-tls-cert-untrusted = Используйте сертификат публичного УЦ (например, Let's Encrypt) с полной цепочкой или добавьте выпустивший его УЦ в хранилище доверенных сертификатов клиента; для тестов проверку можно пропустить с --insecure.
+cause-tls-handshake = TLS-рукопожатие с { $host } не удалось
+fix-tls-handshake = Убедитесь, что на этом порту работает TLS современной версии (TLS 1.2/1.3) с сертификатом; ошибка ниже получена при рукопожатии.
+cause-proxy-cdn = Между клиентом и сервером стоит { $cdn }
+fix-proxy-cdn = Адрес, к которому вы подключаетесь, принадлежит CDN, а не вашему серверу: белый список или правило брандмауэра на сервере для вашего собственного IP не сработает. Проверьте настройки CDN (поддержка WebSocket, проксируемые порты) или подключайтесь к origin-серверу напрямую.
 
 ## Evidence lines
 
@@ -155,6 +199,7 @@ ev-accept-queue = { $queued ->
     [many] в очереди accept на { $addr } ждут { $queued } соединений, а сервер их не забирает
    *[other] в очереди accept на { $addr } ждут { $queued } соединения, а сервер их не забирает
 }
+ev-backlog = backlog слушающего сокета — { $backlog }, в очереди — { $queued }: она заполнена, поэтому новые SYN отбрасываются
 ev-listen-overflows = { $count ->
     [one] ядро отбросило { $count } попытку подключения
     [few] ядро отбросило { $count } попытки подключения
@@ -177,6 +222,31 @@ ev-ports-in-use = сокеты к { $dst } занимают { $used } из { $si
 } ({ $lo }–{ $hi })
 ev-time-wait = из них в TIME_WAIT: { $count }; net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = лимит файловых дескрипторов: { $soft } (жёсткий лимит { $hard })
+ev-reply-http = { $request } по { $transport } → HTTP { $status } (Server: { $server })
+ev-reply-data = { $request } по { $transport } → { $len ->
+    [one] { $len } байт
+    [few] { $len } байта
+    [many] { $len } байт
+   *[other] { $len } байта
+} ({ $speaks }): { $bytes }
+ev-reply-silence = { $request } по { $transport } → нет ответа за { $ms } мс
+ev-reply-closed = { $request } по { $transport } → сервер закрыл соединение, ничего не ответив
+ev-reply-reset = { $request } по { $transport } → сервер сбросил соединение
+ev-reply-too-large = { $request } по { $transport } → заголовок ответа превысил 16 KiB
+ev-reply-no-connection = { $request } по { $transport } → повторно подключиться не удалось ({ $outcome })
+ev-reply-error = { $request } по { $transport } → { $message }
+ev-tls-failed = TLS-рукопожатие не удалось: { $error }
+ev-tls-works = TLS-рукопожатие на том же порту проходит ({ $version })
+ev-bad-accept = в ответе 101 неверный Sec-WebSocket-Accept
+ev-root-upgrades = тот же Upgrade на / проходит успешно
+ev-no-origin-upgrades = тот же Upgrade без заголовка Origin проходит успешно
+ev-upgrade-works = WebSocket Upgrade на том же порту проходит успешно
+ev-cdn-header = в ответе есть { $header } ({ $cdn })
+ev-cert-not-after = срок действия сертификата истёк { $date }
+ev-cert-not-yet-valid = срок действия сертификата ещё не начался
+ev-cert-names = сертификат выдан на: { $names }
+ev-cert-unknown-issuer = цепочка не ведёт к доверенному корневому сертификату
+ev-tls-error = { $error }
 ev-errno = connect() завершился ошибкой, errno { $errno }: { $message }
 
 ## Demo

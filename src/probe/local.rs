@@ -173,14 +173,18 @@ pub fn sockets_to(targets: &[SocketAddr], notes: &mut Vec<String>) -> BTreeMap<S
     let all_but_listen = StateFlags::all() - StateFlags::LISTEN;
     let r = sockdiag::dump(all_but_listen, |e| {
         if targets.iter().any(|t| same_endpoint(*t, e.remote)) {
-            *counts.entry(state_name_num(e.state).to_string()).or_default() += 1;
+            *counts
+                .entry(state_name_num(e.state).to_string())
+                .or_default() += 1;
         }
     });
     if let Err(e) = r {
         notes.push(format!("sock_diag: {e}; using /proc/net/tcp"));
         counts.clear();
         proc_tables(notes, |e| {
-            if e.state != TcpState::Listen && targets.iter().any(|t| same_endpoint(*t, e.remote_address)) {
+            if e.state != TcpState::Listen
+                && targets.iter().any(|t| same_endpoint(*t, e.remote_address))
+            {
                 *counts.entry(state_name(&e.state).to_string()).or_default() += 1;
             }
         });

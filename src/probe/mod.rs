@@ -33,6 +33,8 @@ pub struct CheckOptions {
     pub proto: protocol::ProtoOptions,
     /// Continue past certificate problems: they become warnings.
     pub insecure: bool,
+    /// Token of the `conndoctor serve` that should answer.
+    pub expect_token: Option<String>,
 }
 
 impl Default for CheckOptions {
@@ -42,6 +44,7 @@ impl Default for CheckOptions {
             side_probes: true,
             proto: protocol::ProtoOptions::default(),
             insecure: false,
+            expect_token: None,
         }
     }
 }
@@ -148,6 +151,7 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
         side_probes,
         protocol,
         insecure: opts.insecure,
+        expect_token: opts.expect_token.clone(),
         local,
         budget_ms: u64::try_from(opts.timeout.as_millis()).unwrap_or(u64::MAX),
     }

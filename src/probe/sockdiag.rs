@@ -8,10 +8,14 @@
 use std::io;
 use std::net::SocketAddr;
 
-use netlink_packet_core::{NLM_F_DUMP, NLM_F_REQUEST, NetlinkHeader, NetlinkMessage, NetlinkPayload};
-use netlink_packet_sock_diag::constants::{AF_INET, AF_INET6, IPPROTO_TCP};
-use netlink_packet_sock_diag::inet::{ExtensionFlags, InetRequest, InetResponseHeader, SocketId, StateFlags};
+use netlink_packet_core::{
+    NLM_F_DUMP, NLM_F_REQUEST, NetlinkHeader, NetlinkMessage, NetlinkPayload,
+};
 use netlink_packet_sock_diag::SockDiagMessage;
+use netlink_packet_sock_diag::constants::{AF_INET, AF_INET6, IPPROTO_TCP};
+use netlink_packet_sock_diag::inet::{
+    ExtensionFlags, InetRequest, InetResponseHeader, SocketId, StateFlags,
+};
 use netlink_sys::{Socket, SocketAddr as NlAddr, protocols::NETLINK_SOCK_DIAG};
 
 /// Upper bound on messages read per dump, so a machine with millions of sockets
@@ -56,7 +60,11 @@ fn dump_family(family: u8, states: StateFlags, f: &mut impl FnMut(Entry)) -> io:
     socket.connect(&NlAddr::new(0, 0))?;
     let mut header = NetlinkHeader::default();
     header.flags = NLM_F_REQUEST | NLM_F_DUMP;
-    let socket_id = if family == AF_INET { SocketId::new_v4() } else { SocketId::new_v6() };
+    let socket_id = if family == AF_INET {
+        SocketId::new_v4()
+    } else {
+        SocketId::new_v6()
+    };
     let mut packet = NetlinkMessage::new(
         header,
         SockDiagMessage::InetRequest(InetRequest {
@@ -111,7 +119,8 @@ mod tests {
     #[test]
     fn sees_own_listener_with_backlog() {
         let s = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None).unwrap();
-        s.bind(&"127.0.0.1:0".parse::<SocketAddr>().unwrap().into()).unwrap();
+        s.bind(&"127.0.0.1:0".parse::<SocketAddr>().unwrap().into())
+            .unwrap();
         s.listen(7).unwrap();
         let addr = s.local_addr().unwrap().as_socket().unwrap();
         let mut found = None;

@@ -202,16 +202,33 @@ pub fn render(r: &Report, l: &Localizer) -> String {
             let main = e.purpose == crate::evidence::Purpose::Main;
             if let Some(t) = &e.tls {
                 let (mark, text) = match t {
-                    TlsResult::Established { version, cert: None } => {
-                        (Mark::Ok, l.with("tls-established", &[("version", version.as_str().into())]))
-                    }
-                    TlsResult::Established { version, cert: Some(_) } => (
-                        Mark::Bad,
-                        l.with("tls-established-bad-cert", &[("version", version.as_str().into())]),
+                    TlsResult::Established {
+                        version,
+                        cert: None,
+                    } => (
+                        Mark::Ok,
+                        l.with("tls-established", &[("version", version.as_str().into())]),
                     ),
-                    TlsResult::Failed { error } => (Mark::Bad, l.with("tls-failed", &[("error", error.as_str().into())])),
+                    TlsResult::Established {
+                        version,
+                        cert: Some(_),
+                    } => (
+                        Mark::Bad,
+                        l.with(
+                            "tls-established-bad-cert",
+                            &[("version", version.as_str().into())],
+                        ),
+                    ),
+                    TlsResult::Failed { error } => (
+                        Mark::Bad,
+                        l.with("tls-failed", &[("error", error.as_str().into())]),
+                    ),
                 };
-                rows.push((if main { mark } else { Mark::Info }, l.text("check-tls"), text));
+                rows.push((
+                    if main { mark } else { Mark::Info },
+                    l.text("check-tls"),
+                    text,
+                ));
             }
             let m = crate::rules::protocol::reply_msg(e);
             let mark = match (main, d.symptom) {
@@ -219,7 +236,11 @@ pub fn render(r: &Report, l: &Localizer) -> String {
                 (true, Symptom::Ok) => Mark::Ok,
                 (true, _) => Mark::Bad,
             };
-            let label = if main { "check-protocol" } else { "check-cross" };
+            let label = if main {
+                "check-protocol"
+            } else {
+                "check-cross"
+            };
             rows.push((mark, l.text(label), l.fmt(m.id, &m.args)));
         }
     }

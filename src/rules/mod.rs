@@ -226,6 +226,7 @@ pub(crate) mod testutil {
             side_probes: None,
             protocol: None,
             insecure: false,
+            expect_token: None,
             local: LocalFacts::default(),
             budget_ms: 3000,
         }

@@ -2,14 +2,30 @@
 //! certificate problems, proxies and CDNs seen in response headers.
 
 use super::{Ctx, finding};
-use crate::evidence::{CertProblem, Exchange, HttpReply, Purpose, Reply, Request, Speaks, TlsResult};
+use crate::evidence::{
+    CertProblem, Exchange, HttpReply, Purpose, Reply, Request, Speaks, TlsResult,
+};
 use crate::finding::{Confidence::*, Finding, Msg, Symptom};
 use crate::target::Scheme;
 
 /// Reverse proxies and load balancers recognisable by their `Server` header.
 const PROXIES: &[&str] = &[
-    "nginx", "openresty", "tengine", "apache", "caddy", "envoy", "haproxy", "cloudflare", "awselb", "litespeed",
-    "varnish", "traefik", "squid", "microsoft-iis", "akamaighost", "gfe",
+    "nginx",
+    "openresty",
+    "tengine",
+    "apache",
+    "caddy",
+    "envoy",
+    "haproxy",
+    "cloudflare",
+    "awselb",
+    "litespeed",
+    "varnish",
+    "traefik",
+    "squid",
+    "microsoft-iis",
+    "akamaighost",
+    "gfe",
 ];
 
 /// Result of the protocol rules: the symptom, causes and warnings.
@@ -58,7 +74,10 @@ pub fn cdn_of(h: &HttpReply) -> Option<(&'static str, String)> {
         ("Cloudflare", "server")
     } else if has("x-amz-cf-id") || has("x-amz-cf-pop") {
         ("Amazon CloudFront", "x-amz-cf-id")
-    } else if has("x-fastly-request-id") || h.header("x-served-by").is_some_and(|v| v.contains("cache-")) {
+    } else if has("x-fastly-request-id")
+        || h.header("x-served-by")
+            .is_some_and(|v| v.contains("cache-"))
+    {
         ("Fastly", "x-served-by")
     } else if server.contains("akamaighost") || has("akamai-grn") || has("x-akamai-transformed") {
         ("Akamai", "server")
@@ -67,11 +86,19 @@ pub fn cdn_of(h: &HttpReply) -> Option<(&'static str, String)> {
     } else if has("x-nws-log-uuid") {
         ("Tencent Cloud CDN", "x-nws-log-uuid")
     } else if let Some(via) = h.header("via") {
-        return Some(("a proxy (Via)", format!("via: {}", via.chars().take(80).collect::<String>())));
+        return Some((
+            "a proxy (Via)",
+            format!("via: {}", via.chars().take(80).collect::<String>()),
+        ));
     } else {
         return None;
     };
-    let value = h.header(header).unwrap_or_default().chars().take(60).collect::<String>();
+    let value = h
+        .header(header)
+        .unwrap_or_default()
+        .chars()
+        .take(60)
+        .collect::<String>();
     Some((name, format!("{header}: {value}")))
 }
 
@@ -86,16 +113,20 @@ pub fn reply_msg(e: &Exchange) -> Msg {
     // Protocol names, not prose: they stay the same in every language.
     let tls = if e.tls.is_some() { "TLS" } else { "TCP" };
     let m = match &e.reply {
-        Reply::Http(h) => Msg::new("ev-reply-http").arg("status", status_line(h)).arg("server", server_of(h)),
+        Reply::Http(h) => Msg::new("ev-reply-http")
+            .arg("status", status_line(h))
+            .arg("server", server_of(h)),
         Reply::Data { first, len, speaks } => Msg::new("ev-reply-data")
-                .arg("bytes", first.clone())
-                .arg("len", u64::try_from(*len).unwrap_or(0))
-                .arg("speaks", speaks.id()),
+            .arg("bytes", first.clone())
+            .arg("len", u64::try_from(*len).unwrap_or(0))
+            .arg("speaks", speaks.id()),
         Reply::Silence => Msg::new("ev-reply-silence").arg("ms", e.elapsed_ms.round()),
         Reply::Closed => Msg::new("ev-reply-closed"),
         Reply::Reset => Msg::new("ev-reply-reset"),
         Reply::TooLarge => Msg::new("ev-reply-too-large"),
-        Reply::NoConnection { outcome } => Msg::new("ev-reply-no-connection").arg("outcome", outcome.clone()),
+        Reply::NoConnection { outcome } => {
+            Msg::new("ev-reply-no-connection").arg("outcome", outcome.clone())
+        }
         Reply::Error { message } => Msg::new("ev-reply-error").arg("message", message.clone()),
     };
     m.arg("request", what).arg("transport", tls)
@@ -106,20 +137,31 @@ fn upgraded(e: Option<&Exchange>) -> bool {
 }
 
 fn tls_established(e: Option<&Exchange>) -> bool {
-    matches!(e.and_then(|e| e.tls.as_ref()), Some(TlsResult::Established { .. }))
+    matches!(
+        e.and_then(|e| e.tls.as_ref()),
+        Some(TlsResult::Established { .. })
+    )
 }
 
 fn plain_answered(e: Option<&Exchange>) -> bool {
-    matches!(e.map(|e| &e.reply), Some(Reply::Http(_) | Reply::Data { .. }))
+    matches!(
+        e.map(|e| &e.reply),
+        Some(Reply::Http(_) | Reply::Data { .. })
+    )
 }
 
 fn is_plain_http_to_https(h: &HttpReply) -> bool {
-    h.status == 497 || (h.status == 400 && h.body.to_ascii_lowercase().contains("plain http request was sent to https port"))
+    h.status == 497
+        || (h.status == 400
+            && h.body
+                .to_ascii_lowercase()
+                .contains("plain http request was sent to https port"))
 }
 
 fn mentions_websocket(h: &HttpReply) -> bool {
     h.status == 426
-        || h.header("upgrade").is_some_and(|u| u.eq_ignore_ascii_case("websocket"))
+        || h.header("upgrade")
+            .is_some_and(|u| u.eq_ignore_ascii_case("websocket"))
         || h.body.to_ascii_lowercase().contains("websocket")
 }
 
@@ -141,6 +183,9 @@ pub fn rules(ctx: &Ctx) -> Option<Verdict> {
     let addr = p.addr.to_string();
     let port = ctx.ev.target.port;
     let mut v = classify(ctx, main, scheme, &addr, port);
+    if let Some(expected) = ctx.ev.expect_token.as_deref() {
+        identity(ctx, main, expected, &mut v);
+    }
     // A CDN in the response headers matters whenever something failed behind it.
     if v.symptom != Symptom::Ok {
         let cdn = p.exchanges.iter().find_map(|e| match &e.reply {
@@ -149,13 +194,46 @@ pub fn rules(ctx: &Ctx) -> Option<Verdict> {
         });
         if let Some((name, header)) = cdn {
             v.causes.push(
-                finding("proxy.cdn", Medium)
-                    .arg("cdn", name)
-                    .because(Msg::new("ev-cdn-header").arg("cdn", name).arg("header", header)),
+                finding("proxy.cdn", Medium).arg("cdn", name).because(
+                    Msg::new("ev-cdn-header")
+                        .arg("cdn", name)
+                        .arg("header", header),
+                ),
             );
         }
     }
     Some(v)
+}
+
+/// `--expect-token`: did the client reach the very `conndoctor serve` it was meant to?
+fn identity(ctx: &Ctx, main: &Exchange, expected: &str, v: &mut Verdict) {
+    if v.symptom != Symptom::Ok || main.token.as_deref() == Some(expected) {
+        return;
+    }
+    let got = main.token.clone().unwrap_or_else(|| "-".into());
+    let addr = ctx
+        .ev
+        .protocol
+        .as_ref()
+        .map(|p| p.addr.ip().to_string())
+        .unwrap_or_default();
+    let msg = Msg::new("ev-token-mismatch")
+        .arg("expected", expected)
+        .arg("got", got);
+    v.symptom = Symptom::Mismatch;
+    v.causes.push(
+        finding("refused.wrong-host", High)
+            .arg("addr", addr.clone())
+            .because(msg.clone()),
+    );
+    if let crate::target::Host::Name(name) = &ctx.ev.target.host {
+        v.causes.push(
+            finding("dns.wrong-ip", Medium)
+                .arg("name", name.clone())
+                .arg("addrs", addr)
+                .because(msg),
+        );
+    }
 }
 
 fn cert_finding(c: &CertProblem, host: &str) -> Finding {
@@ -170,13 +248,29 @@ fn cert_finding(c: &CertProblem, host: &str) -> Finding {
         CertProblem::NotYetValid => finding("tls.cert-expired", High)
             .arg("host", host)
             .because(Msg::new("ev-cert-not-yet-valid")),
-        CertProblem::WrongName { expected, presented } => finding("tls.cert-name", High)
-            .arg("host", if expected.is_empty() { host.to_string() } else { expected.clone() })
-            .because(
-                Msg::new("ev-cert-names")
-                    .arg("names", if presented.is_empty() { "?".to_string() } else { presented.join(", ") }),
-            ),
-        CertProblem::Untrusted => finding("tls.cert-untrusted", High).arg("host", host).because(Msg::new("ev-cert-unknown-issuer")),
+        CertProblem::WrongName {
+            expected,
+            presented,
+        } => finding("tls.cert-name", High)
+            .arg(
+                "host",
+                if expected.is_empty() {
+                    host.to_string()
+                } else {
+                    expected.clone()
+                },
+            )
+            .because(Msg::new("ev-cert-names").arg(
+                "names",
+                if presented.is_empty() {
+                    "?".to_string()
+                } else {
+                    presented.join(", ")
+                },
+            )),
+        CertProblem::Untrusted => finding("tls.cert-untrusted", High)
+            .arg("host", host)
+            .because(Msg::new("ev-cert-unknown-issuer")),
         CertProblem::Other { error } => finding("tls.handshake", Medium)
             .arg("host", host)
             .because(Msg::new("ev-tls-error").arg("error", error.clone())),
@@ -209,7 +303,9 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
     // 1. TLS expected and the handshake failed.
     if let Some(TlsResult::Failed { error }) = &main.tls {
         let plain = find(Purpose::TryPlain);
-        let answered_plain = matches!(main.reply, Reply::Http(_)) || matches!(main.reply, Reply::Data { speaks, .. } if speaks != Speaks::Tls) || plain_answered(plain);
+        let answered_plain = matches!(main.reply, Reply::Http(_))
+            || matches!(main.reply, Reply::Data { speaks, .. } if speaks != Speaks::Tls)
+            || plain_answered(plain);
         if answered_plain {
             let mut f = finding("mismatch.tls-to-plain", High)
                 .arg("addr", addr)
@@ -222,10 +318,12 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
             }
             return fail(Symptom::Mismatch, vec![f]);
         }
-        let mut causes = vec![finding("tls.handshake", Medium)
-            .arg("host", host.clone())
-            .because(Msg::new("ev-tls-failed").arg("error", error.clone()))
-            .because(ev_main)];
+        let mut causes = vec![
+            finding("tls.handshake", Medium)
+                .arg("host", host.clone())
+                .because(Msg::new("ev-tls-failed").arg("error", error.clone()))
+                .because(ev_main),
+        ];
         if matches!(main.reply, Reply::Reset | Reply::Closed) {
             causes.push(finding("reset.after-connect", Low).arg("addr", addr));
         }
@@ -262,39 +360,82 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
 
     match (&main.request, &main.reply) {
         // 3. Replies that are the same whatever was asked.
-        (_, Reply::Data { speaks: Speaks::Tls, .. }) if main.tls.is_none() => plain_to_tls(ev_main),
-        (_, Reply::Http(h)) if main.tls.is_none() && is_plain_http_to_https(h) => plain_to_tls(ev_main),
-        (Request::WsUpgrade { .. } | Request::HttpGet { .. }, Reply::Silence | Reply::Closed | Reply::Reset) if tls_port => {
+        (
+            _,
+            Reply::Data {
+                speaks: Speaks::Tls,
+                ..
+            },
+        ) if main.tls.is_none() => plain_to_tls(ev_main),
+        (_, Reply::Http(h)) if main.tls.is_none() && is_plain_http_to_https(h) => {
             plain_to_tls(ev_main)
         }
-        (Request::TextLine | Request::Listen, Reply::Closed | Reply::Reset) | (_, Reply::Reset) => fail(
-            Symptom::Reset,
-            vec![finding("reset.after-connect", High).arg("addr", addr).because(ev_main)],
-        ),
-        (Request::WsUpgrade { .. } | Request::HttpGet { .. }, Reply::Closed) => fail(
-            Symptom::Reset,
+        (
+            Request::WsUpgrade { .. } | Request::HttpGet { .. },
+            Reply::Silence | Reply::Closed | Reply::Reset,
+        ) if tls_port => plain_to_tls(ev_main),
+        (Request::HttpGet { .. }, Reply::Silence | Reply::Closed | Reply::Reset)
+            if upgraded(find(Purpose::TryUpgrade)) =>
+        {
+            fail(
+                Symptom::Mismatch,
+                vec![
+                    finding("mismatch.http-to-ws", High)
+                        .arg("status", "-")
+                        .arg("port", port)
+                        .because(ev_main)
+                        .because(Msg::new("ev-upgrade-works")),
+                ],
+            )
+        }
+        (Request::TextLine | Request::Listen, Reply::Closed | Reply::Reset) | (_, Reply::Reset) => {
+            fail(
+                Symptom::Reset,
+                vec![
+                    finding("reset.after-connect", High)
+                        .arg("addr", addr)
+                        .because(ev_main),
+                ],
+            )
+        }
+        (Request::WsUpgrade { .. } | Request::HttpGet { .. }, Reply::Closed) => {
+            let other = if matches!(main.request, Request::WsUpgrade { .. }) {
+                "mismatch.ws-to-non-http"
+            } else {
+                "mismatch.http-to-non-http"
+            };
+            fail(
+                Symptom::Reset,
+                vec![
+                    finding("reset.after-connect", High)
+                        .arg("addr", addr)
+                        .because(ev_main.clone()),
+                    finding(other, Low)
+                        .arg("addr", addr)
+                        .arg("bytes", "")
+                        .arg("speaks", "?")
+                        .arg("port", port)
+                        .because(ev_main),
+                ],
+            )
+        }
+        (Request::WsUpgrade { .. } | Request::HttpGet { .. }, Reply::Silence) => fail(
+            Symptom::Mismatch,
             vec![
-                finding("reset.after-connect", High).arg("addr", addr).because(ev_main.clone()),
-                finding("mismatch.ws-to-non-http", Low)
+                finding("mismatch.silent-server", High)
                     .arg("addr", addr)
-                    .arg("bytes", "")
-                    .arg("port", port)
+                    .arg("ms", main.elapsed_ms.round())
                     .because(ev_main),
             ],
         ),
-        (Request::WsUpgrade { .. } | Request::HttpGet { .. }, Reply::Silence) => fail(
-            Symptom::Mismatch,
-            vec![finding("mismatch.silent-server", High)
-                .arg("addr", addr)
-                .arg("ms", main.elapsed_ms.round())
-                .because(ev_main)],
-        ),
         (_, Reply::Error { .. } | Reply::TooLarge | Reply::NoConnection { .. }) => fail(
             Symptom::Mismatch,
-            vec![finding("mismatch.silent-server", Medium)
-                .arg("addr", addr)
-                .arg("ms", main.elapsed_ms.round())
-                .because(ev_main)],
+            vec![
+                finding("mismatch.silent-server", Medium)
+                    .arg("addr", addr)
+                    .arg("ms", main.elapsed_ms.round())
+                    .because(ev_main),
+            ],
         ),
 
         // 4. WebSocket upgrade.
@@ -304,11 +445,14 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
             } else {
                 fail(
                     Symptom::Mismatch,
-                    vec![finding("mismatch.ws-to-http", Medium)
-                        .arg("status", status_line(h))
-                        .arg("server", server_of(h))
-                        .arg("port", port)
-                        .because(Msg::new("ev-bad-accept"))],
+                    vec![
+                        finding("mismatch.ws-to-http", Medium)
+                            .arg("status", status_line(h))
+                            .arg("code", h.status)
+                            .arg("server", server_of(h))
+                            .arg("port", port)
+                            .because(Msg::new("ev-bad-accept")),
+                    ],
                 )
             }
         }
@@ -317,11 +461,13 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
             if upgraded(root) {
                 fail(
                     Symptom::Mismatch,
-                    vec![finding("mismatch.ws-path", High)
-                        .arg("path", path.clone())
-                        .arg("working", "/")
-                        .because(ev_main)
-                        .because(Msg::new("ev-root-upgrades"))],
+                    vec![
+                        finding("mismatch.ws-path", High)
+                            .arg("path", path.clone())
+                            .arg("working", "/")
+                            .because(ev_main)
+                            .because(Msg::new("ev-root-upgrades")),
+                    ],
                 )
             } else if matches!(root.map(|e| &e.reply), Some(Reply::Http(_))) {
                 // `/` answers plain HTTP too: the server does not do WebSocket at all.
@@ -348,35 +494,60 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
                 )
             }
         }
-        (Request::WsUpgrade { origin, .. }, Reply::Http(h)) if h.status == 403 && upgraded(find(Purpose::TryNoOrigin)) => fail(
-            Symptom::Mismatch,
-            vec![finding("mismatch.ws-origin", High)
-                .arg("origin", origin.clone().unwrap_or_default())
-                .because(ev_main)
-                .because(Msg::new("ev-no-origin-upgrades"))],
-        ),
-        (Request::WsUpgrade { .. }, Reply::Http(h)) if is_proxy(h) && matches!(h.status, 200 | 400 | 426 | 502 | 503 | 504) => {
+        (Request::WsUpgrade { origin, .. }, Reply::Http(h))
+            if h.status == 403 && upgraded(find(Purpose::TryNoOrigin)) =>
+        {
+            fail(
+                Symptom::Mismatch,
+                vec![
+                    finding("mismatch.ws-origin", High)
+                        .arg("origin", origin.clone().unwrap_or_default())
+                        .because(ev_main)
+                        .because(Msg::new("ev-no-origin-upgrades")),
+                ],
+            )
+        }
+        (Request::WsUpgrade { .. }, Reply::Http(h))
+            if is_proxy(h) && matches!(h.status, 200 | 400 | 426 | 502 | 503 | 504) =>
+        {
             let strong = matches!(h.status, 400 | 426 | 502);
-            let mut causes = vec![finding("mismatch.proxy-no-upgrade", if strong { High } else { Medium })
+            let mut causes = vec![
+                finding(
+                    "mismatch.proxy-no-upgrade",
+                    if strong { High } else { Medium },
+                )
                 .arg("status", status_line(h))
                 .arg("server", server_of(h))
-                .because(ev_main.clone())];
-            causes.push(ws_to_http(h, port, if strong { Low } else { Medium }, ev_main));
+                .because(ev_main.clone()),
+            ];
+            causes.push(ws_to_http(
+                h,
+                port,
+                if strong { Low } else { Medium },
+                ev_main,
+            ));
             fail(Symptom::Mismatch, causes)
         }
-        (Request::WsUpgrade { .. }, Reply::Http(h)) => fail(Symptom::Mismatch, vec![ws_to_http(h, port, High, ev_main)]),
+        (Request::WsUpgrade { .. }, Reply::Http(h)) => {
+            fail(Symptom::Mismatch, vec![ws_to_http(h, port, High, ev_main)])
+        }
         (Request::WsUpgrade { .. }, Reply::Data { first, speaks, .. }) => fail(
             Symptom::Mismatch,
-            vec![finding("mismatch.ws-to-non-http", High)
-                .arg("addr", addr)
-                .arg("bytes", first.clone())
-                .arg("speaks", speaks.id())
-                .arg("port", port)
-                .because(ev_main)],
+            vec![
+                finding("mismatch.ws-to-non-http", High)
+                    .arg("addr", addr)
+                    .arg("bytes", first.clone())
+                    .arg("speaks", speaks.id())
+                    .arg("port", port)
+                    .because(ev_main),
+            ],
         ),
 
         // 5. Plain HTTP client.
-        (Request::HttpGet { .. }, Reply::Http(h)) if matches!(h.status, 400 | 426) && (upgraded(find(Purpose::TryUpgrade)) || mentions_websocket(h)) => {
+        (Request::HttpGet { .. }, Reply::Http(h))
+            if matches!(h.status, 400 | 426)
+                && (upgraded(find(Purpose::TryUpgrade)) || mentions_websocket(h)) =>
+        {
             let proven = upgraded(find(Purpose::TryUpgrade));
             let mut f = finding("mismatch.http-to-ws", if proven { High } else { Medium })
                 .arg("status", status_line(h))
@@ -390,21 +561,25 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
         (Request::HttpGet { .. }, Reply::Http(_)) => ok(warnings),
         (Request::HttpGet { .. }, Reply::Data { first, speaks, .. }) => fail(
             Symptom::Mismatch,
-            vec![finding("mismatch.http-to-non-http", High)
-                .arg("addr", addr)
-                .arg("bytes", first.clone())
-                .arg("speaks", speaks.id())
-                .because(ev_main)],
+            vec![
+                finding("mismatch.http-to-non-http", High)
+                    .arg("addr", addr)
+                    .arg("bytes", first.clone())
+                    .arg("speaks", speaks.id())
+                    .because(ev_main),
+            ],
         ),
 
         // 6. Text and raw TCP.
         (Request::TextLine, Reply::Http(h)) => fail(
             Symptom::Mismatch,
-            vec![finding("mismatch.text-to-http", High)
-                .arg("status", status_line(h))
-                .arg("server", server_of(h))
-                .arg("port", port)
-                .because(ev_main)],
+            vec![
+                finding("mismatch.text-to-http", High)
+                    .arg("status", status_line(h))
+                    .arg("server", server_of(h))
+                    .arg("port", port)
+                    .because(ev_main),
+            ],
         ),
         (Request::TextLine | Request::Listen, _) => ok(warnings),
     }
@@ -430,35 +605,63 @@ mod tests {
         Reply::Http(HttpReply {
             status,
             reason: "R".into(),
-            headers: headers.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            headers: headers
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
             body: body.into(),
             accept_valid: if status == 101 { Some(true) } else { None },
         })
     }
 
     fn ex(purpose: Purpose, request: Request, tls: Option<TlsResult>, reply: Reply) -> Exchange {
-        Exchange { purpose, request, tls, reply, elapsed_ms: 5.0 }
+        let token = None;
+        Exchange {
+            purpose,
+            request,
+            tls,
+            reply,
+            elapsed_ms: 5.0,
+            token,
+        }
     }
 
     fn ws(path: &str) -> Request {
-        Request::WsUpgrade { path: path.into(), origin: None }
+        Request::WsUpgrade {
+            path: path.into(),
+            origin: None,
+        }
     }
 
     fn with(target: &str, exchanges: Vec<Exchange>) -> crate::finding::Diagnosis {
         let mut ev = evidence(target, vec![("127.0.0.1:8282", Outcome::Connected)]);
-        ev.protocol = Some(ProtocolEvidence { addr: "127.0.0.1:8282".parse().unwrap(), exchanges });
+        ev.protocol = Some(ProtocolEvidence {
+            addr: "127.0.0.1:8282".parse().unwrap(),
+            exchanges,
+        });
         diagnose(&ev)
     }
 
     #[test]
     fn websocket_upgrade_ok() {
-        let d = with("ws://127.0.0.1:8282/", vec![ex(Purpose::Main, ws("/"), None, http(101, &[], ""))]);
+        let d = with(
+            "ws://127.0.0.1:8282/",
+            vec![ex(Purpose::Main, ws("/"), None, http(101, &[], ""))],
+        );
         assert_eq!(d.symptom, Symptom::Ok);
     }
 
     #[test]
     fn ws_against_plain_http_server() {
-        let d = with("ws://127.0.0.1:8282/", vec![ex(Purpose::Main, ws("/"), None, http(200, &[("server", "workerman")], "hi"))]);
+        let d = with(
+            "ws://127.0.0.1:8282/",
+            vec![ex(
+                Purpose::Main,
+                ws("/"),
+                None,
+                http(200, &[("server", "workerman")], "hi"),
+            )],
+        );
         assert_eq!(d.symptom, Symptom::Mismatch);
         assert_eq!(ids(&d), ["mismatch.ws-to-http"]);
         assert_eq!(d.causes[0].args["server"], "workerman".into());
@@ -468,14 +671,31 @@ mod tests {
     fn ws_against_text_server() {
         let d = with(
             "ws://127.0.0.1:8282/",
-            vec![ex(Purpose::Main, ws("/"), None, Reply::Data { first: "GET / HTTP/1.1\\n".into(), len: 15, speaks: Speaks::Text })],
+            vec![ex(
+                Purpose::Main,
+                ws("/"),
+                None,
+                Reply::Data {
+                    first: "GET / HTTP/1.1\\n".into(),
+                    len: 15,
+                    speaks: Speaks::Text,
+                },
+            )],
         );
         assert_eq!(ids(&d), ["mismatch.ws-to-non-http"]);
     }
 
     #[test]
     fn proxy_without_upgrade_headers() {
-        let d = with("ws://127.0.0.1:8282/", vec![ex(Purpose::Main, ws("/"), None, http(400, &[("server", "nginx/1.22.1")], ""))]);
+        let d = with(
+            "ws://127.0.0.1:8282/",
+            vec![ex(
+                Purpose::Main,
+                ws("/"),
+                None,
+                http(400, &[("server", "nginx/1.22.1")], ""),
+            )],
+        );
         assert_eq!(ids(&d)[0], "mismatch.proxy-no-upgrade");
         assert_eq!(d.causes[0].confidence, High);
     }
@@ -498,7 +718,15 @@ mod tests {
         let d = with(
             "ws://127.0.0.1:8282/",
             vec![
-                ex(Purpose::Main, Request::WsUpgrade { path: "/".into(), origin: Some("http://evil.example".into()) }, None, http(403, &[], "")),
+                ex(
+                    Purpose::Main,
+                    Request::WsUpgrade {
+                        path: "/".into(),
+                        origin: Some("http://evil.example".into()),
+                    },
+                    None,
+                    http(403, &[], ""),
+                ),
                 ex(Purpose::TryNoOrigin, ws("/"), None, http(101, &[], "")),
             ],
         );
@@ -510,7 +738,14 @@ mod tests {
         let d = with(
             "wss://127.0.0.1:8282/",
             vec![
-                ex(Purpose::Main, ws("/"), Some(TlsResult::Failed { error: "corrupt message".into() }), http(400, &[], "")),
+                ex(
+                    Purpose::Main,
+                    ws("/"),
+                    Some(TlsResult::Failed {
+                        error: "corrupt message".into(),
+                    }),
+                    http(400, &[], ""),
+                ),
                 ex(Purpose::TryPlain, ws("/"), None, http(101, &[], "")),
             ],
         );
@@ -524,13 +759,30 @@ mod tests {
             "ws://127.0.0.1:8282/",
             vec![
                 ex(Purpose::Main, ws("/"), None, Reply::Reset),
-                ex(Purpose::TryTls, ws("/"), Some(TlsResult::Established { version: "TLS 1.3".into(), cert: Some(CertProblem::Untrusted) }), http(101, &[], "")),
+                ex(
+                    Purpose::TryTls,
+                    ws("/"),
+                    Some(TlsResult::Established {
+                        version: "TLS 1.3".into(),
+                        cert: Some(CertProblem::Untrusted),
+                    }),
+                    http(101, &[], ""),
+                ),
             ],
         );
         assert_eq!(ids(&d), ["mismatch.plain-to-tls"]);
         let nginx = with(
             "http://127.0.0.1:8282/",
-            vec![ex(Purpose::Main, Request::HttpGet { path: "/".into() }, None, http(400, &[("server", "nginx")], "The plain HTTP request was sent to HTTPS port"))],
+            vec![ex(
+                Purpose::Main,
+                Request::HttpGet { path: "/".into() },
+                None,
+                http(
+                    400,
+                    &[("server", "nginx")],
+                    "The plain HTTP request was sent to HTTPS port",
+                ),
+            )],
         );
         assert_eq!(ids(&nginx), ["mismatch.plain-to-tls"]);
     }
@@ -540,7 +792,12 @@ mod tests {
         let d = with(
             "http://127.0.0.1:8282/",
             vec![
-                ex(Purpose::Main, Request::HttpGet { path: "/".into() }, None, http(400, &[], "Sec-WebSocket-Key not found")),
+                ex(
+                    Purpose::Main,
+                    Request::HttpGet { path: "/".into() },
+                    None,
+                    http(400, &[], "Sec-WebSocket-Key not found"),
+                ),
                 ex(Purpose::TryUpgrade, ws("/"), None, http(101, &[], "")),
             ],
         );
@@ -550,28 +807,104 @@ mod tests {
 
     #[test]
     fn reset_and_silence() {
-        let d = with("tcp://127.0.0.1:8282", vec![ex(Purpose::Main, Request::Listen, None, Reply::Reset)]);
-        assert_eq!((d.symptom, ids(&d)), (Symptom::Reset, vec!["reset.after-connect"]));
-        let d = with("ws://127.0.0.1:8282/", vec![ex(Purpose::Main, ws("/"), None, Reply::Silence), ex(Purpose::TryTls, ws("/"), Some(TlsResult::Failed { error: "x".into() }), Reply::Silence)]);
+        let d = with(
+            "tcp://127.0.0.1:8282",
+            vec![ex(Purpose::Main, Request::Listen, None, Reply::Reset)],
+        );
+        assert_eq!(
+            (d.symptom, ids(&d)),
+            (Symptom::Reset, vec!["reset.after-connect"])
+        );
+        let d = with(
+            "ws://127.0.0.1:8282/",
+            vec![
+                ex(Purpose::Main, ws("/"), None, Reply::Silence),
+                ex(
+                    Purpose::TryTls,
+                    ws("/"),
+                    Some(TlsResult::Failed { error: "x".into() }),
+                    Reply::Silence,
+                ),
+            ],
+        );
         assert_eq!(ids(&d), ["mismatch.silent-server"]);
-        let d = with("tcp://127.0.0.1:8282", vec![ex(Purpose::Main, Request::Listen, None, Reply::Silence)]);
+        let d = with(
+            "tcp://127.0.0.1:8282",
+            vec![ex(Purpose::Main, Request::Listen, None, Reply::Silence)],
+        );
         assert_eq!(d.symptom, Symptom::Ok);
     }
 
     #[test]
     fn certificates() {
-        let est = |c| Some(TlsResult::Established { version: "TLS 1.3".into(), cert: Some(c) });
-        let d = with("wss://127.0.0.1:8282/", vec![ex(Purpose::Main, ws("/"), est(CertProblem::Expired { not_after: Some(1_700_000_000) }), http(101, &[], ""))]);
-        assert_eq!((d.symptom, ids(&d)), (Symptom::Tls, vec!["tls.cert-expired"]));
+        let est = |c| {
+            Some(TlsResult::Established {
+                version: "TLS 1.3".into(),
+                cert: Some(c),
+            })
+        };
+        let d = with(
+            "wss://127.0.0.1:8282/",
+            vec![ex(
+                Purpose::Main,
+                ws("/"),
+                est(CertProblem::Expired {
+                    not_after: Some(1_700_000_000),
+                }),
+                http(101, &[], ""),
+            )],
+        );
+        assert_eq!(
+            (d.symptom, ids(&d)),
+            (Symptom::Tls, vec!["tls.cert-expired"])
+        );
         assert_eq!(d.causes[0].evidence[0].args["date"], "2023-11-14".into());
-        let d = with("wss://127.0.0.1:8282/", vec![ex(Purpose::Main, ws("/"), est(CertProblem::Untrusted), http(101, &[], ""))]);
+        let d = with(
+            "wss://127.0.0.1:8282/",
+            vec![ex(
+                Purpose::Main,
+                ws("/"),
+                est(CertProblem::Untrusted),
+                http(101, &[], ""),
+            )],
+        );
         assert_eq!(ids(&d), ["tls.cert-untrusted"]);
     }
 
     #[test]
     fn cdn_headers_named_on_failure() {
-        let d = with("ws://127.0.0.1:8282/", vec![ex(Purpose::Main, ws("/"), None, http(200, &[("server", "cloudflare"), ("cf-ray", "8a1b-LHR")], ""))]);
+        let d = with(
+            "ws://127.0.0.1:8282/",
+            vec![ex(
+                Purpose::Main,
+                ws("/"),
+                None,
+                http(200, &[("server", "cloudflare"), ("cf-ray", "8a1b-LHR")], ""),
+            )],
+        );
         assert!(ids(&d).contains(&"proxy.cdn"));
+    }
+
+    #[test]
+    fn expected_token() {
+        let mut e = ex(Purpose::Main, ws("/"), None, http(101, &[], ""));
+        e.token = Some("aaaa".into());
+        let mut ev = evidence(
+            "ws://127.0.0.1:8282/",
+            vec![("127.0.0.1:8282", Outcome::Connected)],
+        );
+        ev.protocol = Some(ProtocolEvidence {
+            addr: "127.0.0.1:8282".parse().unwrap(),
+            exchanges: vec![e],
+        });
+        ev.expect_token = Some("aaaa".into());
+        assert_eq!(diagnose(&ev).symptom, Symptom::Ok);
+        ev.expect_token = Some("bbbb".into());
+        let d = diagnose(&ev);
+        assert_eq!(
+            (d.symptom, ids(&d)),
+            (Symptom::Mismatch, vec!["refused.wrong-host"])
+        );
     }
 
     #[test]

@@ -57,7 +57,11 @@ pub fn accept_queue_full(ctx: &Ctx, p: &ConnectAttempt) -> Option<Finding> {
                 .arg("queued", l.accept_queue),
         );
     if let Some(b) = l.backlog {
-        f = f.because(Msg::new("ev-backlog").arg("backlog", b).arg("queued", l.accept_queue));
+        f = f.because(
+            Msg::new("ev-backlog")
+                .arg("backlog", b)
+                .arg("queued", l.accept_queue),
+        );
     }
     if let Some(d) = overflows.filter(|d| *d > 0) {
         f = f.because(Msg::new("ev-listen-overflows").arg("count", d));
@@ -244,7 +248,10 @@ mod tests {
 
     #[test]
     fn queue_above_backlog_is_proven_without_counter() {
-        let mut ev = evidence("127.0.0.1:9000", vec![("127.0.0.1:9000", Outcome::TimedOut)]);
+        let mut ev = evidence(
+            "127.0.0.1:9000",
+            vec![("127.0.0.1:9000", Outcome::TimedOut)],
+        );
         listener(&mut ev, "127.0.0.1:9000", 2);
         ev.local.listeners[0].backlog = Some(1);
         let d = diagnose(&ev);

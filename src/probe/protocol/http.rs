@@ -130,7 +130,11 @@ pub async fn read_reply<S: AsyncRead + Unpin>(
     let mut chunk = [0u8; 4096];
     let first_deadline = deadline.min(Instant::now() + silence);
     loop {
-        let limit = if buf.is_empty() { first_deadline } else { deadline };
+        let limit = if buf.is_empty() {
+            first_deadline
+        } else {
+            deadline
+        };
         let n = match timeout_at(limit, s.read(&mut chunk)).await {
             Err(_) if buf.is_empty() => return (Reply::Silence, buf),
             Err(_) => break,
@@ -139,9 +143,13 @@ pub async fn read_reply<S: AsyncRead + Unpin>(
             Ok(Ok(n)) => n,
             Ok(Err(e)) if buf.is_empty() => {
                 let reply = match e.kind() {
-                    std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::ConnectionAborted => Reply::Reset,
+                    std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::ConnectionAborted => {
+                        Reply::Reset
+                    }
                     std::io::ErrorKind::UnexpectedEof => Reply::Closed,
-                    _ => Reply::Error { message: e.to_string() },
+                    _ => Reply::Error {
+                        message: e.to_string(),
+                    },
                 };
                 return (reply, buf);
             }
@@ -165,11 +173,15 @@ pub async fn read_reply<S: AsyncRead + Unpin>(
             Head::NotHttp => return (data(&buf), buf),
             Head::Complete(mut r, head_len) => {
                 if let Some(key) = expect_key.filter(|_| r.status == 101) {
-                    r.accept_valid = Some(r.header("sec-websocket-accept").map(str::trim) == Some(accept_for(key).as_str()));
+                    r.accept_valid = Some(
+                        r.header("sec-websocket-accept").map(str::trim)
+                            == Some(accept_for(key).as_str()),
+                    );
                 } else {
                     read_body(s, &mut buf, head_len, deadline).await;
                     let body = &buf[head_len.min(buf.len())..];
-                    r.body = String::from_utf8_lossy(&body[..body.len().min(MAX_BODY)]).into_owned();
+                    r.body =
+                        String::from_utf8_lossy(&body[..body.len().min(MAX_BODY)]).into_owned();
                 }
                 return (Reply::Http(r), buf);
             }
@@ -179,7 +191,11 @@ pub async fn read_reply<S: AsyncRead + Unpin>(
     if maybe_http(&buf) {
         (
             Reply::Error {
-                message: format!("incomplete HTTP response after {} bytes: {}", buf.len(), escape(&buf, 80)),
+                message: format!(
+                    "incomplete HTTP response after {} bytes: {}",
+                    buf.len(),
+                    escape(&buf, 80)
+                ),
             },
             buf,
         )
@@ -189,7 +205,12 @@ pub async fn read_reply<S: AsyncRead + Unpin>(
 }
 
 /// Reads what is quickly available of the body, up to [`MAX_BODY`].
-async fn read_body<S: AsyncRead + Unpin>(s: &mut S, buf: &mut Vec<u8>, head_len: usize, deadline: Instant) {
+async fn read_body<S: AsyncRead + Unpin>(
+    s: &mut S,
+    buf: &mut Vec<u8>,
+    head_len: usize,
+    deadline: Instant,
+) {
     let until = deadline.min(Instant::now() + Duration::from_millis(100));
     let mut chunk = [0u8; 2048];
     while buf.len() < head_len + MAX_BODY {
@@ -204,7 +225,11 @@ fn data(buf: &[u8]) -> Reply {
     Reply::Data {
         first: escape(buf, 120),
         len: buf.len(),
-        speaks: if maybe_http(buf) && buf.len() >= 5 { Speaks::Http } else { sniff(buf) },
+        speaks: if maybe_http(buf) && buf.len() >= 5 {
+            Speaks::Http
+        } else {
+            sniff(buf)
+        },
     }
 }
 
@@ -215,7 +240,10 @@ mod tests {
     #[test]
     fn rfc6455_accept_example() {
         // The worked example of RFC 6455 section 1.3.
-        assert_eq!(accept_for("dGhlIHNhbXBsZSBub25jZQ=="), "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+        assert_eq!(
+            accept_for("dGhlIHNhbXBsZSBub25jZQ=="),
+            "s3pPLMBiTxaQ9kYGzzhZRbK+xOo="
+        );
     }
 
     #[tokio::test]
@@ -223,7 +251,9 @@ mod tests {
         let mut r: &[u8] = b"HTTP/1.1 400 Bad Request\r\nServer: nginx\r\n\r\nThe plain HTTP request was sent to HTTPS port";
         let deadline = Instant::now() + Duration::from_secs(1);
         let (reply, _) = read_reply(&mut r, deadline, Duration::from_secs(1), None).await;
-        let Reply::Http(h) = reply else { panic!("{reply:?}") };
+        let Reply::Http(h) = reply else {
+            panic!("{reply:?}")
+        };
         assert_eq!(h.status, 400);
         assert_eq!(h.header("server"), Some("nginx"));
         assert!(h.body.contains("plain HTTP request"));
@@ -234,9 +264,21 @@ mod tests {
         let deadline = Instant::now() + Duration::from_secs(1);
         let mut r: &[u8] = b"hello\n";
         let (reply, _) = read_reply(&mut r, deadline, Duration::from_secs(1), None).await;
-        assert!(matches!(reply, Reply::Data { speaks: Speaks::Text, len: 6, .. }));
+        assert!(matches!(
+            reply,
+            Reply::Data {
+                speaks: Speaks::Text,
+                len: 6,
+                ..
+            }
+        ));
         let mut e: &[u8] = b"";
-        assert_eq!(read_reply(&mut e, deadline, Duration::from_secs(1), None).await.0, Reply::Closed);
+        assert_eq!(
+            read_reply(&mut e, deadline, Duration::from_secs(1), None)
+                .await
+                .0,
+            Reply::Closed
+        );
     }
 
     #[tokio::test]
@@ -258,9 +300,23 @@ mod tests {
         let deadline = Instant::now() + Duration::from_secs(1);
         let mut ok: &[u8] = b"HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n";
         let (r, _) = read_reply(&mut ok, deadline, Duration::from_secs(1), Some(key)).await;
-        assert!(matches!(r, Reply::Http(HttpReply { status: 101, accept_valid: Some(true), .. })));
-        let mut bad: &[u8] = b"HTTP/1.1 101 Switching Protocols\r\nSec-WebSocket-Accept: nope\r\n\r\n";
+        assert!(matches!(
+            r,
+            Reply::Http(HttpReply {
+                status: 101,
+                accept_valid: Some(true),
+                ..
+            })
+        ));
+        let mut bad: &[u8] =
+            b"HTTP/1.1 101 Switching Protocols\r\nSec-WebSocket-Accept: nope\r\n\r\n";
         let (r, _) = read_reply(&mut bad, deadline, Duration::from_secs(1), Some(key)).await;
-        assert!(matches!(r, Reply::Http(HttpReply { accept_valid: Some(false), .. })));
+        assert!(matches!(
+            r,
+            Reply::Http(HttpReply {
+                accept_valid: Some(false),
+                ..
+            })
+        ));
     }
 }

@@ -63,7 +63,12 @@ fn server_name(h: &Host) -> Option<ServerName<'static>> {
 
 /// Runs the protocol exchanges for `target` against `addr`, which just accepted a
 /// TCP connection. Returns `None` for a bare `host:port` (TCP-level check only).
-pub async fn run(target: &Target, addr: SocketAddr, opts: &ProtoOptions, deadline: Instant) -> Option<ProtocolEvidence> {
+pub async fn run(
+    target: &Target,
+    addr: SocketAddr,
+    opts: &ProtoOptions,
+    deadline: Instant,
+) -> Option<ProtocolEvidence> {
     let scheme = target.scheme?;
     let c = Ctx {
         addr,
@@ -81,19 +86,50 @@ pub async fn run(target: &Target, addr: SocketAddr, opts: &ProtoOptions, deadlin
     match scheme {
         Scheme::Ws | Scheme::Wss => {
             let tls = scheme == Scheme::Wss;
-            let main = exchange(&c, Purpose::Main, upgrade(&path, opts.origin.clone()), tls, c.half()).await;
+            let main = exchange(
+                &c,
+                Purpose::Main,
+                upgrade(&path, opts.origin.clone()),
+                tls,
+                c.half(),
+            )
+            .await;
             let follow = follow_up(&main, tls);
             ex.push(main);
             match follow {
                 FollowUp::Status(404) if path != "/" => {
-                    ex.push(exchange(&c, Purpose::TryRootPath, upgrade("/", opts.origin.clone()), tls, c.rest()).await);
+                    ex.push(
+                        exchange(
+                            &c,
+                            Purpose::TryRootPath,
+                            upgrade("/", opts.origin.clone()),
+                            tls,
+                            c.rest(),
+                        )
+                        .await,
+                    );
                 }
                 FollowUp::Status(403) if opts.origin.is_some() => {
-                    ex.push(exchange(&c, Purpose::TryNoOrigin, upgrade(&path, None), tls, c.rest()).await);
+                    ex.push(
+                        exchange(
+                            &c,
+                            Purpose::TryNoOrigin,
+                            upgrade(&path, None),
+                            tls,
+                            c.rest(),
+                        )
+                        .await,
+                    );
                 }
                 FollowUp::OtherTransport => {
-                    let p = if tls { Purpose::TryPlain } else { Purpose::TryTls };
-                    ex.push(exchange(&c, p, upgrade(&path, opts.origin.clone()), !tls, c.rest()).await);
+                    let p = if tls {
+                        Purpose::TryPlain
+                    } else {
+                        Purpose::TryTls
+                    };
+                    ex.push(
+                        exchange(&c, p, upgrade(&path, opts.origin.clone()), !tls, c.rest()).await,
+                    );
                 }
                 _ => {}
             }
@@ -106,11 +142,39 @@ pub async fn run(target: &Target, addr: SocketAddr, opts: &ProtoOptions, deadlin
             ex.push(main);
             match follow {
                 FollowUp::Status(400 | 426) => {
-                    ex.push(exchange(&c, Purpose::TryUpgrade, upgrade(&path, opts.origin.clone()), tls, c.rest()).await);
+                    ex.push(
+                        exchange(
+                            &c,
+                            Purpose::TryUpgrade,
+                            upgrade(&path, opts.origin.clone()),
+                            tls,
+                            c.rest(),
+                        )
+                        .await,
+                    );
                 }
                 FollowUp::OtherTransport => {
-                    let p = if tls { Purpose::TryPlain } else { Purpose::TryTls };
-                    ex.push(exchange(&c, p, get, !tls, c.rest()).await);
+                    let p = if tls {
+                        Purpose::TryPlain
+                    } else {
+                        Purpose::TryTls
+                    };
+                    let other = exchange(&c, p, get, !tls, c.half()).await;
+                    let answered = matches!(other.reply, Reply::Http(_) | Reply::Data { .. });
+                    ex.push(other);
+                    // A WebSocket-only server may drop a plain GET without a word.
+                    if !answered {
+                        ex.push(
+                            exchange(
+                                &c,
+                                Purpose::TryUpgrade,
+                                upgrade(&path, opts.origin.clone()),
+                                tls,
+                                c.rest(),
+                            )
+                            .await,
+                        );
+                    }
                 }
                 _ => {}
             }
@@ -124,7 +188,10 @@ pub async fn run(target: &Target, addr: SocketAddr, opts: &ProtoOptions, deadlin
             ex.push(exchange(&c, Purpose::Main, Request::Listen, false, wait).await);
         }
     }
-    Some(ProtocolEvidence { addr, exchanges: ex })
+    Some(ProtocolEvidence {
+        addr,
+        exchanges: ex,
+    })
 }
 
 enum FollowUp {
@@ -148,26 +215,70 @@ fn follow_up(e: &Exchange, tls: bool) -> FollowUp {
     }
 }
 
-async fn exchange(c: &Ctx<'_>, purpose: Purpose, request: Request, tls: bool, silence: Duration) -> Exchange {
+async fn exchange(
+    c: &Ctx<'_>,
+    purpose: Purpose,
+    request: Request,
+    tls: bool,
+    silence: Duration,
+) -> Exchange {
     let start = StdInstant::now();
     let (tls_result, reply) = run_exchange(c, &request, tls, silence).await;
     Exchange {
         purpose,
         request,
         tls: tls_result,
+        token: token_of(&reply),
         reply,
         elapsed_ms: start.elapsed().as_secs_f64() * 1000.0,
     }
 }
 
-async fn run_exchange(c: &Ctx<'_>, request: &Request, tls: bool, silence: Duration) -> (Option<TlsResult>, Reply) {
+/// The identity token a `conndoctor serve` puts in its header or first line.
+fn token_of(reply: &Reply) -> Option<String> {
+    let from_text = |t: &str| {
+        let rest = &t[t.find(crate::serve::TOKEN_PREFIX)? + crate::serve::TOKEN_PREFIX.len()..];
+        let tok: String = rest
+            .chars()
+            .take_while(char::is_ascii_alphanumeric)
+            .collect();
+        (!tok.is_empty()).then_some(tok)
+    };
+    match reply {
+        Reply::Http(h) => h
+            .header(crate::serve::TOKEN_HEADER)
+            .map(|t| t.trim().chars().take(128).collect())
+            .or_else(|| from_text(&h.body)),
+        Reply::Data { first, .. } => from_text(first),
+        _ => None,
+    }
+}
+
+async fn run_exchange(
+    c: &Ctx<'_>,
+    request: &Request,
+    tls: bool,
+    silence: Duration,
+) -> (Option<TlsResult>, Reply) {
     let tcp = match timeout_at(c.deadline, TcpStream::connect(c.addr)).await {
         Ok(Ok(s)) => s,
         Ok(Err(e)) => {
             let o = crate::probe::connect::classify(&e);
-            return (None, Reply::NoConnection { outcome: o.id().to_string() });
+            return (
+                None,
+                Reply::NoConnection {
+                    outcome: o.id().to_string(),
+                },
+            );
         }
-        Err(_) => return (None, Reply::NoConnection { outcome: "timed-out".into() }),
+        Err(_) => {
+            return (
+                None,
+                Reply::NoConnection {
+                    outcome: "timed-out".into(),
+                },
+            );
+        }
     };
     let key = http::new_key();
     let extra = http::Extra {
@@ -203,11 +314,26 @@ async fn run_exchange(c: &Ctx<'_>, request: &Request, tls: bool, silence: Durati
     }
 
     let Some(sni) = c.sni.clone() else {
-        return (None, Reply::Error { message: "no usable TLS server name".into() });
+        return (
+            None,
+            Reply::Error {
+                message: "no usable TLS server name".into(),
+            },
+        );
     };
-    let (connector, cert_slot) = match tls::connector(matches!(request, Request::WsUpgrade { .. } | Request::HttpGet { .. })) {
+    let (connector, cert_slot) = match tls::connector(matches!(
+        request,
+        Request::WsUpgrade { .. } | Request::HttpGet { .. }
+    )) {
         Ok(x) => x,
-        Err(e) => return (None, Reply::Error { message: e.to_string() }),
+        Err(e) => {
+            return (
+                None,
+                Reply::Error {
+                    message: e.to_string(),
+                },
+            );
+        }
     };
     let rec = tls::Recording::default();
     let io = tls::Recorder {
@@ -234,19 +360,37 @@ async fn run_exchange(c: &Ctx<'_>, request: &Request, tls: bool, silence: Durati
             let seen = rec.lock().map(|r| r.clone()).unwrap_or_default();
             let reply = if seen.is_empty() {
                 match e.kind() {
-                    std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::ConnectionAborted => Reply::Reset,
+                    std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::ConnectionAborted => {
+                        Reply::Reset
+                    }
                     std::io::ErrorKind::UnexpectedEof => Reply::Closed,
-                    _ => Reply::Error { message: e.to_string() },
+                    _ => Reply::Error {
+                        message: e.to_string(),
+                    },
                 }
             } else {
                 replay(&seen).await
             };
-            (Some(TlsResult::Failed { error: e.to_string() }), reply)
+            (
+                Some(TlsResult::Failed {
+                    error: e.to_string(),
+                }),
+                reply,
+            )
         }
         Err(_) => {
             let seen = rec.lock().map(|r| r.clone()).unwrap_or_default();
-            let reply = if seen.is_empty() { Reply::Silence } else { replay(&seen).await };
-            (Some(TlsResult::Failed { error: "no TLS handshake answer in time".into() }), reply)
+            let reply = if seen.is_empty() {
+                Reply::Silence
+            } else {
+                replay(&seen).await
+            };
+            (
+                Some(TlsResult::Failed {
+                    error: "no TLS handshake answer in time".into(),
+                }),
+                reply,
+            )
         }
     }
 }
@@ -255,5 +399,7 @@ async fn run_exchange(c: &Ctx<'_>, request: &Request, tls: bool, silence: Durati
 async fn replay(seen: &[u8]) -> Reply {
     let mut r = seen;
     let deadline = Instant::now() + Duration::from_millis(10);
-    http::read_reply(&mut r, deadline, Duration::from_millis(10), None).await.0
+    http::read_reply(&mut r, deadline, Duration::from_millis(10), None)
+        .await
+        .0
 }

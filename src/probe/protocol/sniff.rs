@@ -21,7 +21,11 @@ pub fn sniff(b: &[u8]) -> Speaks {
     if b.starts_with(b"220") {
         return Speaks::Ftp;
     }
-    if b.starts_with(b"-ERR") || b.starts_with(b"+OK") || b.starts_with(b"-NOAUTH") || b.starts_with(b"-DENIED") {
+    if b.starts_with(b"-ERR")
+        || b.starts_with(b"+OK")
+        || b.starts_with(b"-NOAUTH")
+        || b.starts_with(b"-DENIED")
+    {
         return Speaks::Redis;
     }
     // MySQL greeting: 3-byte length, sequence 0, protocol version 10.
@@ -64,15 +68,27 @@ mod tests {
 
     #[test]
     fn signatures() {
-        assert_eq!(sniff(&[0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46]), Speaks::Tls);
+        assert_eq!(
+            sniff(&[0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46]),
+            Speaks::Tls
+        );
         assert_eq!(sniff(&[0x16, 0x03, 0x03, 0x00, 0x7a]), Speaks::Tls);
         assert_eq!(sniff(b"HTTP/1.1 400 Bad Request\r\n"), Speaks::Http);
         assert_eq!(sniff(b"SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n"), Speaks::Ssh);
-        assert_eq!(sniff(b"220 mail.example.com ESMTP Postfix\r\n"), Speaks::Smtp);
-        assert_eq!(sniff(b"-NOAUTH Authentication required.\r\n"), Speaks::Redis);
+        assert_eq!(
+            sniff(b"220 mail.example.com ESMTP Postfix\r\n"),
+            Speaks::Smtp
+        );
+        assert_eq!(
+            sniff(b"-NOAUTH Authentication required.\r\n"),
+            Speaks::Redis
+        );
         assert_eq!(sniff(b"hello world\n"), Speaks::Text);
         assert_eq!(sniff(&[0x00, 0xff, 0x13, 0x88, 0x01]), Speaks::Binary);
-        assert_eq!(sniff(&[0x4a, 0x00, 0x00, 0x00, 0x0a, b'8', b'.']), Speaks::Mysql);
+        assert_eq!(
+            sniff(&[0x4a, 0x00, 0x00, 0x00, 0x0a, b'8', b'.']),
+            Speaks::Mysql
+        );
     }
 
     #[test]

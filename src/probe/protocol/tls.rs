@@ -11,7 +11,9 @@ use std::task::{Context, Poll};
 use rustls::client::WebPkiServerVerifier;
 use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
 use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
-use rustls::{CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme};
+use rustls::{
+    CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme,
+};
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
 use crate::evidence::CertProblem;
@@ -28,7 +30,11 @@ pub struct Recorder<S> {
 }
 
 impl<S: AsyncRead + Unpin> AsyncRead for Recorder<S> {
-    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<io::Result<()>> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
         let before = buf.filled().len();
         let r = Pin::new(&mut self.inner).poll_read(cx, buf);
         if let Poll::Ready(Ok(())) = r {
@@ -43,7 +49,11 @@ impl<S: AsyncRead + Unpin> AsyncRead for Recorder<S> {
 }
 
 impl<S: AsyncWrite + Unpin> AsyncWrite for Recorder<S> {
-    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<io::Result<usize>> {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
         Pin::new(&mut self.inner).poll_write(cx, buf)
     }
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
@@ -68,12 +78,17 @@ fn problem(e: &rustls::Error) -> CertProblem {
             CertificateError::ExpiredContext { not_after, .. } => CertProblem::Expired {
                 not_after: Some(not_after.as_secs()),
             },
-            CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => CertProblem::NotYetValid,
+            CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
+                CertProblem::NotYetValid
+            }
             CertificateError::NotValidForName => CertProblem::WrongName {
                 expected: String::new(),
                 presented: Vec::new(),
             },
-            CertificateError::NotValidForNameContext { expected, presented } => CertProblem::WrongName {
+            CertificateError::NotValidForNameContext {
+                expected,
+                presented,
+            } => CertProblem::WrongName {
                 expected: format!("{expected:?}")
                     .trim_start_matches("DnsName(\"")
                     .trim_start_matches("IpAddress(")
@@ -81,10 +96,16 @@ fn problem(e: &rustls::Error) -> CertProblem {
                     .to_string(),
                 presented: presented.iter().take(16).cloned().collect(),
             },
-            CertificateError::UnknownIssuer | CertificateError::BadSignature => CertProblem::Untrusted,
-            other => CertProblem::Other { error: format!("{other:?}") },
+            CertificateError::UnknownIssuer | CertificateError::BadSignature => {
+                CertProblem::Untrusted
+            }
+            other => CertProblem::Other {
+                error: format!("{other:?}"),
+            },
         },
-        other => CertProblem::Other { error: other.to_string() },
+        other => CertProblem::Other {
+            error: other.to_string(),
+        },
     }
 }
 
@@ -97,7 +118,10 @@ impl ServerCertVerifier for RecordingVerifier {
         ocsp: &[u8],
         now: UnixTime,
     ) -> Result<ServerCertVerified, rustls::Error> {
-        if let Err(e) = self.inner.verify_server_cert(end_entity, intermediates, server_name, ocsp, now) {
+        if let Err(e) =
+            self.inner
+                .verify_server_cert(end_entity, intermediates, server_name, ocsp, now)
+        {
             if let Ok(mut r) = self.result.lock() {
                 *r = Some(problem(&e));
             }
@@ -145,7 +169,9 @@ fn roots() -> Arc<RootCertStore> {
 }
 
 /// A connector whose certificate verdict lands in the returned slot.
-pub fn connector(alpn_http1: bool) -> io::Result<(tokio_rustls::TlsConnector, Arc<Mutex<Option<CertProblem>>>)> {
+pub fn connector(
+    alpn_http1: bool,
+) -> io::Result<(tokio_rustls::TlsConnector, Arc<Mutex<Option<CertProblem>>>)> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let inner = WebPkiServerVerifier::builder_with_provider(roots(), provider.clone())
         .build()

@@ -1,0 +1,413 @@
+//! The catalogue of known connection-error messages, loaded from
+//! `data/explain/patterns.toml` (compiled into the binary) and parsed once.
+//!
+//! Loading never panics: an entry that does not validate is left out and its problem
+//! recorded in [`Catalogue::errors`]. The tests require that list to be empty, so a
+//! broken entry fails CI instead of silently shrinking what `explain` knows.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use regex::{Regex, RegexBuilder};
+use serde::Deserialize;
+
+use crate::finding::{Confidence, Symptom};
+
+/// The data file, compiled in so the binary runs from anywhere.
+pub const SOURCE: &str = include_str!("../../data/explain/patterns.toml");
+
+/// Cause ids of the public catalogue (shared/design/causes.md). The data file may only
+/// name these: they are a stable interface, and a typo would render as a missing id.
+pub const KNOWN_CAUSES: &[&str] = &[
+    "refused.not-listening",
+    "refused.wrong-host",
+    "refused.loopback-only",
+    "refused.other-address",
+    "refused.family-mismatch",
+    "refused.firewall-reject",
+    "dns.wrong-ip",
+    "dns.hosts-override",
+    "dns.fake-ip",
+    "dns.nxdomain",
+    "dns.no-address",
+    "dns.resolver-failure",
+    "proxy.cdn",
+    "proxy.cdn-port-not-proxied",
+    "proxy.local-software",
+    "timeout.filtered",
+    "timeout.security-group",
+    "timeout.panel-firewall",
+    "timeout.host-down",
+    "timeout.private-unroutable",
+    "timeout.accept-queue-full",
+    "unreachable.no-route",
+    "unreachable.host",
+    "addr-not-avail.ephemeral-exhausted",
+    "addr-not-avail.time-wait",
+    "addr-not-avail.bind-not-local",
+    "reset.after-connect",
+    "mismatch.ws-to-http",
+    "mismatch.ws-to-non-http",
+    "mismatch.http-to-ws",
+    "mismatch.tls-to-plain",
+    "mismatch.plain-to-tls",
+    "mismatch.ws-path",
+    "mismatch.ws-origin",
+    "mismatch.proxy-no-upgrade",
+    "mismatch.silent-server",
+    "tls.cert-expired",
+    "tls.cert-name",
+    "tls.cert-untrusted",
+    "tls.handshake",
+    "local.fd-exhausted",
+];
+
+/// Named capture groups a pattern may use; anything else is a typo in the data file.
+const GROUPS: &[&str] = &["host", "port", "url", "status", "errno", "scheme", "path"];
+
+/// Schemes a family may declare for the suggested check (target.rs knows them).
+const SCHEMES: &[&str] = &["ws", "wss", "http", "https", "tcp", "text", "websocket"];
+
+/// A size limit per compiled regex, far above what the catalogue needs, so a
+/// runaway pattern fails loudly in tests instead of costing memory at run time.
+const REGEX_SIZE_LIMIT: usize = 8 << 20;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    schema: u32,
+    #[serde(default)]
+    status_maps: BTreeMap<String, BTreeMap<String, RawStatus>>,
+    #[serde(default)]
+    extract: Vec<RawExtract>,
+    #[serde(default)]
+    family: Vec<RawFamily>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStatus {
+    #[serde(default)]
+    causes: Vec<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExtract {
+    name: String,
+    regex: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFamily {
+    id: String,
+    source: String,
+    #[serde(default)]
+    seen: Vec<String>,
+    symptom: Option<String>,
+    #[serde(default)]
+    causes: Vec<String>,
+    confidence: Option<String>,
+    #[serde(default)]
+    priority: i32,
+    status_map: Option<String>,
+    note: Option<String>,
+    scheme: Option<String>,
+    #[serde(default)]
+    suggest_tls: bool,
+    errno: Option<String>,
+    regex: Vec<String>,
+    #[serde(default)]
+    examples: Vec<String>,
+}
+
+/// One message family: a program's way of saying that a connection failed.
+#[derive(Debug)]
+pub struct Family {
+    pub id: String,
+    pub source: String,
+    pub seen: Vec<String>,
+    /// `None`: the message names the program and target but not the failure.
+    pub symptom: Option<Symptom>,
+    pub causes: Vec<String>,
+    pub confidence: Confidence,
+    pub priority: i32,
+    pub status_map: Option<String>,
+    pub note: Option<String>,
+    pub scheme: Option<String>,
+    pub suggest_tls: bool,
+    pub errno: Option<String>,
+    pub regexes: Vec<Regex>,
+    pub examples: Vec<String>,
+}
+
+/// Causes (and an optional note) for one HTTP status of a failed upgrade.
+#[derive(Debug)]
+pub struct StatusRule {
+    pub causes: Vec<String>,
+    pub note: Option<String>,
+}
+
+/// A generic extractor: finds hosts, ports, URLs and statuses anywhere in the text.
+#[derive(Debug)]
+pub struct Extractor {
+    pub name: String,
+    pub regex: Regex,
+}
+
+#[derive(Debug, Default)]
+pub struct Catalogue {
+    pub families: Vec<Family>,
+    pub extractors: Vec<Extractor>,
+    pub status_maps: BTreeMap<String, BTreeMap<String, StatusRule>>,
+    /// Entries that were left out, and why. Empty for a healthy data file.
+    pub errors: Vec<String>,
+}
+
+impl Catalogue {
+    pub fn status_rule(&self, map: &str, status: Option<u16>) -> Option<&StatusRule> {
+        let m = self.status_maps.get(map)?;
+        status
+            .and_then(|s| m.get(&s.to_string()))
+            .or_else(|| m.get("default"))
+    }
+}
+
+/// The catalogue, parsed on first use.
+pub fn catalogue() -> &'static Catalogue {
+    static CAT: OnceLock<Catalogue> = OnceLock::new();
+    CAT.get_or_init(|| load(SOURCE))
+}
+
+pub fn parse_symptom(s: &str) -> Option<Symptom> {
+    Some(match s {
+        "ok" => Symptom::Ok,
+        "refused" => Symptom::Refused,
+        "timeout" => Symptom::Timeout,
+        "unreachable" => Symptom::Unreachable,
+        "addr-not-avail" => Symptom::AddrNotAvail,
+        "dns" => Symptom::Dns,
+        "reset" => Symptom::Reset,
+        "mismatch" => Symptom::Mismatch,
+        "tls" => Symptom::Tls,
+        "local" => Symptom::Local,
+        _ => return None,
+    })
+}
+
+fn compile(pattern: &str, errors: &mut Vec<String>, what: &str) -> Option<Regex> {
+    // Case-insensitive: people retype and paste messages in every case, and no
+    // family needs case to tell it apart from another.
+    match RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+    {
+        Ok(re) => {
+            let unknown: Vec<&str> = re
+                .capture_names()
+                .flatten()
+                .filter(|n| !GROUPS.contains(n))
+                .collect();
+            if unknown.is_empty() {
+                Some(re)
+            } else {
+                errors.push(format!("{what}: unknown capture group(s) {unknown:?}"));
+                None
+            }
+        }
+        Err(e) => {
+            errors.push(format!("{what}: bad regex: {e}"));
+            None
+        }
+    }
+}
+
+fn check_causes(causes: &[String], errors: &mut Vec<String>, what: &str) -> bool {
+    let bad: Vec<&String> = causes
+        .iter()
+        .filter(|c| !KNOWN_CAUSES.contains(&c.as_str()))
+        .collect();
+    if bad.is_empty() {
+        true
+    } else {
+        errors.push(format!("{what}: cause ids not in causes.md: {bad:?}"));
+        false
+    }
+}
+
+/// Parses and validates a catalogue. Public for tests that feed broken data.
+pub fn load(src: &str) -> Catalogue {
+    let mut cat = Catalogue::default();
+    let raw: RawFile = match toml::from_str(src) {
+        Ok(r) => r,
+        Err(e) => {
+            cat.errors.push(format!("patterns.toml: {e}"));
+            return cat;
+        }
+    };
+    if raw.schema != 1 {
+        cat.errors
+            .push(format!("patterns.toml: unsupported schema {}", raw.schema));
+        return cat;
+    }
+
+    for (name, rules) in raw.status_maps {
+        let mut out = BTreeMap::new();
+        for (status, r) in rules {
+            let what = format!("status_maps.{name}.{status}");
+            let valid_key =
+                status == "default" || (status.len() == 3 && status.parse::<u16>().is_ok());
+            if !valid_key {
+                cat.errors.push(format!("{what}: key must be a status code or default"));
+                continue;
+            }
+            if check_causes(&r.causes, &mut cat.errors, &what) {
+                out.insert(
+                    status,
+                    StatusRule {
+                        causes: r.causes,
+                        note: r.note,
+                    },
+                );
+            }
+        }
+        cat.status_maps.insert(name, out);
+    }
+
+    for x in raw.extract {
+        let what = format!("extract {}", x.name);
+        if let Some(regex) = compile(&x.regex, &mut cat.errors, &what) {
+            cat.extractors.push(Extractor {
+                name: x.name,
+                regex,
+            });
+        }
+    }
+
+    for f in raw.family {
+        let what = format!("family {}", f.id);
+        if cat.families.iter().any(|g| g.id == f.id) {
+            cat.errors.push(format!("{what}: duplicate id"));
+            continue;
+        }
+        let symptom = match f.symptom.as_deref().map(|s| (s, parse_symptom(s))) {
+            None => None,
+            Some((_, Some(s))) => Some(s),
+            Some((s, None)) => {
+                cat.errors.push(format!("{what}: unknown symptom {s:?}"));
+                continue;
+            }
+        };
+        let confidence = match f.confidence.as_deref() {
+            None | Some("medium") => Confidence::Medium,
+            Some("high") => Confidence::High,
+            Some("low") => Confidence::Low,
+            Some(c) => {
+                cat.errors.push(format!("{what}: unknown confidence {c:?}"));
+                continue;
+            }
+        };
+        if !check_causes(&f.causes, &mut cat.errors, &what) {
+            continue;
+        }
+        if let Some(m) = &f.status_map
+            && !cat.status_maps.contains_key(m)
+        {
+            cat.errors.push(format!("{what}: unknown status_map {m:?}"));
+            continue;
+        }
+        if let Some(s) = &f.scheme
+            && !SCHEMES.contains(&s.as_str())
+        {
+            cat.errors.push(format!("{what}: unknown scheme {s:?}"));
+            continue;
+        }
+        if f.regex.is_empty() || f.seen.is_empty() || f.examples.is_empty() {
+            cat.errors
+                .push(format!("{what}: needs at least one regex, seen and example"));
+            continue;
+        }
+        let mut regexes = Vec::new();
+        for (i, r) in f.regex.iter().enumerate() {
+            if let Some(re) = compile(r, &mut cat.errors, &format!("{what} regex {i}")) {
+                regexes.push(re);
+            }
+        }
+        if regexes.len() != f.regex.len() {
+            continue;
+        }
+        cat.families.push(Family {
+            id: f.id,
+            source: f.source,
+            seen: f.seen,
+            symptom,
+            causes: f.causes,
+            confidence,
+            priority: f.priority,
+            status_map: f.status_map,
+            note: f.note,
+            scheme: f.scheme,
+            suggest_tls: f.suggest_tls,
+            errno: f.errno,
+            regexes,
+            examples: f.examples,
+        });
+    }
+    cat
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_catalogue_is_valid() {
+        let cat = catalogue();
+        assert!(cat.errors.is_empty(), "{:#?}", cat.errors);
+        assert!(cat.families.len() > 50);
+    }
+
+    #[test]
+    fn broken_entries_are_reported_not_fatal() {
+        let src = r#"
+schema = 1
+[[family]]
+id = "a.bad-cause"
+source = "x"
+seen = ["here"]
+causes = ["no.such-cause"]
+regex = ["x"]
+examples = ["x"]
+
+[[family]]
+id = "a.bad-regex"
+source = "x"
+seen = ["here"]
+regex = ["("]
+examples = ["x"]
+
+[[family]]
+id = "a.bad-group"
+source = "x"
+seen = ["here"]
+regex = ["(?P<hots>x)"]
+examples = ["x"]
+
+[[family]]
+id = "a.good"
+source = "x"
+seen = ["here"]
+symptom = "refused"
+regex = ["x"]
+examples = ["x"]
+"#;
+        let cat = load(src);
+        assert_eq!(cat.families.len(), 1);
+        assert_eq!(cat.errors.len(), 3, "{:#?}", cat.errors);
+        assert!(!load("not toml [").errors.is_empty());
+        assert!(!load("schema = 2").errors.is_empty());
+    }
+}
