@@ -40,6 +40,8 @@ enum Cmd {
     Demo(CommonArgs),
     /// Run a reference server (websocket://, http://, text://, tcp://, optionally TLS) that answers with an identity token.
     Serve(ServeArgs),
+    /// Explain a pasted error message (browser console, log, terminal): symptom, causes, fixes, and the check to run.
+    Explain(crate::explain::cli::ExplainArgs),
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -191,6 +193,7 @@ fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let (cmd_name, common, target) = match &cli.cmd {
+        Some(Cmd::Explain(a)) => return crate::explain::cli::run(a),
         Some(Cmd::Check(a)) => ("check", a.common.clone(), a.target.clone()),
         Some(Cmd::Demo(c)) => ("demo", c.clone(), None),
         Some(Cmd::Serve(s)) => {

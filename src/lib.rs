@@ -9,6 +9,7 @@
 pub mod cli;
 pub mod demo;
 pub mod evidence;
+pub mod explain;
 pub mod finding;
 pub mod i18n;
 pub mod probe;

@@ -19,6 +19,7 @@ input-missing-port = لا يتضمّن الهدف منفذًا، وليس لبر
 input-bad-port = «{ $detail }» ليس منفذًا صالحًا (1–65535)
 input-bad-timeout = «{ $detail }» ليست مدة صالحة (أمثلة: 3s، 500ms، 1.5)
 input-bad-header = «{ $detail }» ليس ترويسة صالحة؛ استخدم الصيغة «Name: value»
+input-bad-token = «{ $detail }» ليس رمزًا (token) صالحًا (أحرف وأرقام فقط)
 input-example = أمثلة: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = اللغة «{ $lang }» غير متاحة بعد؛ ستُستخدم الإنجليزية
 error-internal = تعطّل conndoctor: { $detail }
@@ -177,6 +178,10 @@ cause-tls-cert-untrusted = شهادة { $host } موقَّعة ذاتيًا أو
 fix-tls-cert-untrusted = استخدم شهادة من جهة إصدار عامة (مثل Let's Encrypt) مع سلسلتها الكاملة، أو أضف جهة الإصدار إلى مخزن الثقة لدى العميل؛ ويتيح --insecure تجاوز هذا الفحص لأغراض الاختبار.
 cause-tls-handshake = فشلت مصافحة TLS مع { $host }
 fix-tls-handshake = تحقّق من أن هذا المنفذ يقدّم TLS بإصدار حديث (TLS 1.2/1.3) مع شهادة؛ والخطأ الوارد أدناه صادر عن المصافحة.
+cause-refused-wrong-host = وصل العميل على { $addr } إلى خادم غير الخادم الذي كان يقصده
+fix-refused-wrong-host = تحقّق من المضيف والمنفذ في العميل، ومن سجل DNS وملف hosts، ومن أي وكيل أو إعادة توجيه للمنافذ في الطريق: لم يعُد رمز الخادم الذي شغّلته.
+cause-dns-wrong-ip = يشير الاسم { $name } إلى { $addrs }، وهذا ليس الخادم المقصود
+fix-dns-wrong-ip = صحِّح سجل DNS من النوع A/AAAA للاسم { $name } (أو السطر المقابل في ملف hosts) ليشير إلى عنوان الخادم، ثم انتظر انقضاء مدة TTL.
 cause-proxy-cdn = تمرّ الاتصالات بين العميل والخادم عبر { $cdn }
 fix-proxy-cdn = العنوان الذي تصل إليه يعود إلى شبكة CDN لا إلى خادمك: لن تنطبق قائمة السماح في الخادم أو قاعدة جدار الحماية المخصصة لعنوان IP الخاص بك. راجع إعدادات CDN (دعم WebSocket، والمنافذ المُمرَّرة) أو اتصل بالخادم الأصلي مباشرةً.
 
@@ -257,14 +262,35 @@ ev-cert-not-yet-valid = لم تبدأ صلاحية الشهادة بعد
 ev-cert-names = تشمل الشهادة: { $names }
 ev-cert-unknown-issuer = لا تنتهي السلسلة بشهادة جذر موثوقة
 ev-tls-error = { $error }
+ev-token-mismatch = كان المتوقَّع الرمز { $expected } الخاص بـ conndoctor serve لديك، لكن وصل { $got }
 ev-errno = فشل connect() برمز الخطأ errno { $errno }: { $message }
+
+## Serve
+
+serve-listening = يقدّم { $scheme } على { $addr } · الرمز { $token }
+serve-reachable = يمكن الوصول إليه عبر { $url }
+serve-loopback-warning = يستمع على { $addr } فقط: لا تستطيع الأجهزة الأخرى الاتصال. استخدم 0.0.0.0:{ $port } (أو [::]:{ $port }) لقبول اتصالاتها.
+serve-check-hint = من جهاز العميل: { $cmd }
+serve-stop-hint = اضغط Ctrl-C للإيقاف.
+serve-stopped = توقّف.
+serve-not-local = { $addr } ليس عنوانًا لهذا الجهاز (في الخدمات السحابية يمرّ عنوان IP العام عادةً عبر NAT ولا يُسنَد إلى أي واجهة): استمع على 0.0.0.0:{ $port } أو على العنوان الخاص بدلًا منه (addr-not-avail.bind-not-local)
+serve-in-use = المنفذ { $port } يستخدمه برنامج آخر بالفعل (يكشف ss -ltnp | grep :{ $port } أيّ برنامج هو)
+serve-permission = تتطلب المنافذ الأقل من 1024 صلاحيات root أو CAP_NET_BIND_SERVICE: { $detail }
+serve-needs-address = عنوان الاستماع يكون عنوان IP (0.0.0.0، [::]، 127.0.0.1، ...) أو localhost: { $detail }
+serve-failed = تعذّر التشغيل: { $detail }
 
 ## Demo
 
 demo-title = عرض توضيحي لـ conndoctor: خوادم حقيقية على عنوان الاسترجاع، وتشخيصات حقيقية
-demo-scenario-open = خادم يقبل الاتصالات
+demo-scenario-open = خادم WebSocket يعمل (conndoctor serve)، مع التحقق من رمز هويته
 demo-scenario-closed = منفذ لا يستمع عليه أي شيء
 demo-scenario-loopback = خادم مربوط بـ 127.0.0.1، والوصول إليه عبر 127.0.0.2
 demo-scenario-queue = خادم توقف عن قبول الاتصالات: قائمة انتظار accept لديه ممتلئة
 demo-scenario-family = يُحلَّل localhost إلى IPv6 وIPv4، بينما يستمع الخادم على IPv4 فقط
+demo-scenario-ws-http = عميل WebSocket يتصل بخادم HTTP عادي
+demo-scenario-ws-text = عميل WebSocket يتصل بخادم يعمل ببروتوكول text
+demo-scenario-tls-plain = عميل wss:// يتصل بمنفذ WebSocket غير مشفَّر
+demo-scenario-plain-tls = عميل ws:// يتصل بمنفذ TLS
+demo-scenario-path = عميل WebSocket يطلب مسارًا لا يخدمه الخادم
+demo-scenario-origin = خادم WebSocket يرفض أصل (Origin) الصفحة
 demo-command = الأمر: { $cmd }

@@ -18,6 +18,7 @@ input-missing-port = 接続先にポートがなく、このスキームには�
 input-bad-port = 「{ $detail }」は有効なポート番号ではありません（1–65535）
 input-bad-timeout = 「{ $detail }」は有効な時間指定ではありません（例: 3s, 500ms, 1.5）
 input-bad-header = 「{ $detail }」は有効なヘッダーではありません。「Name: value」の形式で指定してください
+input-bad-token = 「{ $detail }」は有効なトークンではありません（英数字のみ）
 input-example = 例: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = 言語「{ $lang }」にはまだ対応していないため、英語で表示します
 error-internal = conndoctor の実行に失敗しました: { $detail }
@@ -158,6 +159,10 @@ cause-tls-cert-untrusted = { $host } の証明書は自己署名か、不明な�
 fix-tls-cert-untrusted = 公的な CA（例: Let's Encrypt）の証明書を中間証明書も含めて使うか、発行元の CA をクライアントのトラストストアに追加してください。テスト時は --insecure で検証を飛ばせます。
 cause-tls-handshake = { $host } との TLS ハンドシェイクに失敗しました
 fix-tls-handshake = このポートが新しいバージョン（TLS 1.2/1.3）の TLS を証明書付きで提供しているか確認してください。下のエラーはハンドシェイク中に発生したものです。
+cause-refused-wrong-host = クライアントが { $addr } で接続したのは、本来の接続先とは別のサーバーです
+fix-refused-wrong-host = クライアントのホストとポート、DNS レコードと hosts ファイル、途中のプロキシやポートフォワーディングを確認してください。起動したサーバーのトークンが返ってきませんでした。
+cause-dns-wrong-ip = 名前 { $name } は { $addrs } を指していますが、これは目的のサーバーではありません
+fix-dns-wrong-ip = { $name } の DNS の A/AAAA レコード（または hosts ファイルのエントリ）をサーバーのアドレスに直し、TTL が切れるまで待ってください。
 cause-proxy-cdn = クライアントとサーバーの間に { $cdn } が入っています
 fix-proxy-cdn = 接続先のアドレスはあなたのサーバーではなく CDN のものです。自分の IP を対象にしたサーバーの許可リストやファイアウォールルールは一致しません。CDN の設定（WebSocket 対応、転送するポート）を確認するか、オリジンサーバーに直接接続してください。
 
@@ -210,14 +215,35 @@ ev-cert-not-yet-valid = 証明書はまだ有効期間前です
 ev-cert-names = 証明書の対象名: { $names }
 ev-cert-unknown-issuer = 証明書チェーンが信頼済みのルート証明書にたどり着きません
 ev-tls-error = { $error }
+ev-token-mismatch = conndoctor serve のトークン { $expected } を期待しましたが、{ $got } が返ってきました
 ev-errno = connect() が errno { $errno } で失敗しました: { $message }
+
+## Serve
+
+serve-listening = { $addr } で { $scheme } を提供中 · トークン { $token }
+serve-reachable = 接続先: { $url }
+serve-loopback-warning = { $addr } でしかリッスンしていないため、他のマシンからは接続できません。受け付けるには 0.0.0.0:{ $port }（または [::]:{ $port }）を使ってください。
+serve-check-hint = クライアントから: { $cmd }
+serve-stop-hint = Ctrl-C で停止します。
+serve-stopped = 停止しました。
+serve-not-local = { $addr } はこのマシンのアドレスではありません（クラウドではパブリック IP は通常 NAT されており、どのインターフェースにも付いていません）。代わりに 0.0.0.0:{ $port } かプライベートアドレスでリッスンしてください（addr-not-avail.bind-not-local）
+serve-in-use = ポート { $port } は既に別のプログラムが使用しています（ss -ltnp | grep :{ $port } でどのプログラムか分かります）
+serve-permission = 1024 未満のポートには root 権限か CAP_NET_BIND_SERVICE が必要です: { $detail }
+serve-needs-address = リッスンアドレスには IP（0.0.0.0、[::]、127.0.0.1 など）か localhost を指定します: { $detail }
+serve-failed = 起動できませんでした: { $detail }
 
 ## Demo
 
 demo-title = conndoctor デモ: ループバック上の実際のサーバーを実際に診断します
-demo-scenario-open = 接続を受け付けるサーバー
+demo-scenario-open = 正常に動作する WebSocket サーバー（conndoctor serve）、識別トークンも確認
 demo-scenario-closed = 何もリッスンしていないポート
 demo-scenario-loopback = 127.0.0.1 にバインドしたサーバーに 127.0.0.2 経由で接続
 demo-scenario-queue = accept をやめたサーバー（accept キューが満杯）
 demo-scenario-family = localhost が IPv6 と IPv4 に解決されるが、サーバーは IPv4 でのみリッスン
+demo-scenario-ws-http = 通常の HTTP サーバーに接続する WebSocket クライアント
+demo-scenario-ws-text = text プロトコルのサーバーに接続する WebSocket クライアント
+demo-scenario-tls-plain = 平文の WebSocket ポートに接続する wss:// クライアント
+demo-scenario-plain-tls = TLS ポートに接続する ws:// クライアント
+demo-scenario-path = サーバーが提供していないパスを要求する WebSocket クライアント
+demo-scenario-origin = ページの Origin を拒否する WebSocket サーバー
 demo-command = コマンド: { $cmd }

@@ -19,6 +19,7 @@ input-missing-port = в целевом адресе нет порта, а у с�
 input-bad-port = «{ $detail }» — недопустимый порт (1–65535)
 input-bad-timeout = «{ $detail }» — недопустимая длительность (примеры: 3s, 500ms, 1.5)
 input-bad-header = «{ $detail }» — недопустимый заголовок; используйте формат «Name: value»
+input-bad-token = «{ $detail }» — недопустимый токен (только буквы и цифры)
 input-example = примеры: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = язык «{ $lang }» пока не поддерживается; вывод на английском
 error-internal = сбой conndoctor: { $detail }
@@ -172,6 +173,10 @@ cause-tls-cert-untrusted = Сертификат { $host } самоподписа
 fix-tls-cert-untrusted = Используйте сертификат публичного УЦ (например, Let's Encrypt) с полной цепочкой или добавьте выпустивший его УЦ в хранилище доверенных сертификатов клиента; для тестов проверку можно пропустить с --insecure.
 cause-tls-handshake = TLS-рукопожатие с { $host } не удалось
 fix-tls-handshake = Убедитесь, что на этом порту работает TLS современной версии (TLS 1.2/1.3) с сертификатом; ошибка ниже получена при рукопожатии.
+cause-refused-wrong-host = По адресу { $addr } клиент попал не на тот сервер, к которому должен был подключиться
+fix-refused-wrong-host = Проверьте хост и порт в клиенте, DNS-запись и файл hosts, а также прокси или проброс портов на пути: токен запущенного вами сервера не вернулся.
+cause-dns-wrong-ip = Имя { $name } указывает на { $addrs }, а это не тот сервер
+fix-dns-wrong-ip = Исправьте DNS-запись A/AAAA для { $name } (или строку в файле hosts), чтобы она указывала на адрес сервера, и дождитесь истечения TTL.
 cause-proxy-cdn = Между клиентом и сервером стоит { $cdn }
 fix-proxy-cdn = Адрес, к которому вы подключаетесь, принадлежит CDN, а не вашему серверу: белый список или правило брандмауэра на сервере для вашего собственного IP не сработает. Проверьте настройки CDN (поддержка WebSocket, проксируемые порты) или подключайтесь к origin-серверу напрямую.
 
@@ -247,14 +252,35 @@ ev-cert-not-yet-valid = срок действия сертификата ещё 
 ev-cert-names = сертификат выдан на: { $names }
 ev-cert-unknown-issuer = цепочка не ведёт к доверенному корневому сертификату
 ev-tls-error = { $error }
+ev-token-mismatch = ожидался токен { $expected } вашего conndoctor serve, получен { $got }
 ev-errno = connect() завершился ошибкой, errno { $errno }: { $message }
+
+## Serve
+
+serve-listening = { $scheme }-сервер слушает { $addr } · токен { $token }
+serve-reachable = адрес для подключения: { $url }
+serve-loopback-warning = сервер слушает только { $addr }: другие машины подключиться не смогут. Чтобы принимать их подключения, используйте 0.0.0.0:{ $port } (или [::]:{ $port }).
+serve-check-hint = на клиенте: { $cmd }
+serve-stop-hint = Остановить — Ctrl-C.
+serve-stopped = остановлен.
+serve-not-local = { $addr } — не адрес этой машины (в облаках публичный IP обычно транслируется через NAT и не назначен ни одному интерфейсу): слушайте 0.0.0.0:{ $port } или частный адрес (addr-not-avail.bind-not-local)
+serve-in-use = порт { $port } уже занят другой программой (какой именно, покажет ss -ltnp | grep :{ $port })
+serve-permission = для портов ниже 1024 нужны права root или CAP_NET_BIND_SERVICE: { $detail }
+serve-needs-address = адрес прослушивания — это IP (0.0.0.0, [::], 127.0.0.1, ...) или localhost: { $detail }
+serve-failed = не удалось запустить: { $detail }
 
 ## Demo
 
 demo-title = демо conndoctor: настоящие серверы на loopback, настоящие диагнозы
-demo-scenario-open = Сервер, который принимает соединения
+demo-scenario-open = Работающий WebSocket-сервер (conndoctor serve) с проверкой его токена
 demo-scenario-closed = Порт, который никто не слушает
 demo-scenario-loopback = Сервер привязан к 127.0.0.1, подключение идёт через 127.0.0.2
 demo-scenario-queue = Сервер перестал принимать соединения: его очередь accept переполнена
 demo-scenario-family = localhost разрешается и в IPv6, и в IPv4, а сервер слушает только IPv4
+demo-scenario-ws-http = WebSocket-клиент подключается к обычному HTTP-серверу
+demo-scenario-ws-text = WebSocket-клиент подключается к серверу текстового протокола
+demo-scenario-tls-plain = Клиент wss:// подключается к WebSocket-порту без TLS
+demo-scenario-plain-tls = Клиент ws:// подключается к TLS-порту
+demo-scenario-path = WebSocket-клиент запрашивает путь, который сервер не обслуживает
+demo-scenario-origin = WebSocket-сервер, который отклоняет Origin страницы
 demo-command = команда: { $cmd }

@@ -18,6 +18,7 @@ input-missing-port = ปลายทางไม่ได้ระบุพอ�
 input-bad-port = "{ $detail }" ไม่ใช่หมายเลขพอร์ตที่ถูกต้อง (1–65535)
 input-bad-timeout = "{ $detail }" ไม่ใช่ระยะเวลาที่ถูกต้อง (ตัวอย่าง: 3s, 500ms, 1.5)
 input-bad-header = "{ $detail }" ไม่ใช่ header ที่ถูกต้อง ให้ใช้รูปแบบ "Name: value"
+input-bad-token = "{ $detail }" ไม่ใช่ token ที่ถูกต้อง (ใช้ได้เฉพาะตัวอักษรและตัวเลข)
 input-example = ตัวอย่าง: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = ยังไม่รองรับภาษา "{ $lang }" จะใช้ภาษาอังกฤษแทน
 error-internal = conndoctor ทำงานล้มเหลว: { $detail }
@@ -158,6 +159,10 @@ cause-tls-cert-untrusted = ใบรับรองของ { $host } เป็
 fix-tls-cert-untrusted = ใช้ใบรับรองจาก CA สาธารณะ (เช่น Let's Encrypt) พร้อม chain ครบถ้วน หรือเพิ่ม CA ที่ออกใบรับรองลงใน trust store ของไคลเอนต์ ระหว่างทดสอบใช้ --insecure เพื่อข้ามการตรวจนี้ได้
 cause-tls-handshake = TLS handshake กับ { $host } ล้มเหลว
 fix-tls-handshake = ตรวจสอบว่าพอร์ตนี้ให้บริการ TLS เวอร์ชันใหม่ (TLS 1.2/1.3) และมีใบรับรอง ข้อผิดพลาดด้านล่างเกิดขึ้นระหว่าง handshake
+cause-refused-wrong-host = ไคลเอนต์ไปถึงเซิร์ฟเวอร์อื่นที่ { $addr } ไม่ใช่เซิร์ฟเวอร์ที่ตั้งใจจะเชื่อมต่อ
+fix-refused-wrong-host = ตรวจสอบโฮสต์และพอร์ตในไคลเอนต์ DNS record และไฟล์ hosts รวมถึง proxy หรือ port forwarding ที่อยู่ระหว่างทาง: token ของเซิร์ฟเวอร์ที่คุณเปิดไว้ไม่ได้ถูกส่งกลับมา
+cause-dns-wrong-ip = ชื่อ { $name } ชี้ไปที่ { $addrs } ซึ่งไม่ใช่เซิร์ฟเวอร์ที่ต้องการ
+fix-dns-wrong-ip = แก้ไขเรคคอร์ด DNS A/AAAA ของ { $name } (หรือรายการในไฟล์ hosts) ให้ชี้ไปที่ที่อยู่ของเซิร์ฟเวอร์ แล้วรอให้ TTL หมดอายุ
 cause-proxy-cdn = มี { $cdn } คั่นอยู่ระหว่างไคลเอนต์กับเซิร์ฟเวอร์
 fix-proxy-cdn = ที่อยู่ที่คุณเชื่อมต่อเป็นของ CDN ไม่ใช่ของเซิร์ฟเวอร์คุณ: allow-list หรือกฎไฟร์วอลล์บนเซิร์ฟเวอร์ที่ตั้งไว้สำหรับ IP ของคุณเองจะใช้ไม่ได้ ตรวจสอบการตั้งค่า CDN (การรองรับ WebSocket, พอร์ตที่ส่งต่อ) หรือเชื่อมต่อไปยังเซิร์ฟเวอร์ต้นทาง (origin) โดยตรง
 
@@ -210,14 +215,35 @@ ev-cert-not-yet-valid = ใบรับรองยังไม่ถึงว�
 ev-cert-names = ใบรับรองครอบคลุม: { $names }
 ev-cert-unknown-issuer = chain ของใบรับรองไม่ได้สิ้นสุดที่ root certificate ที่เชื่อถือได้
 ev-tls-error = { $error }
+ev-token-mismatch = คาดว่าจะได้รับ token { $expected } ของ conndoctor serve ของคุณ แต่ได้รับ { $got }
 ev-errno = connect() ล้มเหลวด้วย errno { $errno }: { $message }
+
+## Serve
+
+serve-listening = ให้บริการ { $scheme } ที่ { $addr } · token { $token }
+serve-reachable = เข้าถึงได้ที่ { $url }
+serve-loopback-warning = listen อยู่ที่ { $addr } เท่านั้น เครื่องอื่นจึงเชื่อมต่อไม่ได้ ให้ใช้ 0.0.0.0:{ $port } (หรือ [::]:{ $port }) เพื่อรับการเชื่อมต่อจากเครื่องอื่น
+serve-check-hint = จากฝั่งไคลเอนต์: { $cmd }
+serve-stop-hint = กด Ctrl-C เพื่อหยุด
+serve-stopped = หยุดแล้ว
+serve-not-local = { $addr } ไม่ใช่ที่อยู่ของเครื่องนี้ (บนคลาวด์ public IP มักผ่าน NAT และไม่ได้อยู่บนอินเทอร์เฟซใด) ให้ listen ที่ 0.0.0.0:{ $port } หรือที่อยู่ private แทน (addr-not-avail.bind-not-local)
+serve-in-use = พอร์ต { $port } ถูกโปรแกรมอื่นใช้อยู่แล้ว (ดูได้ว่าเป็นโปรแกรมใดด้วย ss -ltnp | grep :{ $port })
+serve-permission = พอร์ตที่ต่ำกว่า 1024 ต้องใช้สิทธิ์ root หรือ CAP_NET_BIND_SERVICE: { $detail }
+serve-needs-address = ที่อยู่สำหรับ listen ต้องเป็น IP (0.0.0.0, [::], 127.0.0.1, ...) หรือ localhost: { $detail }
+serve-failed = เริ่มทำงานไม่ได้: { $detail }
 
 ## Demo
 
 demo-title = เดโม conndoctor: เซิร์ฟเวอร์จริงบน loopback วินิจฉัยจริง
-demo-scenario-open = เซิร์ฟเวอร์ที่รับการเชื่อมต่อตามปกติ
+demo-scenario-open = เซิร์ฟเวอร์ WebSocket ที่ทำงานปกติ (conndoctor serve) พร้อมตรวจ token ระบุตัวตน
 demo-scenario-closed = พอร์ตที่ไม่มีโปรแกรมใด listen
 demo-scenario-loopback = เซิร์ฟเวอร์ bind ไว้ที่ 127.0.0.1 แต่เชื่อมต่อผ่าน 127.0.0.2
 demo-scenario-queue = เซิร์ฟเวอร์ที่หยุด accept: accept queue เต็ม
 demo-scenario-family = localhost แปลงเป็นได้ทั้ง IPv6 และ IPv4 แต่เซิร์ฟเวอร์ listen เฉพาะ IPv4
+demo-scenario-ws-http = ไคลเอนต์ WebSocket เชื่อมต่อกับเซิร์ฟเวอร์ HTTP ธรรมดา
+demo-scenario-ws-text = ไคลเอนต์ WebSocket เชื่อมต่อกับเซิร์ฟเวอร์โปรโตคอล text
+demo-scenario-tls-plain = ไคลเอนต์ wss:// เชื่อมต่อกับพอร์ต WebSocket ที่ไม่เข้ารหัส
+demo-scenario-plain-tls = ไคลเอนต์ ws:// เชื่อมต่อกับพอร์ต TLS
+demo-scenario-path = ไคลเอนต์ WebSocket ขอ path ที่เซิร์ฟเวอร์ไม่ได้ให้บริการ
+demo-scenario-origin = เซิร์ฟเวอร์ WebSocket ที่ปฏิเสธ Origin ของหน้าเว็บ
 demo-command = คำสั่ง: { $cmd }

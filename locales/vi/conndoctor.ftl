@@ -18,6 +18,7 @@ input-missing-port = đích không có cổng, và giao thức này không có c
 input-bad-port = "{ $detail }" không phải cổng hợp lệ (1–65535)
 input-bad-timeout = "{ $detail }" không phải khoảng thời gian hợp lệ (ví dụ: 3s, 500ms, 1.5)
 input-bad-header = "{ $detail }" không phải header hợp lệ; hãy dùng dạng "Name: value"
+input-bad-token = "{ $detail }" không phải token hợp lệ (chỉ gồm chữ cái và chữ số)
 input-example = ví dụ: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = chưa hỗ trợ ngôn ngữ "{ $lang }"; dùng tiếng Anh
 error-internal = conndoctor gặp lỗi: { $detail }
@@ -158,6 +159,10 @@ cause-tls-cert-untrusted = Chứng chỉ của { $host } là tự ký hoặc do 
 fix-tls-cert-untrusted = Dùng chứng chỉ của một CA công khai (ví dụ Let's Encrypt) kèm đầy đủ chuỗi chứng chỉ, hoặc thêm CA cấp chứng chỉ vào kho tin cậy của máy khách; khi kiểm thử có thể dùng --insecure để bỏ qua.
 cause-tls-handshake = Bắt tay TLS với { $host } thất bại
 fix-tls-handshake = Kiểm tra cổng này có phục vụ TLS phiên bản mới (TLS 1.2/1.3) và có chứng chỉ không; lỗi bên dưới phát sinh trong quá trình bắt tay.
+cause-refused-wrong-host = Tại { $addr }, máy khách đã kết nối tới một máy chủ khác với máy chủ nó cần kết nối
+fix-refused-wrong-host = Kiểm tra host và cổng trong máy khách, bản ghi DNS và file hosts, cùng mọi proxy hoặc chuyển tiếp cổng ở giữa: token của máy chủ bạn đã khởi động không được trả về.
+cause-dns-wrong-ip = Tên miền { $name } trỏ tới { $addrs }, không phải máy chủ mong muốn
+fix-dns-wrong-ip = Sửa bản ghi DNS A/AAAA của { $name } (hoặc dòng tương ứng trong file hosts) để trỏ tới địa chỉ của máy chủ, rồi chờ hết TTL.
 cause-proxy-cdn = { $cdn } đứng giữa máy khách và máy chủ
 fix-proxy-cdn = Địa chỉ bạn kết nối tới thuộc về CDN, không phải máy chủ của bạn: danh sách cho phép hay quy tắc tường lửa trên máy chủ dành cho IP của chính bạn sẽ không khớp. Hãy kiểm tra cấu hình CDN (hỗ trợ WebSocket, các cổng được chuyển tiếp) hoặc kết nối thẳng tới máy chủ gốc (origin).
 
@@ -210,14 +215,35 @@ ev-cert-not-yet-valid = chứng chỉ chưa có hiệu lực
 ev-cert-names = chứng chỉ áp dụng cho: { $names }
 ev-cert-unknown-issuer = chuỗi chứng chỉ không dẫn tới một chứng chỉ gốc đáng tin cậy
 ev-tls-error = { $error }
+ev-token-mismatch = mong đợi token { $expected } của conndoctor serve của bạn, nhưng nhận được { $got }
 ev-errno = connect() thất bại với errno { $errno }: { $message }
+
+## Serve
+
+serve-listening = đang phục vụ { $scheme } trên { $addr } · token { $token }
+serve-reachable = truy cập qua { $url }
+serve-loopback-warning = chỉ lắng nghe trên { $addr }: các máy khác không kết nối được. Dùng 0.0.0.0:{ $port } (hoặc [::]:{ $port }) để nhận kết nối từ các máy đó.
+serve-check-hint = từ máy khách: { $cmd }
+serve-stop-hint = Nhấn Ctrl-C để dừng.
+serve-stopped = đã dừng.
+serve-not-local = { $addr } không phải là địa chỉ của máy này (trên cloud, IP public thường đi qua NAT và không gắn với giao diện mạng nào): hãy lắng nghe trên 0.0.0.0:{ $port } hoặc trên địa chỉ nội bộ (addr-not-avail.bind-not-local)
+serve-in-use = cổng { $port } đang được một chương trình khác sử dụng (ss -ltnp | grep :{ $port } cho biết chương trình nào)
+serve-permission = các cổng dưới 1024 cần quyền root hoặc CAP_NET_BIND_SERVICE: { $detail }
+serve-needs-address = địa chỉ lắng nghe phải là IP (0.0.0.0, [::], 127.0.0.1, ...) hoặc localhost: { $detail }
+serve-failed = không khởi động được: { $detail }
 
 ## Demo
 
 demo-title = demo conndoctor: máy chủ thật trên loopback, chẩn đoán thật
-demo-scenario-open = Máy chủ chấp nhận kết nối
+demo-scenario-open = Máy chủ WebSocket hoạt động bình thường (conndoctor serve), có kiểm tra token định danh
 demo-scenario-closed = Cổng không có gì lắng nghe
 demo-scenario-loopback = Máy chủ bind vào 127.0.0.1, truy cập qua 127.0.0.2
 demo-scenario-queue = Máy chủ đã ngừng accept: hàng đợi accept đã đầy
 demo-scenario-family = localhost phân giải ra cả IPv6 lẫn IPv4, còn máy chủ chỉ lắng nghe IPv4
+demo-scenario-ws-http = Máy khách WebSocket kết nối tới máy chủ HTTP thông thường
+demo-scenario-ws-text = Máy khách WebSocket kết nối tới máy chủ giao thức text
+demo-scenario-tls-plain = Máy khách wss:// kết nối tới cổng WebSocket không mã hóa
+demo-scenario-plain-tls = Máy khách ws:// kết nối tới cổng TLS
+demo-scenario-path = Máy khách WebSocket yêu cầu một đường dẫn mà máy chủ không phục vụ
+demo-scenario-origin = Máy chủ WebSocket từ chối Origin của trang
 demo-command = lệnh: { $cmd }

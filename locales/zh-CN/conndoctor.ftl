@@ -18,6 +18,7 @@ input-missing-port = 目标中没有端口，且该协议没有默认端口
 input-bad-port = “{ $detail }”不是有效的端口（1–65535）
 input-bad-timeout = “{ $detail }”不是有效的时长（示例：3s、500ms、1.5）
 input-bad-header = “{ $detail }”不是有效的请求头；格式应为“Name: value”
+input-bad-token = “{ $detail }”不是有效的令牌（只能包含字母和数字）
 input-example = 示例：conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = 暂不支持语言“{ $lang }”，改用英语
 error-internal = conndoctor 运行出错：{ $detail }
@@ -158,6 +159,10 @@ cause-tls-cert-untrusted = { $host } 的证书是自签名的，或由未知的 
 fix-tls-cert-untrusted = 使用公共 CA（例如 Let's Encrypt）签发的证书并配置完整证书链，或将签发 CA 加入客户端的信任库；测试时可用 --insecure 跳过此项检查。
 cause-tls-handshake = 与 { $host } 的 TLS 握手失败
 fix-tls-handshake = 确认该端口提供的是较新版本（TLS 1.2/1.3）的 TLS 服务，并已配置证书；下面的错误来自握手过程。
+cause-refused-wrong-host = 客户端在 { $addr } 连到的并不是它本应连接的那台服务器
+fix-refused-wrong-host = 检查客户端中的主机和端口、DNS 记录和 hosts 文件，以及中间的代理或端口转发：你启动的服务端的令牌没有返回。
+cause-dns-wrong-ip = 域名 { $name } 指向 { $addrs }，而那不是目标服务器
+fix-dns-wrong-ip = 修改 { $name } 的 DNS A/AAAA 记录（或 hosts 文件中的条目），使其指向服务器的地址，并等待 TTL 过期。
 cause-proxy-cdn = 客户端与服务器之间隔着 { $cdn }
 fix-proxy-cdn = 你访问的地址属于 CDN，而不是你的服务器：服务器上针对你自己 IP 的白名单或防火墙规则不会生效。请检查 CDN 的设置（是否支持 WebSocket、转发了哪些端口），或直接连接源站。
 
@@ -210,14 +215,35 @@ ev-cert-not-yet-valid = 证书尚未生效
 ev-cert-names = 证书覆盖的名称：{ $names }
 ev-cert-unknown-issuer = 证书链无法追溯到受信任的根证书
 ev-tls-error = { $error }
+ev-token-mismatch = 期望收到你的 conndoctor serve 的令牌 { $expected }，实际收到 { $got }
 ev-errno = connect() 失败，errno { $errno }：{ $message }
+
+## Serve
+
+serve-listening = 正在 { $addr } 上提供 { $scheme } 服务 · 令牌 { $token }
+serve-reachable = 访问地址：{ $url }
+serve-loopback-warning = 只监听了 { $addr }：其他机器无法连接。要接受它们的连接，请改用 0.0.0.0:{ $port }（或 [::]:{ $port }）。
+serve-check-hint = 在客户端执行：{ $cmd }
+serve-stop-hint = 按 Ctrl-C 停止。
+serve-stopped = 已停止。
+serve-not-local = { $addr } 不是本机的地址（在云服务器上，公网 IP 通常经过 NAT，不在任何网卡上）：请改为监听 0.0.0.0:{ $port } 或内网地址（addr-not-avail.bind-not-local）
+serve-in-use = 端口 { $port } 已被其他程序占用（用 ss -ltnp | grep :{ $port } 查看是哪个程序）
+serve-permission = 1024 以下的端口需要 root 权限或 CAP_NET_BIND_SERVICE：{ $detail }
+serve-needs-address = 监听地址必须是 IP（0.0.0.0、[::]、127.0.0.1 等）或 localhost：{ $detail }
+serve-failed = 无法启动：{ $detail }
 
 ## Demo
 
 demo-title = conndoctor 演示：回环地址上的真实服务端，真实的诊断
-demo-scenario-open = 正常接受连接的服务端
+demo-scenario-open = 正常工作的 WebSocket 服务端（conndoctor serve），并校验其身份令牌
 demo-scenario-closed = 没有任何程序监听的端口
 demo-scenario-loopback = 服务端绑定在 127.0.0.1，通过 127.0.0.2 访问
 demo-scenario-queue = 服务端不再 accept：accept 队列已满
 demo-scenario-family = localhost 同时解析为 IPv6 和 IPv4，而服务端只监听 IPv4
+demo-scenario-ws-http = WebSocket 客户端连接普通 HTTP 服务端
+demo-scenario-ws-text = WebSocket 客户端连接 text 协议服务端
+demo-scenario-tls-plain = wss:// 客户端连接未加密的 WebSocket 端口
+demo-scenario-plain-tls = ws:// 客户端连接 TLS 端口
+demo-scenario-path = WebSocket 客户端请求了服务端不提供的路径
+demo-scenario-origin = 拒绝页面 Origin 的 WebSocket 服务端
 demo-command = 命令：{ $cmd }

@@ -46,6 +46,7 @@ pub fn to_value(r: &Report, l: Option<&Localizer>) -> Value {
         "resolution": ev.resolution,
         "attempts": ev.attempts,
         "side_probes": ev.side_probes,
+        "protocol": ev.protocol,
         "local": ev.local,
         "timings": {
             "budget_ms": ev.budget_ms,
