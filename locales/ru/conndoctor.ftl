@@ -223,7 +223,9 @@ ev-router-reported = маршрутизатор { $router } сообщил: { $o
 ev-kernel-reported = ядро этой машины сообщило: { $outcome }
 ev-ports-in-use = сокеты к { $dst } занимают { $used } из { $size ->
     [one] { $size } доступного локального порта
-   *[other] { $size } доступных локальных портов
+    [few] { $size } доступных локальных портов
+    [many] { $size } доступных локальных портов
+   *[other] { $size } доступного локального порта
 } ({ $lo }–{ $hi })
 ev-time-wait = из них в TIME_WAIT: { $count }; net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = лимит файловых дескрипторов: { $soft } (жёсткий лимит { $hard })

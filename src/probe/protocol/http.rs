@@ -178,7 +178,8 @@ pub async fn read_reply<S: AsyncRead + Unpin>(
                             == Some(accept_for(key).as_str()),
                     );
                 } else {
-                    read_body(s, &mut buf, head_len, deadline).await;
+                    let length = r.header("content-length").and_then(|v| v.trim().parse::<usize>().ok());
+                    read_body(s, &mut buf, head_len, length, deadline).await;
                     let body = &buf[head_len.min(buf.len())..];
                     r.body =
                         String::from_utf8_lossy(&body[..body.len().min(MAX_BODY)]).into_owned();
@@ -209,11 +210,14 @@ async fn read_body<S: AsyncRead + Unpin>(
     s: &mut S,
     buf: &mut Vec<u8>,
     head_len: usize,
+    length: Option<usize>,
     deadline: Instant,
 ) {
+    // Stop at Content-Length, so a keep-alive server does not make us wait for more.
     let until = deadline.min(Instant::now() + Duration::from_millis(100));
     let mut chunk = [0u8; 2048];
-    while buf.len() < head_len + MAX_BODY {
+    let want = head_len + length.unwrap_or(MAX_BODY).min(MAX_BODY);
+    while buf.len() < want {
         match timeout_at(until, s.read(&mut chunk)).await {
             Ok(Ok(n)) if n > 0 => buf.extend_from_slice(&chunk[..n]),
             _ => break,
