@@ -174,7 +174,13 @@ fix-proxy-cdn = The address you reach belongs to the CDN, not to your server: a 
 
 ## Evidence lines
 
-ev-family-failed = { $addr }: { $outcome }
+ev-family-failed = { $addr }: { $outcome ->
+    [refused] refused
+    [timed-out] no answer
+    [host-unreachable] host unreachable
+    [net-unreachable] network unreachable
+   *[other] failed ({ $outcome })
+}
 ev-family-connected = { $addr } connected
 ev-icmp-error = an ICMP error (type { $type }, code { $code }) came back from { $origin } instead of a TCP answer
 ev-icmp-other-origin = the rejection came from { $origin }, not from the server itself
@@ -205,8 +211,14 @@ ev-side-probes-off = other ports were not probed (--no-side-probes), so a down h
 ev-host-answers-elsewhere = { $ip } answers on other ports: { $ports }
 ev-host-silent = { $ip } answered on no other port either ({ $ports })
 ev-neighbour-failed = this machine asked for { $addr } on its local network (ARP/neighbour discovery) and got no answer
-ev-router-reported = the router { $router } reported: { $outcome }
-ev-kernel-reported = this machine's kernel reported: { $outcome }
+ev-router-reported = the router { $router } reported: { $outcome ->
+    [net-unreachable] network unreachable
+   *[other] host unreachable
+}
+ev-kernel-reported = this machine's kernel reported: { $outcome ->
+    [net-unreachable] network unreachable (no route)
+   *[other] host unreachable
+}
 ev-ports-in-use = { $used } of { $size } usable local ports ({ $lo }–{ $hi }) are taken by sockets to { $dst }
 ev-time-wait = { $count } of them in TIME_WAIT; net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = file-descriptor limit: { $soft } (hard limit { $hard })

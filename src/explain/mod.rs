@@ -452,12 +452,54 @@ fn cause_args(ex: &Extracted) -> Args {
     a.insert("name", Arg::Str(ip));
     // A loopback-only server is bound to 127.0.0.1 on the same port.
     a.insert("bound", Arg::Str(format!("127.0.0.1:{port}")));
-    a.insert("failed", Arg::Str(UNKNOWN.into()));
-    a.insert("working", Arg::Str(UNKNOWN.into()));
-    for k in ["lo", "hi", "count", "reuse", "queued"] {
+    a.insert("host", Arg::Str(host.unwrap_or_else(|| UNKNOWN_HOST.to_string())));
+    let status = ex.status.map_or(UNKNOWN.to_string(), |s| s.to_string());
+    a.insert("status", Arg::Str(status.clone()));
+    a.insert("code", Arg::Str(status));
+    let path = ex
+        .url
+        .as_deref()
+        .and_then(|u| u.split_once("://"))
+        .map(|(_, rest)| rest.find('/').map_or("/", |i| &rest[i..]).to_string())
+        .or_else(|| ex.path.clone())
+        .unwrap_or_else(|| UNKNOWN.to_string());
+    a.insert("path", Arg::Str(path));
+    let (plain, secure) = scheme_pair(ex);
+    a.insert("plain", Arg::Str(plain));
+    a.insert("secure", Arg::Str(secure));
+    // What only a live check can see (reply bytes, Server header, timings, the
+    // other family that works) is unknown here; "?" says so in every language.
+    for k in [
+        "failed", "working", "lo", "hi", "count", "reuse", "queued", "server", "bytes", "speaks",
+        "origin", "ms", "cdn", "addrs",
+    ] {
         a.insert(k, Arg::Str(UNKNOWN.into()));
     }
     a
+}
+
+/// The URL (or address) the message names, written with the plain and the TLS
+/// scheme, for the tls-to-plain / plain-to-tls fixes.
+fn scheme_pair(ex: &Extracted) -> (String, String) {
+    let rest = ex.url.as_deref().and_then(|u| u.split_once("://"));
+    match rest {
+        Some((s, r)) => {
+            let s = s.to_ascii_lowercase();
+            let (p, t) = match s.as_str() {
+                "http" | "https" => ("http", "https"),
+                _ => ("ws", "wss"),
+            };
+            (format!("{p}://{r}"), format!("{t}://{r}"))
+        }
+        None => {
+            let addr = match (ex.host.as_deref().map(display_host), ex.port) {
+                (Some(h), Some(p)) => format!("{h}:{p}"),
+                (Some(h), None) => h,
+                (None, _) => String::new(),
+            };
+            (format!("ws://{addr}"), format!("wss://{addr}"))
+        }
+    }
 }
 
 fn note_args(ex: &Extracted) -> Args {

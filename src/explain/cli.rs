@@ -1,0 +1,179 @@
+//! The `conndoctor explain` subcommand: reads the message (argument or standard
+//! input), explains it, prints text or JSON, and with `--check` runs the suggested
+//! check right away.
+
+use std::io::{IsTerminal, Read, Write};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Args;
+
+use super::{MAX_INPUT, explain, render};
+use crate::cli::{EXIT_BAD_INPUT, EXIT_INTERNAL, parse_duration, print_report};
+use crate::i18n::{self, Localizer};
+use crate::probe::CheckOptions;
+use crate::report::json as report_json;
+use crate::target;
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct ExplainArgs {
+    /// The error message (quote it). Without it, or with "-", it is read from standard input.
+    #[arg(value_name = "MESSAGE")]
+    pub message: Vec<String>,
+    /// Print one JSON object (schema 1) instead of the text report.
+    #[arg(long)]
+    pub json: bool,
+    /// Run the suggested `conndoctor check` right away.
+    #[arg(long)]
+    pub check: bool,
+    /// Time budget of the check run by --check, e.g. 3s, 500ms, 1.5 [default: 3s]
+    #[arg(long, value_name = "DURATION")]
+    pub timeout: Option<String>,
+    /// Language of the report (en, zh-CN, th, vi, ru, ja, ar); default from LC_ALL, LC_MESSAGES, LANG.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+}
+
+/// Why the message could not be had.
+enum Input {
+    Text(String),
+    Empty,
+    Terminal,
+    Unreadable(String),
+}
+
+/// Reads at most [`MAX_INPUT`] + 1 bytes: enough to notice that there was more.
+fn read_stdin() -> Input {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        // Waiting on a terminal nobody types into would look like a hang.
+        return Input::Terminal;
+    }
+    let mut buf = Vec::new();
+    match stdin.lock().take(MAX_INPUT as u64 + 1).read_to_end(&mut buf) {
+        Ok(_) => Input::Text(String::from_utf8_lossy(&buf).into_owned()),
+        Err(e) => Input::Unreadable(e.to_string()),
+    }
+}
+
+fn read_message(args: &ExplainArgs) -> Input {
+    let from_stdin = args.message.is_empty() || args.message == ["-"];
+    let text = if from_stdin {
+        match read_stdin() {
+            Input::Text(t) => t,
+            other => return other,
+        }
+    } else {
+        // Unquoted words are one message: `conndoctor explain connect ECONNREFUSED ...`.
+        args.message.join(" ")
+    };
+    if text.trim().is_empty() {
+        Input::Empty
+    } else {
+        Input::Text(text)
+    }
+}
+
+fn bad_input(l: &Localizer, msg: &str) -> ExitCode {
+    let mut err = anstream::stderr();
+    let _ = writeln!(err, "conndoctor: {}: {msg}", l.text("app-error"));
+    let _ = writeln!(err, "{}", l.text("explain-input-example"));
+    ExitCode::from(EXIT_BAD_INPUT)
+}
+
+fn internal(l: &Localizer, detail: &str) -> ExitCode {
+    let _ = writeln!(
+        anstream::stderr(),
+        "{}",
+        l.with("error-internal", &[("detail", detail.into())])
+    );
+    ExitCode::from(EXIT_INTERNAL)
+}
+
+/// Runs `conndoctor explain`.
+pub fn run(args: &ExplainArgs) -> ExitCode {
+    let (lang, unavailable) = i18n::choose(args.lang.as_deref(), |k| std::env::var(k).ok());
+    let l = Localizer::new(lang);
+    if let Some(req) = unavailable {
+        let _ = writeln!(
+            anstream::stderr(),
+            "conndoctor: {}",
+            l.with("lang-fallback", &[("lang", req.into())])
+        );
+    }
+
+    // Validate every flag before reading or probing anything.
+    let timeout = match &args.timeout {
+        None => Duration::from_secs(3),
+        Some(t) => match parse_duration(t) {
+            Some(d) => d,
+            None => {
+                return bad_input(
+                    &l,
+                    &l.with("input-bad-timeout", &[("detail", t.as_str().into())]),
+                );
+            }
+        },
+    };
+    let text = match read_message(args) {
+        Input::Text(t) => t,
+        Input::Empty | Input::Terminal => return bad_input(&l, &l.text("explain-input-empty")),
+        Input::Unreadable(e) => {
+            return bad_input(
+                &l,
+                &l.with("explain-input-unreadable", &[("detail", e.into())]),
+            );
+        }
+    };
+
+    let e = explain(&text);
+    let mut out = anstream::stdout();
+
+    if !args.check {
+        if args.json {
+            let _ = writeln!(out, "{}", render::json(&e, Some(&l)));
+        } else {
+            let _ = write!(out, "{}", render::human(&e, &l));
+        }
+        return ExitCode::from(e.exit_code());
+    }
+
+    // --check: only with a complete target; a guessed one could probe the wrong host.
+    let Some(t) = e.next.target.as_deref().and_then(|t| target::parse(t).ok()) else {
+        if args.json {
+            let _ = writeln!(out, "{}", render::json(&e, Some(&l)));
+        } else {
+            let _ = write!(out, "{}", render::human(&e, &l));
+        }
+        return bad_input(&l, &l.text("explain-check-needs-target"));
+    };
+    let opts = CheckOptions {
+        timeout,
+        ..CheckOptions::default()
+    };
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(err) => return internal(&l, &err.to_string()),
+    };
+    if args.json {
+        // One JSON object on stdout: the explanation with the check's report inside.
+        let report = rt.block_on(crate::check(&t, &opts));
+        let mut v = render::json(&e, Some(&l));
+        v["check"] = report_json::to_value(&report, Some(&l));
+        let _ = writeln!(out, "{v}");
+        return ExitCode::from(u8::try_from(report.diagnosis.exit_code()).unwrap_or(EXIT_INTERNAL));
+    }
+    let _ = write!(out, "{}", render::human(&e, &l));
+    let _ = writeln!(
+        out,
+        "\n{}\n",
+        l.with("explain-running", &[("cmd", e.next.command.as_str().into())])
+    );
+    let _ = out.flush();
+    let report = rt.block_on(crate::check(&t, &opts));
+    print_report(&report, false, &l);
+    ExitCode::from(u8::try_from(report.diagnosis.exit_code()).unwrap_or(EXIT_INTERNAL))
+}
