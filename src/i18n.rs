@@ -7,7 +7,7 @@ use unic_langid::LanguageIdentifier;
 use crate::finding::{Arg, Args};
 
 /// The Fluent files of one language, compiled in: `conndoctor.ftl` (check, demo, CLI)
-/// and `explain.ftl` (the `explain` command).
+/// `explain.ftl` (the `explain` command) and `audit.ftl` (the server-side `audit`).
 macro_rules! locale {
     ($tag:literal) => {
         (
@@ -15,6 +15,7 @@ macro_rules! locale {
             &[
                 include_str!(concat!("../locales/", $tag, "/conndoctor.ftl")),
                 include_str!(concat!("../locales/", $tag, "/explain.ftl")),
+                include_str!(concat!("../locales/", $tag, "/audit.ftl")),
             ],
         )
     };

@@ -1,0 +1,1 @@
+# conndoctor audit — server-side messages (ja).
