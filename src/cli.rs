@@ -101,6 +101,12 @@ struct CommonArgs {
     /// Token printed by `conndoctor serve`: proves the client reached that very server.
     #[arg(long, value_name = "TOKEN")]
     expect_token: Option<String>,
+    /// The address you believe the server has (repeatable); a different DNS answer is reported.
+    #[arg(long, value_name = "ADDR")]
+    expect_ip: Vec<String>,
+    /// Do not trace the path with TTL-limited SYNs when the connect gets no answer.
+    #[arg(long)]
+    no_trace: bool,
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -141,6 +147,23 @@ fn options(l: &Localizer, c: &CommonArgs, default: Duration) -> Result<CheckOpti
             )
         })?,
     };
+    let mut expect_ip = Vec::new();
+    for a in &c.expect_ip {
+        match a
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<std::net::IpAddr>()
+        {
+            Ok(ip) => expect_ip.push(ip),
+            Err(_) => {
+                return Err(bad_input(
+                    l,
+                    &l.with("input-bad-ip", &[("detail", a.as_str().into())]),
+                ));
+            }
+        }
+    }
     let mut headers = Vec::new();
     for h in &c.headers {
         let bad = || {
@@ -180,6 +203,8 @@ fn options(l: &Localizer, c: &CommonArgs, default: Duration) -> Result<CheckOpti
         },
         insecure: c.insecure,
         expect_token: c.expect_token.clone(),
+        expect_ip,
+        trace: !c.no_trace,
     })
 }
 

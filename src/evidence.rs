@@ -26,6 +26,16 @@ pub struct Evidence {
     pub insecure: bool,
     /// The token of the `conndoctor serve` the user expects to reach (`--expect-token`).
     pub expect_token: Option<String>,
+    /// The addresses the user believes the server has (`--expect-ip`).
+    pub expect_ip: Vec<IpAddr>,
+    /// Each nameserver's own answer and the hosts file (names only).
+    pub dns: Option<DnsEvidence>,
+    /// Proxy variables and tunnel routes on this client.
+    pub proxy: ProxyEvidence,
+    /// Resolved addresses inside a CDN's published ranges.
+    pub cdn: Vec<CdnMatch>,
+    /// TTL-limited SYNs towards the first address, when its connect got no answer.
+    pub trace: Option<Vec<Hop>>,
     pub local: LocalFacts,
     pub budget_ms: u64,
 }
@@ -387,4 +397,73 @@ impl Speaks {
             Speaks::Binary => "binary",
         }
     }
+}
+
+/// What each configured nameserver and the hosts file say about the target name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DnsEvidence {
+    pub hosts_file: Vec<IpAddr>,
+    pub servers: Vec<NameserverAnswer>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NameserverAnswer {
+    pub server: IpAddr,
+    pub outcome: DnsOutcome,
+    pub elapsed_ms: f64,
+}
+
+impl Eq for NameserverAnswer {}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum DnsOutcome {
+    Answer {
+        addresses: Vec<IpAddr>,
+        cnames: Vec<String>,
+        ttl: Option<u32>,
+    },
+    NxDomain,
+    NoData,
+    /// SERVFAIL, REFUSED, or no DNS server on that address.
+    Failure {
+        rcode: String,
+    },
+    Timeout,
+    Error {
+        message: String,
+    },
+}
+
+/// Proxy software on the client: environment variables and TUN routes.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ProxyEvidence {
+    /// Proxy variables set in the environment (credentials removed).
+    pub env: Vec<(String, String)>,
+    /// The variable a client would use for this target, and its value, unless bypassed.
+    pub applies: Option<(String, String)>,
+    /// The NO_PROXY entry that bypasses the proxy for this host.
+    pub bypassed_by: Option<String>,
+    /// A tunnel interface (proxy/VPN software) that carries the route to the target.
+    pub tun_route: Option<String>,
+}
+
+/// A resolved address inside a CDN's published ranges.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CdnMatch {
+    pub addr: IpAddr,
+    pub provider: String,
+    pub range: String,
+    /// When the shipped list was taken from the provider.
+    pub list_date: String,
+}
+
+/// One TTL-limited SYN towards the target: who answered at that distance.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hop {
+    pub ttl: u8,
+    pub from: Option<IpAddr>,
+    /// `time-exceeded`, `reached` (the target answered), `unreachable`, `silent`.
+    pub kind: String,
 }

@@ -20,6 +20,7 @@ input-bad-port = «{ $detail }» ليس منفذًا صالحًا (1–65535)
 input-bad-timeout = «{ $detail }» ليست مدة صالحة (أمثلة: 3s، 500ms، 1.5)
 input-bad-header = «{ $detail }» ليس ترويسة صالحة؛ استخدم الصيغة «Name: value»
 input-bad-token = «{ $detail }» ليس رمزًا (token) صالحًا (أحرف وأرقام فقط)
+input-bad-ip = «{ $detail }» ليس عنوان IP (يقبل --expect-ip عناوين مثل 203.0.113.7 أو 2001:db8::7)
 input-example = أمثلة: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = اللغة «{ $lang }» غير متاحة بعد؛ ستُستخدم الإنجليزية
 error-internal = تعطّل conndoctor: { $detail }
@@ -35,6 +36,11 @@ check-ports = المنافذ المحلية
 check-protocol = البروتوكول
 check-cross = تحقق متقاطع
 check-tls = TLS
+check-dns = خادم الأسماء
+check-hosts = ملف hosts
+check-proxy = الوكيل
+check-path = المسار
+path-line = { $hops }
 tls-established = اكتملت مصافحة { $version }، والشهادة صالحة
 tls-established-bad-cert = اكتملت مصافحة { $version }، لكن الشهادة غير مقبولة
 tls-failed = فشلت المصافحة: { $error }
@@ -47,7 +53,7 @@ resolve-error-no-address = ليس للاسم عنوان IPv4 ولا IPv6
 resolve-error-resolver-failure = لم يُجب محلِّل DNS إجابةً سليمة
 resolve-error-timeout = لم يُجب المحلِّل خلال المهلة المحددة
 resolve-error-other = أخفق المحلِّل
-attempt-line = { $addr }: { $outcome } ({ $ms } مللي ثانية)
+attempt-line = { $addr }: { $outcome } خلال { $ms } مللي ثانية
 attempt-retransmits = { $count ->
     [zero] لم يُعَد إرسال SYN بعد
     [one] أُعيد إرسال SYN مرة واحدة
@@ -144,7 +150,7 @@ cause-dns-nxdomain = الاسم { $name } غير موجود في DNS
 fix-dns-nxdomain = تحقّق من تهجئة { $name }، ومن أن النطاق مسجَّل وله سجلات.
 cause-dns-no-address = الاسم { $name } موجود لكن ليس له سجل عنوان
 fix-dns-no-address = أضف سجل A (IPv4) أو AAAA (IPv6) للاسم { $name } لدى مزوّد DNS الخاص به.
-cause-dns-resolver-failure = أخفق محلِّل DNS في الإجابة عن { $name }
+cause-dns-resolver-failure = أخفق محلِّل DNS في الإجابة عن { $name } (خوادم الأسماء: { $servers })
 fix-dns-resolver-failure = تحقّق من خوادم الأسماء في /etc/resolv.conf ومن شبكة هذا الجهاز، ثم أعد المحاولة باستخدام محلِّل آخر.
 cause-mismatch-ws-to-http = وصل عميل WebSocket إلى خادم HTTP عادي: أجاب بـ { $status } (Server: { $server }) بدلًا من 101 Switching Protocols
 fix-mismatch-ws-to-http = وجِّه العميل إلى منفذ WebSocket، أو قدِّم WebSocket على هذا المنفذ (في Workerman: new Worker('websocket://0.0.0.0:{ $port }')). تعرض المتصفحات هذه الحالة بالرسالة "Unexpected response code: { $code }".
@@ -182,6 +188,14 @@ cause-refused-wrong-host = وصل العميل على { $addr } إلى خادم 
 fix-refused-wrong-host = تحقّق من المضيف والمنفذ في العميل، ومن سجل DNS وملف hosts، ومن أي وكيل أو إعادة توجيه للمنافذ في الطريق: لم يعُد رمز الخادم الذي شغّلته.
 cause-dns-wrong-ip = يشير الاسم { $name } إلى { $addrs }، وهذا ليس الخادم المقصود
 fix-dns-wrong-ip = صحِّح سجل DNS من النوع A/AAAA للاسم { $name } (أو السطر المقابل في ملف hosts) ليشير إلى عنوان الخادم، ثم انتظر انقضاء مدة TTL.
+cause-dns-hosts-override = يربط ملف hosts الاسم { $name } بـ { $hosts }، بينما يجيب DNS بـ { $dns }
+fix-dns-hosts-override = احذف سطر { $name } في /etc/hosts (أو في C:\Windows\System32\drivers\etc\hosts على Windows) أو صحّحه إن كان من بقايا إعداد قديم؛ فالعملاء على الأجهزة الأخرى يتّبعون DNS.
+cause-dns-fake-ip = حُلِّل { $name } إلى { $addr }، وهو عنوان مزيَّف يوزّعه برنامج وكيل
+fix-dns-fake-ip = يجيب برنامج وكيل (Clash أو mihomo أو Surge أو sing-box…) عن استعلامات DNS بعناوين IP مزيَّفة ويعترض الاتصال: أضف قاعدة DIRECT أو مُدخلًا في fake-ip-filter لهذا النطاق، أو حوِّل البرنامج إلى الوضع المباشر أثناء الاختبار.
+cause-proxy-local-software = برنامج وكيل على هذا العميل يغيّر وجهة الاتصال ({ $via })
+fix-proxy-local-software = أضف الخادم إلى قائمة التجاوز في الوكيل (NO_PROXY=host، أو قاعدة DIRECT، أو خيار «bypass» في تطبيق الوكيل)، أو أوقف الوكيل أو حوِّله إلى الوضع المباشر، ثم أعد الاختبار.
+cause-proxy-cdn-port-not-proxied = لا يمرِّر { $cdn } المنفذ { $port }، لذا لا تتلقى الاتصالات المارّة عبره أي رد
+fix-proxy-cdn-port-not-proxied = استخدم منفذًا تمرِّره شبكة CDN (Cloudflare: 80, 8080, 8880, 2052, 2082, 2086, 2095 لبروتوكول HTTP؛ و443, 2053, 2083, 2087, 2096, 8443 لبروتوكول HTTPS)، أو اجعل سجل DNS بوضع «DNS only» (السحابة الرمادية) واتصل بالخادم الأصلي مباشرةً.
 cause-proxy-cdn = تمرّ الاتصالات بين العميل والخادم عبر { $cdn }
 fix-proxy-cdn = العنوان الذي تصل إليه يعود إلى شبكة CDN لا إلى خادمك: لن تنطبق قائمة السماح في الخادم أو قاعدة جدار الحماية المخصصة لعنوان IP الخاص بك. راجع إعدادات CDN (دعم WebSocket، والمنافذ المُمرَّرة) أو اتصل بالخادم الأصلي مباشرةً.
 
@@ -263,6 +277,23 @@ ev-cert-names = تشمل الشهادة: { $names }
 ev-cert-unknown-issuer = لا تنتهي السلسلة بشهادة جذر موثوقة
 ev-tls-error = { $error }
 ev-token-mismatch = كان المتوقَّع الرمز { $expected } الخاص بـ conndoctor serve لديك، لكن وصل { $got }
+ev-ns-answer = يجيب خادم الأسماء { $server } بـ { $addrs } (CNAME { $cnames }، TTL { $ttl } ثانية)
+ev-ns-nxdomain = يفيد خادم الأسماء { $server } بأن الاسم غير موجود (NXDOMAIN)
+ev-ns-nodata = يعرف خادم الأسماء { $server } الاسم لكن ليس لديه سجل A/AAAA له
+ev-ns-failure = أخفق خادم الأسماء { $server }: { $rcode }
+ev-ns-timeout = لم يُجب خادم الأسماء { $server } خلال { $ms } مللي ثانية
+ev-no-nameservers = لا يتضمّن الملف /etc/resolv.conf أي خادم أسماء (nameserver)
+ev-hosts-entry = يربط ملف hosts هذا الاسم بـ { $addrs }
+ev-expected-ip = تتوقّع { $expected }؛ لكن محلِّل النظام يُرجع { $addrs }
+ev-fake-ip = يقع { $addr } ضمن 198.18.0.0/15، وهو النطاق الذي تستخدمه برامج الوكيل لإجابات DNS المزيَّفة (fake-IP)
+ev-tun-route = يمرّ المسار إلى الخادم عبر واجهة النفق { $iface } (برنامج وكيل أو VPN)
+ev-proxy-env = المتغيّر { $var } = { $value } مضبوط: العملاء الذين يعتمدونه يتصلون عبر ذلك الوكيل
+ev-proxy-direct = اتصل conndoctor مباشرةً دون المرور بالوكيل
+ev-cdn-range = يقع { $addr } ضمن النطاق { $range } المنشور لـ { $cdn } (قائمة بتاريخ { $date })
+ev-cdn-ports = المنفذ { $port } ليس ضمن قائمة المنافذ التي تمرِّرها شبكة CDN
+ev-path-last-hop = يصل SYN حتى القفزة { $ttl } ({ $addr })؛ ولا يجيب شيء بعدها
+ev-path-no-hop = لم يُجب حتى الموجِّه الأول عن حزم SYN محدودة TTL
+ev-path-target-answers = يجيب مضيف الخادم عند القفزة { $ttl } ({ $addr })
 ev-errno = فشل connect() برمز الخطأ errno { $errno }: { $message }
 
 ## Serve

@@ -17,6 +17,7 @@ input-bad-port = "{ $detail }" is not a valid port (1–65535)
 input-bad-timeout = "{ $detail }" is not a valid duration (examples: 3s, 500ms, 1.5)
 input-bad-header = "{ $detail }" is not a valid header; use "Name: value"
 input-bad-token = "{ $detail }" is not a valid token (letters and digits only)
+input-bad-ip = "{ $detail }" is not an IP address (--expect-ip takes addresses like 203.0.113.7 or 2001:db8::7)
 input-example = examples: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = language "{ $lang }" is not available yet; using English
 error-internal = conndoctor failed: { $detail }
@@ -32,6 +33,11 @@ check-ports = Local ports
 check-protocol = Protocol
 check-cross = Cross-check
 check-tls = TLS
+check-dns = Nameserver
+check-hosts = Hosts file
+check-proxy = Proxy
+check-path = Path
+path-line = { $hops }
 tls-established = { $version } handshake completed, certificate valid
 tls-established-bad-cert = { $version } handshake completed, but the certificate is not accepted
 tls-failed = handshake failed: { $error }
@@ -64,7 +70,7 @@ side-nothing = { $ip }: no other port answered either ({ $ports })
 listeners-none = nothing on this machine listens on port { $port }
 listeners-some = port { $port } is bound to { $addrs }
 listeners-remote = { $ip } is another machine; its listeners are only visible there (conndoctor audit)
-ports-line = { $used } of { $size } local ports in use towards { $dst }
+ports-line = { $used } of { $size } local ports in use to { $dst }
 
 ## Verdicts
 
@@ -116,9 +122,9 @@ fix-unreachable-host = Check that the server is switched on and that { $addr } i
 cause-addr-not-avail-ephemeral-exhausted = This client has used up its local ports towards { $dst } (range { $lo }–{ $hi })
 fix-addr-not-avail-ephemeral-exhausted = Reuse connections (keep-alive, pooling) instead of opening one per request, and widen the range: sysctl -w net.ipv4.ip_local_port_range="1024 65535" (persist it in /etc/sysctl.d/).
 cause-addr-not-avail-time-wait = { $count ->
-    [one] one closed connection
-   *[other] { $count } closed connections
-} to { $dst } still hold local ports in TIME_WAIT
+    [one] one closed connection to { $dst } still holds its local port
+   *[other] { $count } closed connections to { $dst } still hold their local ports
+} in TIME_WAIT
 fix-addr-not-avail-time-wait = Let the client reuse TIME_WAIT ports: sysctl -w net.ipv4.tcp_tw_reuse=1 (currently { $reuse }), widen net.ipv4.ip_local_port_range, and keep connections open instead of reconnecting.
 cause-local-fd-exhausted = This client process has run out of file descriptors; the server is not at fault
 fix-local-fd-exhausted = Close sockets that are no longer used and raise the limit: ulimit -n 65535 in the shell that starts the client, or LimitNOFILE= in its systemd unit.
@@ -130,7 +136,7 @@ cause-dns-nxdomain = The name { $name } does not exist in DNS
 fix-dns-nxdomain = Check the spelling of { $name } and that the domain is registered and has records.
 cause-dns-no-address = The name { $name } exists but has no address record
 fix-dns-no-address = Add an A (IPv4) or AAAA (IPv6) record for { $name } at its DNS provider.
-cause-dns-resolver-failure = The DNS resolver failed to answer for { $name }
+cause-dns-resolver-failure = The DNS resolver failed to answer for { $name } (nameservers: { $servers })
 fix-dns-resolver-failure = Check the nameservers in /etc/resolv.conf and this machine's network; try again with another resolver.
 
 cause-mismatch-ws-to-http = A WebSocket client reached a plain HTTP server: it answered { $status } (Server: { $server }) instead of 101 Switching Protocols
@@ -154,7 +160,7 @@ fix-mismatch-ws-origin = Add the page's origin to the server's allowed origins (
 cause-mismatch-proxy-no-upgrade = A reverse proxy ({ $server }) answered the upgrade with { $status }: it does not forward WebSocket
 fix-mismatch-proxy-no-upgrade = In the proxy's location block add: proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; then reload it (nginx -s reload).
 cause-mismatch-silent-server = The server accepted the connection but did not answer within { $ms } ms
-fix-mismatch-silent-server = The server waits for something else (another protocol, a first message of its own) or its event loop is stuck: check the server's protocol and logs.
+fix-mismatch-silent-server = The server waits for something else (another protocol, or a first message the client is expected to send) or its event loop is stuck: check the server's protocol and logs.
 cause-reset-after-connect = { $addr } accepted the connection and dropped it before answering
 fix-reset-after-connect = Check the server's logs: it may reject this protocol or client IP, hit its connection limit, or crash on the request. A firewall or IPS that resets connections can do the same.
 cause-tls-cert-expired = The certificate of { $host } is expired (or not yet valid)
@@ -169,6 +175,14 @@ cause-refused-wrong-host = The client reached a different server at { $addr } th
 fix-refused-wrong-host = Check the host and port in the client, the DNS record and the hosts file, and any proxy or port forwarding in between: the token of the server you started did not come back.
 cause-dns-wrong-ip = The name { $name } points to { $addrs }, which is not the intended server
 fix-dns-wrong-ip = Fix the DNS A/AAAA record of { $name } (or the hosts file entry) to point to the server's address, and wait for the TTL to pass.
+cause-dns-hosts-override = The hosts file maps { $name } to { $hosts }, while DNS says { $dns }
+fix-dns-hosts-override = Remove or correct the { $name } line in /etc/hosts (C:\Windows\System32\drivers\etc\hosts on Windows) if it is a leftover; clients on other machines follow DNS.
+cause-dns-fake-ip = { $name } resolved to { $addr }, a fake address handed out by proxy software
+fix-dns-fake-ip = A proxy program (Clash, mihomo, Surge, sing-box…) answers DNS with fake IPs and intercepts the connection: add a direct rule or a fake-ip-filter entry for this domain, or switch the program to direct mode while testing.
+cause-proxy-local-software = Proxy software on this client changes where the connection goes ({ $via })
+fix-proxy-local-software = Either add the server to the proxy's bypass list (NO_PROXY=host, a DIRECT rule, or "bypass" in the proxy app), or switch the proxy off or to direct mode; then test again.
+cause-proxy-cdn-port-not-proxied = { $cdn } does not forward port { $port }, so connections through it get no answer
+fix-proxy-cdn-port-not-proxied = Use a port the CDN forwards (Cloudflare: 80, 8080, 8880, 2052, 2082, 2086, 2095 for HTTP; 443, 2053, 2083, 2087, 2096, 8443 for HTTPS), or make the DNS record "DNS only" (grey cloud) and connect to the origin server directly.
 cause-proxy-cdn = { $cdn } stands between the client and the server
 fix-proxy-cdn = The address you reach belongs to the CDN, not to your server: a server allow-list or firewall rule for your own IP will not match. Check the CDN's settings (WebSocket support, forwarded ports) or connect to the origin directly.
 
@@ -187,7 +201,7 @@ ev-icmp-other-origin = the rejection came from { $origin }, not from the server 
 ev-icmp-not-rst = a server with a closed port answers with a TCP reset, not ICMP: this is a reject rule
 ev-no-listener-local = this machine's socket table has no listener on port { $port }
 ev-listener-but-rst = a socket listens on { $addr } and the connection was still reset: a "reject with tcp reset" rule is likely
-ev-listener-elsewhere = port is bound to { $bound } only, which does not include { $addr }
+ev-listener-elsewhere = the port is bound to { $bound } only, which does not include { $addr }
 ev-rst-from-target = { $addr } answered with a TCP reset: the host is up, the port is closed
 ev-audit-would-tell = only the server can tell which: run conndoctor audit { $port } there
 ev-syn-unanswered = { $addr } did not answer the SYN within { $ms } ms ({ $retransmits ->
@@ -195,10 +209,10 @@ ev-syn-unanswered = { $addr } did not answer the SYN within { $ms } ms ({ $retra
    *[other] { $retransmits } retransmissions
 })
 ev-accept-queue = { $queued ->
-    [one] one connection waits
-   *[other] { $queued } connections wait
-} in the accept queue of { $addr }, and the server is not taking them
-ev-backlog = its backlog is { $backlog }, and the queue holds { $queued }: it is full, so new SYNs are dropped
+    [one] one connection waits in the accept queue of { $addr }, and the server is not taking it
+   *[other] { $queued } connections wait in the accept queue of { $addr }, and the server is not taking them
+}
+ev-backlog = the listening socket's backlog is { $backlog }, and the queue holds { $queued }: it is full, so new SYNs are dropped
 ev-listen-overflows = { $count ->
     [one] the kernel dropped one connection attempt
    *[other] the kernel dropped { $count } connection attempts
@@ -223,7 +237,10 @@ ev-ports-in-use = { $used } of { $size } usable local ports ({ $lo }–{ $hi }) 
 ev-time-wait = { $count } of them in TIME_WAIT; net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = file-descriptor limit: { $soft } (hard limit { $hard })
 ev-reply-http = { $request } over { $transport } → HTTP { $status } (Server: { $server })
-ev-reply-data = { $request } over { $transport } → { $len } bytes of { $speaks }: { $bytes }
+ev-reply-data = { $request } over { $transport } → { $len ->
+    [one] one byte
+   *[other] { $len } bytes
+} that look like { $speaks }: { $bytes }
 ev-reply-silence = { $request } over { $transport } → no answer in { $ms } ms
 ev-reply-closed = { $request } over { $transport } → the server closed the connection without answering
 ev-reply-reset = { $request } over { $transport } → the server reset the connection
@@ -243,6 +260,23 @@ ev-cert-names = the certificate covers: { $names }
 ev-cert-unknown-issuer = the chain does not lead to a trusted root certificate
 ev-tls-error = { $error }
 ev-token-mismatch = expected the token { $expected } of your conndoctor serve, got { $got }
+ev-ns-answer = nameserver { $server } answers { $addrs } (CNAME { $cnames }, TTL { $ttl } s)
+ev-ns-nxdomain = nameserver { $server } says the name does not exist (NXDOMAIN)
+ev-ns-nodata = nameserver { $server } knows the name but has no A/AAAA record for it
+ev-ns-failure = nameserver { $server } failed: { $rcode }
+ev-ns-timeout = nameserver { $server } did not answer within { $ms } ms
+ev-no-nameservers = /etc/resolv.conf lists no nameserver
+ev-hosts-entry = the hosts file maps the name to { $addrs }
+ev-expected-ip = you expect { $expected }; the system resolver returns { $addrs }
+ev-fake-ip = { $addr } is in 198.18.0.0/15, the range proxy programs use for fake-IP DNS
+ev-tun-route = the route to the server goes through the tunnel interface { $iface } (proxy or VPN software)
+ev-proxy-env = { $var } = { $value } is set: clients that honour it connect through that proxy
+ev-proxy-direct = conndoctor connected directly, without the proxy
+ev-cdn-range = { $addr } is in { $cdn }'s published range { $range } (list of { $date })
+ev-cdn-ports = port { $port } is not in the list of ports the CDN forwards
+ev-path-last-hop = the SYN gets as far as hop { $ttl } ({ $addr }); nothing answers beyond it
+ev-path-no-hop = not even the first router answered the TTL-limited SYNs
+ev-path-target-answers = the server's host answers at hop { $ttl } ({ $addr })
 ev-errno = connect() failed with errno { $errno }: { $message }
 
 ## Serve

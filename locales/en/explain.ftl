@@ -25,6 +25,7 @@ explain-field-port = port { $value }
 explain-field-status = HTTP status { $value }
 explain-field-errno = error { $value }
 explain-ev-said = { $source } printed: { $excerpt }
+explain-value-unknown = unknown
 
 ## Symptoms, as read from the message
 

@@ -19,6 +19,7 @@ input-bad-port = 「{ $detail }」は有効なポート番号ではありませ�
 input-bad-timeout = 「{ $detail }」は有効な時間指定ではありません（例: 3s, 500ms, 1.5）
 input-bad-header = 「{ $detail }」は有効なヘッダーではありません。「Name: value」の形式で指定してください
 input-bad-token = 「{ $detail }」は有効なトークンではありません（英数字のみ）
+input-bad-ip = 「{ $detail }」は IP アドレスではありません（--expect-ip には 203.0.113.7 や 2001:db8::7 のようなアドレスを指定します）
 input-example = 例: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = 言語「{ $lang }」にはまだ対応していないため、英語で表示します
 error-internal = conndoctor の実行に失敗しました: { $detail }
@@ -34,6 +35,11 @@ check-ports = ローカルポート
 check-protocol = プロトコル
 check-cross = クロスチェック
 check-tls = TLS
+check-dns = ネームサーバー
+check-hosts = hosts ファイル
+check-proxy = プロキシ
+check-path = 経路
+path-line = { $hops }
 tls-established = { $version } ハンドシェイク完了、証明書は有効
 tls-established-bad-cert = { $version } ハンドシェイクは完了、ただし証明書が受け入れられない
 tls-failed = ハンドシェイク失敗: { $error }
@@ -46,7 +52,7 @@ resolve-error-no-address = その名前には IPv4 アドレスも IPv6 アド�
 resolve-error-resolver-failure = DNS リゾルバが正常に応答しませんでした
 resolve-error-timeout = リゾルバが制限時間内に応答しませんでした
 resolve-error-other = 名前解決に失敗しました
-attempt-line = { $addr }: { $outcome }（{ $ms } ms）
+attempt-line = { $addr }: { $outcome }、{ $ms } ms
 attempt-retransmits = { $count ->
     [0] SYN の再送はまだなし
    *[other] SYN を { $count } 回再送
@@ -125,7 +131,7 @@ cause-dns-nxdomain = 名前 { $name } は DNS に存在しません
 fix-dns-nxdomain = { $name } の綴りと、ドメインが登録済みでレコードがあることを確認してください。
 cause-dns-no-address = 名前 { $name } は存在しますが、アドレスレコードがありません
 fix-dns-no-address = { $name } の DNS プロバイダで A（IPv4）または AAAA（IPv6）レコードを追加してください。
-cause-dns-resolver-failure = DNS リゾルバが { $name } について応答できませんでした
+cause-dns-resolver-failure = DNS リゾルバが { $name } について応答できませんでした（ネームサーバー: { $servers }）
 fix-dns-resolver-failure = /etc/resolv.conf のネームサーバーとこのマシンのネットワークを確認し、別のリゾルバで再試行してください。
 cause-mismatch-ws-to-http = WebSocket クライアントが通常の HTTP サーバーに接続しています。101 Switching Protocols ではなく { $status }（Server: { $server }）が返されました
 fix-mismatch-ws-to-http = クライアントの接続先を WebSocket のポートにするか、このポートで WebSocket を提供してください（Workerman: new Worker('websocket://0.0.0.0:{ $port }')）。ブラウザではこの状況が "Unexpected response code: { $code }" と表示されます。
@@ -163,6 +169,14 @@ cause-refused-wrong-host = クライアントが { $addr } で接続したのは
 fix-refused-wrong-host = クライアントのホストとポート、DNS レコードと hosts ファイル、途中のプロキシやポートフォワーディングを確認してください。起動したサーバーのトークンが返ってきませんでした。
 cause-dns-wrong-ip = 名前 { $name } は { $addrs } を指していますが、これは目的のサーバーではありません
 fix-dns-wrong-ip = { $name } の DNS の A/AAAA レコード（または hosts ファイルのエントリ）をサーバーのアドレスに直し、TTL が切れるまで待ってください。
+cause-dns-hosts-override = hosts ファイルは { $name } を { $hosts } に対応付けていますが、DNS の答えは { $dns } です
+fix-dns-hosts-override = /etc/hosts（Windows では C:\Windows\System32\drivers\etc\hosts）の { $name } の行が消し忘れなら、削除または修正してください。他のマシンのクライアントは DNS に従います。
+cause-dns-fake-ip = { $name } は { $addr } に解決されました。これはプロキシソフトが割り当てた偽のアドレス（Fake IP）です
+fix-dns-fake-ip = プロキシソフト（Clash、mihomo、Surge、sing-box…）が DNS に偽の IP で応答し、接続を横取りしています。このドメインに DIRECT ルールか fake-ip-filter のエントリを追加するか、テスト中はソフトをダイレクトモードに切り替えてください。
+cause-proxy-local-software = このクライアント上のプロキシソフトが接続先を変えています（{ $via }）
+fix-proxy-local-software = サーバーをプロキシのバイパスリスト（NO_PROXY=host、DIRECT ルール、プロキシアプリの「バイパス」設定）に追加するか、プロキシをオフまたはダイレクトモードにして、もう一度テストしてください。
+cause-proxy-cdn-port-not-proxied = { $cdn } はポート { $port } を転送しないため、経由する接続には応答がありません
+fix-proxy-cdn-port-not-proxied = CDN が転送するポートを使う（Cloudflare: HTTP は 80, 8080, 8880, 2052, 2082, 2086, 2095、HTTPS は 443, 2053, 2083, 2087, 2096, 8443）か、DNS レコードを「DNS のみ」（グレーの雲）にしてオリジンサーバーに直接接続してください。
 cause-proxy-cdn = クライアントとサーバーの間に { $cdn } が入っています
 fix-proxy-cdn = 接続先のアドレスはあなたのサーバーではなく CDN のものです。自分の IP を対象にしたサーバーの許可リストやファイアウォールルールは一致しません。CDN の設定（WebSocket 対応、転送するポート）を確認するか、オリジンサーバーに直接接続してください。
 
@@ -216,6 +230,23 @@ ev-cert-names = 証明書の対象名: { $names }
 ev-cert-unknown-issuer = 証明書チェーンが信頼済みのルート証明書にたどり着きません
 ev-tls-error = { $error }
 ev-token-mismatch = conndoctor serve のトークン { $expected } を期待しましたが、{ $got } が返ってきました
+ev-ns-answer = ネームサーバー { $server } の応答: { $addrs }（CNAME { $cnames }、TTL { $ttl } 秒）
+ev-ns-nxdomain = ネームサーバー { $server } によると、その名前は存在しません（NXDOMAIN）
+ev-ns-nodata = ネームサーバー { $server } はその名前を知っていますが、A/AAAA レコードがありません
+ev-ns-failure = ネームサーバー { $server } がエラーを返しました: { $rcode }
+ev-ns-timeout = ネームサーバー { $server } は { $ms } ms 以内に応答しませんでした
+ev-no-nameservers = /etc/resolv.conf にネームサーバーが 1 つも記載されていません
+ev-hosts-entry = hosts ファイルはその名前を { $addrs } に対応付けています
+ev-expected-ip = 期待値は { $expected } ですが、システムのリゾルバは { $addrs } を返しています
+ev-fake-ip = { $addr } は 198.18.0.0/15 の範囲にあります。プロキシソフトが Fake IP 方式の DNS に使う範囲です
+ev-tun-route = サーバーへの経路がトンネルインターフェース { $iface } を通っています（プロキシまたは VPN ソフト）
+ev-proxy-env = { $var } = { $value } が設定されています。これに従うクライアントはそのプロキシ経由で接続します
+ev-proxy-direct = conndoctor はプロキシを使わずに直接接続しました
+ev-cdn-range = { $addr } は { $cdn } が公開しているアドレス範囲 { $range } に含まれます（{ $date } 時点のリスト）
+ev-cdn-ports = ポート { $port } は CDN が転送するポートの一覧に含まれていません
+ev-path-last-hop = SYN はホップ { $ttl }（{ $addr }）まで届いていますが、その先からは応答がありません
+ev-path-no-hop = TTL を制限した SYN に、最初のルーターさえ応答しませんでした
+ev-path-target-answers = サーバーのホストはホップ { $ttl }（{ $addr }）で応答しています
 ev-errno = connect() が errno { $errno } で失敗しました: { $message }
 
 ## Serve

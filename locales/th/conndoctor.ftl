@@ -19,6 +19,7 @@ input-bad-port = "{ $detail }" ไม่ใช่หมายเลขพอร�
 input-bad-timeout = "{ $detail }" ไม่ใช่ระยะเวลาที่ถูกต้อง (ตัวอย่าง: 3s, 500ms, 1.5)
 input-bad-header = "{ $detail }" ไม่ใช่ header ที่ถูกต้อง ให้ใช้รูปแบบ "Name: value"
 input-bad-token = "{ $detail }" ไม่ใช่ token ที่ถูกต้อง (ใช้ได้เฉพาะตัวอักษรและตัวเลข)
+input-bad-ip = "{ $detail }" ไม่ใช่ที่อยู่ IP (--expect-ip รับที่อยู่ในรูปแบบ 203.0.113.7 หรือ 2001:db8::7)
 input-example = ตัวอย่าง: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = ยังไม่รองรับภาษา "{ $lang }" จะใช้ภาษาอังกฤษแทน
 error-internal = conndoctor ทำงานล้มเหลว: { $detail }
@@ -34,6 +35,11 @@ check-ports = พอร์ตภายในเครื่อง
 check-protocol = โปรโตคอล
 check-cross = ตรวจสอบไขว้
 check-tls = TLS
+check-dns = Nameserver
+check-hosts = ไฟล์ hosts
+check-proxy = Proxy
+check-path = เส้นทาง
+path-line = { $hops }
 tls-established = handshake { $version } สำเร็จ ใบรับรองถูกต้อง
 tls-established-bad-cert = handshake { $version } สำเร็จ แต่ใบรับรองไม่ผ่านการตรวจสอบ
 tls-failed = handshake ล้มเหลว: { $error }
@@ -46,7 +52,7 @@ resolve-error-no-address = ชื่อนี้ไม่มีที่อย�
 resolve-error-resolver-failure = DNS resolver ตอบกลับไม่ถูกต้อง
 resolve-error-timeout = resolver ไม่ตอบกลับภายในเวลาที่กำหนด
 resolve-error-other = resolver ทำงานล้มเหลว
-attempt-line = { $addr }: { $outcome } ({ $ms } ms)
+attempt-line = { $addr }: { $outcome } ภายใน { $ms } ms
 attempt-retransmits = { $count ->
     [0] ยังไม่มีการส่ง SYN ซ้ำ
    *[other] ส่ง SYN ซ้ำแล้ว { $count } ครั้ง
@@ -125,7 +131,7 @@ cause-dns-nxdomain = ไม่มีชื่อ { $name } อยู่ใน DN
 fix-dns-nxdomain = ตรวจสอบการสะกดของ { $name } และตรวจว่าโดเมนจดทะเบียนแล้วและมีเรคคอร์ด DNS
 cause-dns-no-address = ชื่อ { $name } มีอยู่ แต่ไม่มีเรคคอร์ดที่อยู่ IP
 fix-dns-no-address = เพิ่มเรคคอร์ด A (IPv4) หรือ AAAA (IPv6) ให้ { $name } ที่ผู้ให้บริการ DNS ของโดเมน
-cause-dns-resolver-failure = DNS resolver ตอบกลับสำหรับชื่อ { $name } ไม่ได้
+cause-dns-resolver-failure = DNS resolver ตอบกลับสำหรับชื่อ { $name } ไม่ได้ (nameserver: { $servers })
 fix-dns-resolver-failure = ตรวจสอบ nameserver ใน /etc/resolv.conf และเครือข่ายของเครื่องนี้ แล้วลองใหม่ด้วย resolver ตัวอื่น
 cause-mismatch-ws-to-http = ไคลเอนต์ WebSocket เชื่อมต่อไปยังเซิร์ฟเวอร์ HTTP ธรรมดา: เซิร์ฟเวอร์ตอบ { $status } (Server: { $server }) แทนที่จะเป็น 101 Switching Protocols
 fix-mismatch-ws-to-http = ให้ไคลเอนต์เชื่อมต่อไปยังพอร์ต WebSocket หรือเปิดบริการ WebSocket บนพอร์ตนี้ (Workerman: new Worker('websocket://0.0.0.0:{ $port }')) เบราว์เซอร์จะแจ้งกรณีนี้ว่า "Unexpected response code: { $code }"
@@ -163,6 +169,14 @@ cause-refused-wrong-host = ไคลเอนต์ไปถึงเซิร�
 fix-refused-wrong-host = ตรวจสอบโฮสต์และพอร์ตในไคลเอนต์ DNS record และไฟล์ hosts รวมถึง proxy หรือ port forwarding ที่อยู่ระหว่างทาง: token ของเซิร์ฟเวอร์ที่คุณเปิดไว้ไม่ได้ถูกส่งกลับมา
 cause-dns-wrong-ip = ชื่อ { $name } ชี้ไปที่ { $addrs } ซึ่งไม่ใช่เซิร์ฟเวอร์ที่ต้องการ
 fix-dns-wrong-ip = แก้ไขเรคคอร์ด DNS A/AAAA ของ { $name } (หรือรายการในไฟล์ hosts) ให้ชี้ไปที่ที่อยู่ของเซิร์ฟเวอร์ แล้วรอให้ TTL หมดอายุ
+cause-dns-hosts-override = ไฟล์ hosts กำหนดให้ { $name } ชี้ไปที่ { $hosts } ขณะที่ DNS ตอบว่า { $dns }
+fix-dns-hosts-override = ลบหรือแก้ไขบรรทัด { $name } ใน /etc/hosts (บน Windows คือ C:\Windows\System32\drivers\etc\hosts) หากเป็นค่าที่หลงเหลือจากการตั้งค่าเก่า ไคลเอนต์บนเครื่องอื่นจะใช้ค่าจาก DNS
+cause-dns-fake-ip = { $name } ถูกแปลงเป็น { $addr } ซึ่งเป็นที่อยู่ปลอมที่โปรแกรม proxy แจกให้
+fix-dns-fake-ip = โปรแกรม proxy (Clash, mihomo, Surge, sing-box…) ตอบ DNS ด้วย IP ปลอมและดักการเชื่อมต่อไว้ ให้เพิ่มกฎ DIRECT หรือรายการ fake-ip-filter สำหรับโดเมนนี้ หรือสลับโปรแกรมเป็นโหมด direct ระหว่างทดสอบ
+cause-proxy-local-software = โปรแกรม proxy บนไคลเอนต์นี้เปลี่ยนปลายทางของการเชื่อมต่อ ({ $via })
+fix-proxy-local-software = เพิ่มเซิร์ฟเวอร์ลงในรายการ bypass ของ proxy (NO_PROXY=host, กฎ DIRECT หรือ "bypass" ในแอป proxy) หรือปิด proxy หรือสลับเป็นโหมด direct แล้วทดสอบอีกครั้ง
+cause-proxy-cdn-port-not-proxied = { $cdn } ไม่ส่งต่อพอร์ต { $port } การเชื่อมต่อที่ผ่าน CDN นี้จึงไม่ได้รับการตอบกลับ
+fix-proxy-cdn-port-not-proxied = ใช้พอร์ตที่ CDN ส่งต่อ (Cloudflare: 80, 8080, 8880, 2052, 2082, 2086, 2095 สำหรับ HTTP; 443, 2053, 2083, 2087, 2096, 8443 สำหรับ HTTPS) หรือตั้ง DNS record เป็น "DNS only" (เมฆสีเทา) แล้วเชื่อมต่อไปยังเซิร์ฟเวอร์ต้นทางโดยตรง
 cause-proxy-cdn = มี { $cdn } คั่นอยู่ระหว่างไคลเอนต์กับเซิร์ฟเวอร์
 fix-proxy-cdn = ที่อยู่ที่คุณเชื่อมต่อเป็นของ CDN ไม่ใช่ของเซิร์ฟเวอร์คุณ: allow-list หรือกฎไฟร์วอลล์บนเซิร์ฟเวอร์ที่ตั้งไว้สำหรับ IP ของคุณเองจะใช้ไม่ได้ ตรวจสอบการตั้งค่า CDN (การรองรับ WebSocket, พอร์ตที่ส่งต่อ) หรือเชื่อมต่อไปยังเซิร์ฟเวอร์ต้นทาง (origin) โดยตรง
 
@@ -216,6 +230,23 @@ ev-cert-names = ใบรับรองครอบคลุม: { $names }
 ev-cert-unknown-issuer = chain ของใบรับรองไม่ได้สิ้นสุดที่ root certificate ที่เชื่อถือได้
 ev-tls-error = { $error }
 ev-token-mismatch = คาดว่าจะได้รับ token { $expected } ของ conndoctor serve ของคุณ แต่ได้รับ { $got }
+ev-ns-answer = nameserver { $server } ตอบ { $addrs } (CNAME { $cnames }, TTL { $ttl } วินาที)
+ev-ns-nxdomain = nameserver { $server } แจ้งว่าไม่มีชื่อนี้ (NXDOMAIN)
+ev-ns-nodata = nameserver { $server } รู้จักชื่อนี้ แต่ไม่มีเรคคอร์ด A/AAAA ของชื่อนี้
+ev-ns-failure = nameserver { $server } ล้มเหลว: { $rcode }
+ev-ns-timeout = nameserver { $server } ไม่ตอบกลับภายใน { $ms } ms
+ev-no-nameservers = /etc/resolv.conf ไม่ได้ระบุ nameserver ไว้เลย
+ev-hosts-entry = ไฟล์ hosts กำหนดให้ชื่อนี้ชี้ไปที่ { $addrs }
+ev-expected-ip = คุณคาดว่าจะเป็น { $expected } แต่ resolver ของระบบให้ค่า { $addrs }
+ev-fake-ip = { $addr } อยู่ในช่วง 198.18.0.0/15 ซึ่งโปรแกรม proxy ใช้สำหรับ DNS แบบ fake-IP
+ev-tun-route = เส้นทางไปยังเซิร์ฟเวอร์ผ่านอินเทอร์เฟซ tunnel { $iface } (โปรแกรม proxy หรือ VPN)
+ev-proxy-env = มีการตั้ง { $var } = { $value } ไว้ ไคลเอนต์ที่อ่านค่านี้จะเชื่อมต่อผ่าน proxy นั้น
+ev-proxy-direct = conndoctor เชื่อมต่อโดยตรง ไม่ผ่าน proxy
+ev-cdn-range = { $addr } อยู่ในช่วง { $range } ที่ { $cdn } ประกาศไว้ (รายการ ณ { $date })
+ev-cdn-ports = พอร์ต { $port } ไม่อยู่ในรายการพอร์ตที่ CDN ส่งต่อ
+ev-path-last-hop = SYN ไปได้ถึง hop ที่ { $ttl } ({ $addr }) หลังจากนั้นไม่มีอะไรตอบกลับ
+ev-path-no-hop = แม้แต่เราเตอร์ตัวแรกก็ไม่ตอบ SYN ที่จำกัด TTL
+ev-path-target-answers = โฮสต์ของเซิร์ฟเวอร์ตอบกลับที่ hop ที่ { $ttl } ({ $addr })
 ev-errno = connect() ล้มเหลวด้วย errno { $errno }: { $message }
 
 ## Serve

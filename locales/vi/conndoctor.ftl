@@ -19,6 +19,7 @@ input-bad-port = "{ $detail }" không phải cổng hợp lệ (1–65535)
 input-bad-timeout = "{ $detail }" không phải khoảng thời gian hợp lệ (ví dụ: 3s, 500ms, 1.5)
 input-bad-header = "{ $detail }" không phải header hợp lệ; hãy dùng dạng "Name: value"
 input-bad-token = "{ $detail }" không phải token hợp lệ (chỉ gồm chữ cái và chữ số)
+input-bad-ip = "{ $detail }" không phải địa chỉ IP (--expect-ip nhận địa chỉ dạng 203.0.113.7 hoặc 2001:db8::7)
 input-example = ví dụ: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = chưa hỗ trợ ngôn ngữ "{ $lang }"; dùng tiếng Anh
 error-internal = conndoctor gặp lỗi: { $detail }
@@ -34,6 +35,11 @@ check-ports = Cổng cục bộ
 check-protocol = Giao thức
 check-cross = Kiểm tra chéo
 check-tls = TLS
+check-dns = Máy chủ DNS
+check-hosts = File hosts
+check-proxy = Proxy
+check-path = Đường đi
+path-line = { $hops }
 tls-established = bắt tay { $version } thành công, chứng chỉ hợp lệ
 tls-established-bad-cert = bắt tay { $version } thành công, nhưng chứng chỉ không được chấp nhận
 tls-failed = bắt tay thất bại: { $error }
@@ -46,7 +52,7 @@ resolve-error-no-address = tên miền không có địa chỉ IPv4 hay IPv6 nà
 resolve-error-resolver-failure = trình phân giải DNS không trả lời đúng cách
 resolve-error-timeout = trình phân giải không trả lời trong thời gian cho phép
 resolve-error-other = trình phân giải gặp lỗi
-attempt-line = { $addr }: { $outcome } ({ $ms } ms)
+attempt-line = { $addr }: { $outcome } sau { $ms } ms
 attempt-retransmits = { $count ->
     [0] chưa truyền lại SYN lần nào
    *[other] đã truyền lại SYN { $count } lần
@@ -125,7 +131,7 @@ cause-dns-nxdomain = Tên miền { $name } không tồn tại trong DNS
 fix-dns-nxdomain = Kiểm tra chính tả của { $name }, và xem tên miền đã được đăng ký và có bản ghi hay chưa.
 cause-dns-no-address = Tên miền { $name } có tồn tại nhưng không có bản ghi địa chỉ
 fix-dns-no-address = Thêm bản ghi A (IPv4) hoặc AAAA (IPv6) cho { $name } tại nhà cung cấp DNS của tên miền.
-cause-dns-resolver-failure = Trình phân giải DNS không trả lời được cho { $name }
+cause-dns-resolver-failure = Trình phân giải DNS không trả lời được cho { $name } (nameserver: { $servers })
 fix-dns-resolver-failure = Kiểm tra các nameserver trong /etc/resolv.conf và mạng của máy này; thử lại với một trình phân giải khác.
 cause-mismatch-ws-to-http = Máy khách WebSocket kết nối tới một máy chủ HTTP thông thường: máy chủ trả về { $status } (Server: { $server }) thay vì 101 Switching Protocols
 fix-mismatch-ws-to-http = Cho máy khách kết nối tới cổng WebSocket, hoặc phục vụ WebSocket trên chính cổng này (Workerman: new Worker('websocket://0.0.0.0:{ $port }')). Trình duyệt báo trường hợp này là "Unexpected response code: { $code }".
@@ -163,6 +169,14 @@ cause-refused-wrong-host = Tại { $addr }, máy khách đã kết nối tới m
 fix-refused-wrong-host = Kiểm tra host và cổng trong máy khách, bản ghi DNS và file hosts, cùng mọi proxy hoặc chuyển tiếp cổng ở giữa: token của máy chủ bạn đã khởi động không được trả về.
 cause-dns-wrong-ip = Tên miền { $name } trỏ tới { $addrs }, không phải máy chủ mong muốn
 fix-dns-wrong-ip = Sửa bản ghi DNS A/AAAA của { $name } (hoặc dòng tương ứng trong file hosts) để trỏ tới địa chỉ của máy chủ, rồi chờ hết TTL.
+cause-dns-hosts-override = File hosts ánh xạ { $name } tới { $hosts }, trong khi DNS trả về { $dns }
+fix-dns-hosts-override = Xóa hoặc sửa dòng { $name } trong /etc/hosts (trên Windows là C:\Windows\System32\drivers\etc\hosts) nếu đó là cấu hình còn sót lại; máy khách trên các máy khác sẽ theo DNS.
+cause-dns-fake-ip = { $name } được phân giải ra { $addr }, một địa chỉ giả do phần mềm proxy cấp
+fix-dns-fake-ip = Một phần mềm proxy (Clash, mihomo, Surge, sing-box…) trả lời DNS bằng IP giả và chặn kết nối lại: hãy thêm quy tắc DIRECT hoặc một mục fake-ip-filter cho tên miền này, hoặc chuyển phần mềm sang chế độ direct trong lúc kiểm tra.
+cause-proxy-local-software = Phần mềm proxy trên máy khách này làm thay đổi đích đến của kết nối ({ $via })
+fix-proxy-local-software = Thêm máy chủ vào danh sách bỏ qua (bypass) của proxy (NO_PROXY=host, một quy tắc DIRECT, hoặc mục "bypass" trong ứng dụng proxy), hoặc tắt proxy hay chuyển sang chế độ direct, rồi kiểm tra lại.
+cause-proxy-cdn-port-not-proxied = { $cdn } không chuyển tiếp cổng { $port }, nên các kết nối đi qua nó không nhận được phản hồi
+fix-proxy-cdn-port-not-proxied = Dùng một cổng mà CDN chuyển tiếp (Cloudflare: 80, 8080, 8880, 2052, 2082, 2086, 2095 cho HTTP; 443, 2053, 2083, 2087, 2096, 8443 cho HTTPS), hoặc đặt bản ghi DNS ở chế độ "DNS only" (đám mây xám) và kết nối thẳng tới máy chủ gốc.
 cause-proxy-cdn = { $cdn } đứng giữa máy khách và máy chủ
 fix-proxy-cdn = Địa chỉ bạn kết nối tới thuộc về CDN, không phải máy chủ của bạn: danh sách cho phép hay quy tắc tường lửa trên máy chủ dành cho IP của chính bạn sẽ không khớp. Hãy kiểm tra cấu hình CDN (hỗ trợ WebSocket, các cổng được chuyển tiếp) hoặc kết nối thẳng tới máy chủ gốc (origin).
 
@@ -216,6 +230,23 @@ ev-cert-names = chứng chỉ áp dụng cho: { $names }
 ev-cert-unknown-issuer = chuỗi chứng chỉ không dẫn tới một chứng chỉ gốc đáng tin cậy
 ev-tls-error = { $error }
 ev-token-mismatch = mong đợi token { $expected } của conndoctor serve của bạn, nhưng nhận được { $got }
+ev-ns-answer = nameserver { $server } trả lời { $addrs } (CNAME { $cnames }, TTL { $ttl } giây)
+ev-ns-nxdomain = nameserver { $server } cho biết tên miền không tồn tại (NXDOMAIN)
+ev-ns-nodata = nameserver { $server } biết tên miền này nhưng không có bản ghi A/AAAA cho nó
+ev-ns-failure = nameserver { $server } gặp lỗi: { $rcode }
+ev-ns-timeout = nameserver { $server } không trả lời trong { $ms } ms
+ev-no-nameservers = /etc/resolv.conf không khai báo nameserver nào
+ev-hosts-entry = file hosts ánh xạ tên này tới { $addrs }
+ev-expected-ip = bạn mong đợi { $expected }; trình phân giải của hệ thống trả về { $addrs }
+ev-fake-ip = { $addr } nằm trong 198.18.0.0/15, dải mà các phần mềm proxy dùng cho DNS fake-IP
+ev-tun-route = tuyến tới máy chủ đi qua giao diện tunnel { $iface } (phần mềm proxy hoặc VPN)
+ev-proxy-env = đã đặt { $var } = { $value }: các máy khách tuân theo biến này sẽ kết nối qua proxy đó
+ev-proxy-direct = conndoctor đã kết nối trực tiếp, không qua proxy
+ev-cdn-range = { $addr } nằm trong dải { $range } mà { $cdn } công bố (danh sách ngày { $date })
+ev-cdn-ports = cổng { $port } không có trong danh sách các cổng mà CDN chuyển tiếp
+ev-path-last-hop = SYN đi được tới hop { $ttl } ({ $addr }); sau đó không có gì trả lời
+ev-path-no-hop = ngay cả router đầu tiên cũng không trả lời các gói SYN giới hạn TTL
+ev-path-target-answers = host của máy chủ trả lời ở hop { $ttl } ({ $addr })
 ev-errno = connect() thất bại với errno { $errno }: { $message }
 
 ## Serve

@@ -19,6 +19,7 @@ input-bad-port = “{ $detail }”不是有效的端口（1–65535）
 input-bad-timeout = “{ $detail }”不是有效的时长（示例：3s、500ms、1.5）
 input-bad-header = “{ $detail }”不是有效的请求头；格式应为“Name: value”
 input-bad-token = “{ $detail }”不是有效的令牌（只能包含字母和数字）
+input-bad-ip = “{ $detail }”不是 IP 地址（--expect-ip 接受 203.0.113.7 或 2001:db8::7 这样的地址）
 input-example = 示例：conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = 暂不支持语言“{ $lang }”，改用英语
 error-internal = conndoctor 运行出错：{ $detail }
@@ -34,6 +35,11 @@ check-ports = 本地端口
 check-protocol = 协议
 check-cross = 交叉验证
 check-tls = TLS
+check-dns = DNS 服务器
+check-hosts = hosts 文件
+check-proxy = 代理
+check-path = 路径
+path-line = { $hops }
 tls-established = { $version } 握手成功，证书有效
 tls-established-bad-cert = { $version } 握手成功，但证书未通过验证
 tls-failed = 握手失败：{ $error }
@@ -46,7 +52,7 @@ resolve-error-no-address = 该域名没有 IPv4 或 IPv6 地址
 resolve-error-resolver-failure = DNS 解析器未能正常应答
 resolve-error-timeout = 解析器未在限定时间内应答
 resolve-error-other = 解析失败
-attempt-line = { $addr }：{ $outcome }（{ $ms } ms）
+attempt-line = { $addr }：{ $outcome }，用时 { $ms } ms
 attempt-retransmits = { $count ->
     [0] 尚无 SYN 重传
    *[other] SYN 已重传 { $count } 次
@@ -125,7 +131,7 @@ cause-dns-nxdomain = 域名 { $name } 在 DNS 中不存在
 fix-dns-nxdomain = 检查 { $name } 是否拼写正确，以及该域名是否已注册并配置了解析记录。
 cause-dns-no-address = 域名 { $name } 存在，但没有地址记录
 fix-dns-no-address = 在 { $name } 的 DNS 服务商处添加 A（IPv4）或 AAAA（IPv6）记录。
-cause-dns-resolver-failure = DNS 解析器未能对 { $name } 给出应答
+cause-dns-resolver-failure = DNS 解析器未能对 { $name } 给出应答（DNS 服务器：{ $servers }）
 fix-dns-resolver-failure = 检查 /etc/resolv.conf 中的 nameserver 以及本机网络，然后换一个解析器重试。
 cause-mismatch-ws-to-http = WebSocket 客户端连到了普通的 HTTP 服务：对方返回 { $status }（Server: { $server }），而不是 101 Switching Protocols
 fix-mismatch-ws-to-http = 让客户端连接 WebSocket 端口，或在当前端口上提供 WebSocket 服务（Workerman：new Worker('websocket://0.0.0.0:{ $port }')）。浏览器对这种情况的报错是 "Unexpected response code: { $code }"。
@@ -163,6 +169,14 @@ cause-refused-wrong-host = 客户端在 { $addr } 连到的并不是它本应连
 fix-refused-wrong-host = 检查客户端中的主机和端口、DNS 记录和 hosts 文件，以及中间的代理或端口转发：你启动的服务端的令牌没有返回。
 cause-dns-wrong-ip = 域名 { $name } 指向 { $addrs }，而那不是目标服务器
 fix-dns-wrong-ip = 修改 { $name } 的 DNS A/AAAA 记录（或 hosts 文件中的条目），使其指向服务器的地址，并等待 TTL 过期。
+cause-dns-hosts-override = hosts 文件把 { $name } 指向 { $hosts }，而 DNS 给出的是 { $dns }
+fix-dns-hosts-override = 如果 /etc/hosts（Windows 上为 C:\Windows\System32\drivers\etc\hosts）中 { $name } 这一行是遗留配置，请删除或改正；其他机器上的客户端遵循的是 DNS。
+cause-dns-fake-ip = { $name } 被解析为 { $addr }，这是代理软件分配的虚假地址（Fake IP）
+fix-dns-fake-ip = 代理程序（Clash、mihomo、Surge、sing-box…）用虚假 IP 应答 DNS 并接管了连接：为该域名添加直连（DIRECT）规则或 fake-ip-filter 条目，或在测试期间把代理程序切换到直连模式。
+cause-proxy-local-software = 本客户端上的代理软件改变了连接的去向（{ $via }）
+fix-proxy-local-software = 把服务器加入代理的绕过列表（NO_PROXY=host、DIRECT 规则或代理应用中的“绕过”设置），或关闭代理、切换到直连模式，然后重新测试。
+cause-proxy-cdn-port-not-proxied = { $cdn } 不转发端口 { $port }，因此经它转发的连接得不到任何应答
+fix-proxy-cdn-port-not-proxied = 改用 CDN 会转发的端口（Cloudflare：HTTP 用 80、8080、8880、2052、2082、2086、2095；HTTPS 用 443、2053、2083、2087、2096、8443），或把该 DNS 记录设为“仅 DNS”（灰色云朵），直接连接源站。
 cause-proxy-cdn = 客户端与服务器之间隔着 { $cdn }
 fix-proxy-cdn = 你访问的地址属于 CDN，而不是你的服务器：服务器上针对你自己 IP 的白名单或防火墙规则不会生效。请检查 CDN 的设置（是否支持 WebSocket、转发了哪些端口），或直接连接源站。
 
@@ -216,6 +230,23 @@ ev-cert-names = 证书覆盖的名称：{ $names }
 ev-cert-unknown-issuer = 证书链无法追溯到受信任的根证书
 ev-tls-error = { $error }
 ev-token-mismatch = 期望收到你的 conndoctor serve 的令牌 { $expected }，实际收到 { $got }
+ev-ns-answer = DNS 服务器 { $server } 应答 { $addrs }（CNAME { $cnames }，TTL { $ttl } 秒）
+ev-ns-nxdomain = DNS 服务器 { $server } 表示该域名不存在（NXDOMAIN）
+ev-ns-nodata = DNS 服务器 { $server } 知道该域名，但没有它的 A/AAAA 记录
+ev-ns-failure = DNS 服务器 { $server } 出错：{ $rcode }
+ev-ns-timeout = DNS 服务器 { $server } 在 { $ms } ms 内没有应答
+ev-no-nameservers = /etc/resolv.conf 中没有配置任何 nameserver
+ev-hosts-entry = hosts 文件把该域名指向 { $addrs }
+ev-expected-ip = 你期望的是 { $expected }，而系统解析器返回 { $addrs }
+ev-fake-ip = { $addr } 位于 198.18.0.0/15，这是代理程序用于 Fake IP DNS 的地址段
+ev-tun-route = 到服务器的路由经过隧道接口 { $iface }（代理或 VPN 软件）
+ev-proxy-env = 已设置 { $var } = { $value }：遵循该变量的客户端会经由这个代理连接
+ev-proxy-direct = conndoctor 是直接连接的，没有经过代理
+ev-cdn-range = { $addr } 位于 { $cdn } 公布的地址段 { $range } 内（{ $date } 的列表）
+ev-cdn-ports = 端口 { $port } 不在该 CDN 转发的端口列表中
+ev-path-last-hop = SYN 最远到达第 { $ttl } 跳（{ $addr }）；再往后没有任何应答
+ev-path-no-hop = 连第一跳路由器都没有回应限定 TTL 的 SYN
+ev-path-target-answers = 服务器主机在第 { $ttl } 跳（{ $addr }）作出应答
 ev-errno = connect() 失败，errno { $errno }：{ $message }
 
 ## Serve

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 
 use crate::finding::{Confidence, Symptom};
@@ -160,6 +160,9 @@ pub struct Extractor {
 #[derive(Debug, Default)]
 pub struct Catalogue {
     pub families: Vec<Family>,
+    /// Every family regex in one set, in family order: one pass over a long text
+    /// tells which of the (hundreds of) regexes can match at all.
+    pub set: Option<RegexSet>,
     pub extractors: Vec<Extractor>,
     pub status_maps: BTreeMap<String, BTreeMap<String, StatusRule>>,
     /// Entries that were left out, and why. Empty for a healthy data file.
@@ -261,7 +264,8 @@ pub fn load(src: &str) -> Catalogue {
             let valid_key =
                 status == "default" || (status.len() == 3 && status.parse::<u16>().is_ok());
             if !valid_key {
-                cat.errors.push(format!("{what}: key must be a status code or default"));
+                cat.errors
+                    .push(format!("{what}: key must be a status code or default"));
                 continue;
             }
             if check_causes(&r.causes, &mut cat.errors, &what) {
@@ -326,8 +330,9 @@ pub fn load(src: &str) -> Catalogue {
             continue;
         }
         if f.regex.is_empty() || f.seen.is_empty() || f.examples.is_empty() {
-            cat.errors
-                .push(format!("{what}: needs at least one regex, seen and example"));
+            cat.errors.push(format!(
+                "{what}: needs at least one regex, seen and example"
+            ));
             continue;
         }
         let mut regexes = Vec::new();
@@ -355,6 +360,19 @@ pub fn load(src: &str) -> Catalogue {
             regexes,
             examples: f.examples,
         });
+    }
+    let all: Vec<&str> = cat
+        .families
+        .iter()
+        .flat_map(|f| f.regexes.iter().map(Regex::as_str))
+        .collect();
+    match RegexSetBuilder::new(all)
+        .case_insensitive(true)
+        .size_limit(REGEX_SIZE_LIMIT * 8)
+        .build()
+    {
+        Ok(set) => cat.set = Some(set),
+        Err(e) => cat.errors.push(format!("regex set: {e}")),
     }
     cat
 }

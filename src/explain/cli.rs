@@ -50,7 +50,11 @@ fn read_stdin() -> Input {
         return Input::Terminal;
     }
     let mut buf = Vec::new();
-    match stdin.lock().take(MAX_INPUT as u64 + 1).read_to_end(&mut buf) {
+    match stdin
+        .lock()
+        .take(MAX_INPUT as u64 + 1)
+        .read_to_end(&mut buf)
+    {
         Ok(_) => Input::Text(String::from_utf8_lossy(&buf).into_owned()),
         Err(e) => Input::Unreadable(e.to_string()),
     }
@@ -170,7 +174,10 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
     let _ = writeln!(
         out,
         "\n{}\n",
-        l.with("explain-running", &[("cmd", e.next.command.as_str().into())])
+        l.with(
+            "explain-running",
+            &[("cmd", e.next.command.as_str().into())]
+        )
     );
     let _ = out.flush();
     let report = rt.block_on(crate::check(&t, &opts));

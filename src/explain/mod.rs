@@ -31,7 +31,7 @@ const EXCERPT_CHARS: usize = 160;
 /// every language and are never mistaken for a real address.
 const UNKNOWN_HOST: &str = "<host>";
 const UNKNOWN_PORT: &str = "<port>";
-const UNKNOWN: &str = "?";
+pub(crate) const UNKNOWN: &str = "?";
 
 /// What the message itself says, as far as it could be read.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -114,21 +114,28 @@ pub fn explain(text: &str) -> Explanation {
 pub fn explain_with(cat: &'static Catalogue, text: &str) -> Explanation {
     let (text, truncated) = cap(text, MAX_INPUT);
 
-    let mut hits: Vec<Hit> = cat
-        .families
-        .iter()
-        .filter_map(|f| {
-            // The first regex that matches wins: a family lists its most specific
-            // form (the one with host and port) first.
-            f.regexes.iter().find_map(|re| {
-                re.captures(text).map(|caps| Hit {
-                    family: f,
-                    start: caps.get(0).map_or(0, |m| m.start()),
-                    caps,
-                })
+    // One pass of the set says which regexes can match; only those run again for
+    // their captures. Without the set (it failed to build) every regex runs.
+    let candidates = cat.set.as_ref().map(|s| s.matches(text));
+    let mut index = 0usize;
+    let mut hits: Vec<Hit> = Vec::new();
+    for f in &cat.families {
+        let first = index;
+        index += f.regexes.len();
+        // The first regex that matches wins: a family lists its most specific form
+        // (the one with host and port) first.
+        let hit = f.regexes.iter().enumerate().find_map(|(i, re)| {
+            if candidates.as_ref().is_some_and(|c| !c.matched(first + i)) {
+                return None;
+            }
+            re.captures(text).map(|caps| Hit {
+                family: f,
+                start: caps.get(0).map_or(0, |m| m.start()),
+                caps,
             })
-        })
-        .collect();
+        });
+        hits.extend(hit);
+    }
     // Specific beats generic; among equals, what comes first in the text (the
     // outermost error of a stack trace) leads.
     hits.sort_by_key(|h| (std::cmp::Reverse(h.family.priority), h.start));
@@ -168,9 +175,7 @@ pub fn explain_with(cat: &'static Catalogue, text: &str) -> Explanation {
             .and_then(|m| cat.status_rule(m, ex.status));
         let (ids, note): (&'static [String], Option<&'static str>) = match status_rule {
             // A status-specific entry replaces the family's generic list.
-            Some(r) if ex.status.is_some() || f.causes.is_empty() => {
-                (&r.causes, r.note.as_deref())
-            }
+            Some(r) if ex.status.is_some() || f.causes.is_empty() => (&r.causes, r.note.as_deref()),
             _ => (&f.causes, None),
         };
         let mut conf = f.confidence;
@@ -197,7 +202,8 @@ pub fn explain_with(cat: &'static Catalogue, text: &str) -> Explanation {
                 // The message shows the IPv6 attempt; IPv4 is the other family to try.
                 let port = ex.port.map_or(UNKNOWN_PORT.to_string(), |p| p.to_string());
                 f.args.insert("failed", Arg::Str(format!("[::1]:{port}")));
-                f.args.insert("working", Arg::Str(format!("127.0.0.1:{port}")));
+                f.args
+                    .insert("working", Arg::Str(format!("127.0.0.1:{port}")));
             }
             if i == 0
                 && let Some(line) = &ex.excerpt
@@ -265,7 +271,9 @@ fn dedup<T, K: PartialEq>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
 fn fill_from(ex: &mut Extracted, caps: &Captures) {
     let get = |name: &str| caps.name(name).map(|m| m.as_str().trim());
     let host = get("host").map(clean_host).filter(|h| plausible_host(h));
-    let port = get("port").and_then(|p| p.parse::<u16>().ok()).filter(|p| *p > 0);
+    let port = get("port")
+        .and_then(|p| p.parse::<u16>().ok())
+        .filter(|p| *p > 0);
     if let Some(h) = host {
         match &ex.host {
             None => {
@@ -303,7 +311,10 @@ fn fill_from(ex: &mut Extracted, caps: &Captures) {
 /// Strips the brackets of an IPv6 literal and the punctuation around a name.
 fn clean_host(h: &str) -> String {
     let h = h.trim_matches(|c: char| "\"'‘’`,;".contains(c));
-    let h = h.strip_prefix('[').and_then(|x| x.strip_suffix(']')).unwrap_or(h);
+    let h = h
+        .strip_prefix('[')
+        .and_then(|x| x.strip_suffix(']'))
+        .unwrap_or(h);
     h.trim_end_matches('.').to_string()
 }
 
@@ -386,7 +397,8 @@ fn context_rules(
     notes: &mut Vec<Msg>,
 ) {
     let ip = host_ip(ex);
-    let loopback_host = ip.is_some_and(|i| i.is_loopback()) || ex.host.as_deref() == Some("localhost");
+    let loopback_host =
+        ip.is_some_and(|i| i.is_loopback()) || ex.host.as_deref() == Some("localhost");
     match symptom {
         Some(Symptom::Refused) => {
             // Node.js 17+ and others try ::1 first for "localhost"; a server bound to
@@ -402,17 +414,15 @@ fn context_rules(
                 causes.retain(|c| c.0 != "refused.loopback-only");
             }
         }
-        Some(Symptom::Timeout) => {
-            if ip.is_some_and(is_private) {
-                let at = causes.len().min(1);
-                causes.insert(at, ("timeout.private-unroutable", Confidence::Medium));
-                notes.push(Msg::new("explain-note-private-address"));
-            }
+        Some(Symptom::Timeout) if ip.is_some_and(is_private) => {
+            // Second place: a firewall is still the commoner reason, but dialling
+            // an intranet address from outside looks exactly like this.
+            let at = causes.len().min(1);
+            causes.insert(at, ("timeout.private-unroutable", Confidence::Medium));
+            notes.push(Msg::new("explain-note-private-address"));
         }
-        Some(Symptom::Unreachable) => {
-            if ip.is_some_and(|i| i.is_ipv6()) {
-                notes.push(Msg::new("explain-note-ipv6-unreachable"));
-            }
+        Some(Symptom::Unreachable) if ip.is_some_and(|i| i.is_ipv6()) => {
+            notes.push(Msg::new("explain-note-ipv6-unreachable"));
         }
         _ => {}
     }
@@ -428,7 +438,11 @@ fn context_rules(
     if ip.is_some_and(|i| i.is_unspecified()) {
         notes.push(Msg::new("explain-note-connect-0000"));
     }
-    if ex.host.as_deref().is_some_and(|h| h.contains("://") || h.contains('/')) {
+    if ex
+        .host
+        .as_deref()
+        .is_some_and(|h| h.contains("://") || h.contains('/'))
+    {
         notes.push(Msg::new("explain-note-host-is-url"));
     }
 }
@@ -452,7 +466,10 @@ fn cause_args(ex: &Extracted) -> Args {
     a.insert("name", Arg::Str(ip));
     // A loopback-only server is bound to 127.0.0.1 on the same port.
     a.insert("bound", Arg::Str(format!("127.0.0.1:{port}")));
-    a.insert("host", Arg::Str(host.unwrap_or_else(|| UNKNOWN_HOST.to_string())));
+    a.insert(
+        "host",
+        Arg::Str(host.unwrap_or_else(|| UNKNOWN_HOST.to_string())),
+    );
     let status = ex.status.map_or(UNKNOWN.to_string(), |s| s.to_string());
     a.insert("status", Arg::Str(status.clone()));
     a.insert("code", Arg::Str(status));
@@ -497,7 +514,11 @@ fn scheme_pair(ex: &Extracted) -> (String, String) {
                 (Some(h), None) => h,
                 (None, _) => String::new(),
             };
-            (format!("ws://{addr}"), format!("wss://{addr}"))
+            // Which of ws:// or http:// the client used is not known either.
+            (
+                format!("ws://{addr} / http://{addr}"),
+                format!("wss://{addr} / https://{addr}"),
+            )
         }
     }
 }
@@ -506,7 +527,11 @@ fn note_args(ex: &Extracted) -> Args {
     let mut a = Args::new();
     a.insert(
         "host",
-        Arg::Str(ex.host.as_deref().map_or(UNKNOWN_HOST.to_string(), display_host)),
+        Arg::Str(
+            ex.host
+                .as_deref()
+                .map_or(UNKNOWN_HOST.to_string(), display_host),
+        ),
     );
     a.insert(
         "port",
@@ -580,7 +605,10 @@ fn suggest(ex: &Extracted, family: Option<&Family>) -> Next {
         let candidate = match (scheme, ex.port) {
             (Some(s), Some(p)) => Some(format!(
                 "{s}://{host}:{p}{}",
-                ex.path.as_deref().filter(|p| p.starts_with('/')).unwrap_or("")
+                ex.path
+                    .as_deref()
+                    .filter(|p| p.starts_with('/'))
+                    .unwrap_or("")
             )),
             (None, Some(p)) => Some(format!("{host}:{p}")),
             // A scheme with a default port still makes a complete target.

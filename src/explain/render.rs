@@ -9,7 +9,7 @@ use anstyle::{AnsiColor, Style};
 use serde_json::{Value, json};
 
 use super::{Explanation, Family, catalogue};
-use crate::finding::{Arg, Confidence, Finding, Msg, Symptom};
+use crate::finding::{Arg, Args, Confidence, Finding, Msg, Symptom};
 use crate::i18n::Localizer;
 use crate::report::json::SCHEMA;
 
@@ -26,7 +26,10 @@ fn symptom_id(s: Option<Symptom>) -> &'static str {
 fn family_line(l: &Localizer, f: &Family) -> String {
     l.with(
         "explain-family",
-        &[("source", f.source.as_str().into()), ("id", f.id.as_str().into())],
+        &[
+            ("source", f.source.as_str().into()),
+            ("id", f.id.as_str().into()),
+        ],
     )
 }
 
@@ -53,6 +56,18 @@ fn says(l: &Localizer, e: &Explanation) -> Vec<String> {
     out
 }
 
+/// The arguments with "?" (not said by the message) replaced by the localised word
+/// for "unknown", so sentences read naturally; the JSON `args` keep the raw "?".
+fn localised(args: &Args, l: &Localizer) -> Args {
+    let unknown = l.text("explain-value-unknown");
+    args.iter()
+        .map(|(k, v)| match v {
+            Arg::Str(s) if s == super::UNKNOWN => (*k, Arg::Str(unknown.clone())),
+            _ => (*k, v.clone()),
+        })
+        .collect()
+}
+
 fn confidence_id(c: Confidence) -> &'static str {
     match c {
         Confidence::High => "confidence-high",
@@ -62,10 +77,11 @@ fn confidence_id(c: Confidence) -> &'static str {
 }
 
 fn finding(out: &mut String, l: &Localizer, n: usize, f: &Finding) {
+    let args = localised(&f.args, l);
     let _ = writeln!(
         out,
         "\n  {n}. {BOLD}{}{BOLD:#}",
-        l.fmt(&f.title_id(), &f.args)
+        l.fmt(&f.title_id(), &args)
     );
     let _ = writeln!(
         out,
@@ -80,7 +96,7 @@ fn finding(out: &mut String, l: &Localizer, n: usize, f: &Finding) {
         out,
         "     {OK}→{OK:#} {}: {}",
         l.text("label-fix"),
-        l.fmt(&f.fix_id(), &f.args)
+        l.fmt(&f.fix_id(), &args)
     );
 }
 
@@ -103,7 +119,11 @@ pub fn human(e: &Explanation, l: &Localizer) -> String {
     rows.push((mark, l.text("explain-label-symptom"), symptom_text));
     let dot = format!("{DIM}·{DIM:#}");
     match e.family {
-        Some(f) => rows.push((dot.clone(), l.text("explain-label-message"), family_line(l, f))),
+        Some(f) => rows.push((
+            dot.clone(),
+            l.text("explain-label-message"),
+            family_line(l, f),
+        )),
         None => rows.push((
             dot.clone(),
             l.text("explain-label-message"),
@@ -128,7 +148,11 @@ pub fn human(e: &Explanation, l: &Localizer) -> String {
         },
     ));
     if let Some(x) = &e.extracted.excerpt {
-        rows.push((dot, l.text("explain-label-line"), format!("{DIM}{x}{DIM:#}")));
+        rows.push((
+            dot,
+            l.text("explain-label-line"),
+            format!("{DIM}{x}{DIM:#}"),
+        ));
     }
 
     let width = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
@@ -193,8 +217,9 @@ fn finding_json(f: &Finding, l: Option<&Localizer>) -> Value {
         "fix": { "id": f.fix_id() },
     });
     if let Some(l) = l {
-        v["message"] = l.fmt(&f.title_id(), &f.args).into();
-        v["fix"]["message"] = l.fmt(&f.fix_id(), &f.args).into();
+        let args = localised(&f.args, l);
+        v["message"] = l.fmt(&f.title_id(), &args).into();
+        v["fix"]["message"] = l.fmt(&f.fix_id(), &args).into();
     }
     v
 }

@@ -16,7 +16,8 @@ fn every_example_is_recognised_as_its_family() {
     for f in &catalogue().families {
         for ex in &f.examples {
             let e = explain(ex);
-            let in_matched = e.family.is_some_and(|p| p.id == f.id) || e.also.iter().any(|a| a.id == f.id);
+            let in_matched =
+                e.family.is_some_and(|p| p.id == f.id) || e.also.iter().any(|a| a.id == f.id);
             let ok = match f.symptom {
                 // A family that says the symptom must decide it for its own examples.
                 Some(s) => fam(&e) == f.id && e.symptom == Some(s),
@@ -37,7 +38,8 @@ fn every_example_is_recognised_as_its_family() {
 
 #[test]
 fn node_refused_extracts_host_and_port() {
-    let e = explain("Error: connect ECONNREFUSED 127.0.0.1:8282\n    at TCPConnectWrap.afterConnect");
+    let e =
+        explain("Error: connect ECONNREFUSED 127.0.0.1:8282\n    at TCPConnectWrap.afterConnect");
     assert_eq!(fam(&e), "node.econnrefused");
     assert_eq!(e.symptom, Some(Symptom::Refused));
     assert_eq!(e.extracted.host.as_deref(), Some("127.0.0.1"));
@@ -57,7 +59,9 @@ fn ipv6_loopback_refusal_suggests_family_mismatch() {
     assert_eq!(cause_ids(&e)[0], "refused.family-mismatch");
     assert_eq!(e.next.target.as_deref(), Some("[::1]:8080"));
     // Both families refused: nothing listens, no family mismatch.
-    let both = explain("AggregateError: connect ECONNREFUSED ::1:8080; connect ECONNREFUSED 127.0.0.1:8080");
+    let both = explain(
+        "AggregateError: connect ECONNREFUSED ::1:8080; connect ECONNREFUSED 127.0.0.1:8080",
+    );
     assert!(!cause_ids(&both).contains(&"refused.family-mismatch"));
 }
 
@@ -84,7 +88,9 @@ fn websocket_status_codes_pick_causes() {
 
 #[test]
 fn invalid_http_response_is_ws_to_non_http() {
-    let e = explain("WebSocket connection to 'ws://127.0.0.1:5678/' failed: Error during WebSocket handshake: net::ERR_INVALID_HTTP_RESPONSE");
+    let e = explain(
+        "WebSocket connection to 'ws://127.0.0.1:5678/' failed: Error during WebSocket handshake: net::ERR_INVALID_HTTP_RESPONSE",
+    );
     assert_eq!(cause_ids(&e)[0], "mismatch.ws-to-non-http");
     assert_eq!(e.causes[0].confidence, Confidence::High);
 }
@@ -93,7 +99,9 @@ fn invalid_http_response_is_ws_to_non_http() {
 fn look_alikes_are_told_apart() {
     // TLS spoken to a plain port vs a refused connect.
     let tls = explain("curl: (35) error:0A00010B:SSL routines::wrong version number");
-    let refused = explain("curl: (7) Failed to connect to 127.0.0.1 port 8282 after 0 ms: Couldn't connect to server");
+    let refused = explain(
+        "curl: (7) Failed to connect to 127.0.0.1 port 8282 after 0 ms: Couldn't connect to server",
+    );
     assert_eq!(tls.symptom, Some(Symptom::Mismatch));
     assert_eq!(cause_ids(&tls), vec!["mismatch.tls-to-plain"]);
     assert_eq!(refused.symptom, Some(Symptom::Refused));
@@ -101,19 +109,39 @@ fn look_alikes_are_told_apart() {
     let plain = explain("400 The plain HTTP request was sent to HTTPS port");
     assert_eq!(cause_ids(&plain), vec!["mismatch.plain-to-tls"]);
     // Reset vs refused: one letter apart in the errno name, different stage.
-    assert_eq!(explain("Error: read ECONNRESET").symptom, Some(Symptom::Reset));
-    assert_eq!(explain("Error: connect ECONNREFUSED 10.0.0.5:80").symptom, Some(Symptom::Refused));
+    assert_eq!(
+        explain("Error: read ECONNRESET").symptom,
+        Some(Symptom::Reset)
+    );
+    assert_eq!(
+        explain("Error: connect ECONNREFUSED 10.0.0.5:80").symptom,
+        Some(Symptom::Refused)
+    );
     // A TLS failure inside a requests traceback beats the wrapper's generic words.
-    let py = explain("requests.exceptions.SSLError: HTTPSConnectionPool(host='example.com', port=8282): Max retries exceeded with url: / (Caused by SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1129)')))");
+    let py = explain(
+        "requests.exceptions.SSLError: HTTPSConnectionPool(host='example.com', port=8282): Max retries exceeded with url: / (Caused by SSLError(SSLError(1, '[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1129)')))",
+    );
     assert_eq!(fam(&py), "openssl.wrong-version-number");
     assert_eq!(py.extracted.host.as_deref(), Some("example.com"));
     assert_eq!(py.extracted.port, Some(8282));
     // curl (7) after a long wait is a timeout, not a refusal.
-    let slow = explain("curl: (7) Failed to connect to 203.0.113.7 port 80 after 129753 ms: Couldn't connect to server");
+    let slow = explain(
+        "curl: (7) Failed to connect to 203.0.113.7 port 80 after 129753 ms: Couldn't connect to server",
+    );
     assert_eq!(slow.symptom, Some(Symptom::Timeout));
     // EADDRNOTAVAIL on connect (port exhaustion) vs on bind (address not local).
-    assert_eq!(cause_ids(&explain("dial tcp 127.0.0.1:80: connect: cannot assign requested address"))[0], "addr-not-avail.ephemeral-exhausted");
-    assert_eq!(cause_ids(&explain("listen tcp 203.0.113.7:8282: bind: cannot assign requested address"))[0], "addr-not-avail.bind-not-local");
+    assert_eq!(
+        cause_ids(&explain(
+            "dial tcp 127.0.0.1:80: connect: cannot assign requested address"
+        ))[0],
+        "addr-not-avail.ephemeral-exhausted"
+    );
+    assert_eq!(
+        cause_ids(&explain(
+            "listen tcp 203.0.113.7:8282: bind: cannot assign requested address"
+        ))[0],
+        "addr-not-avail.bind-not-local"
+    );
     // 404 vs 403 vs a bad status line.
     assert_ne!(
         cause_ids(&explain("Unexpected server response: 404"))[0],
@@ -123,7 +151,9 @@ fn look_alikes_are_told_apart() {
 
 #[test]
 fn requests_traceback_builds_an_http_url() {
-    let e = explain("requests.exceptions.ConnectionError: HTTPConnectionPool(host='127.0.0.1', port=8282): Max retries exceeded with url: /chat (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f1c>: Failed to establish a new connection: [Errno 111] Connection refused'))");
+    let e = explain(
+        "requests.exceptions.ConnectionError: HTTPConnectionPool(host='127.0.0.1', port=8282): Max retries exceeded with url: /chat (Caused by NewConnectionError('<urllib3.connection.HTTPConnection object at 0x7f1c>: Failed to establish a new connection: [Errno 111] Connection refused'))",
+    );
     assert_eq!(e.symptom, Some(Symptom::Refused));
     assert_eq!(e.next.target.as_deref(), Some("http://127.0.0.1:8282/chat"));
     assert_eq!(e.extracted.errno.as_deref(), Some("ECONNREFUSED (111)"));
@@ -132,10 +162,13 @@ fn requests_traceback_builds_an_http_url() {
 
 #[test]
 fn go_and_aiohttp_extraction() {
-    let g = explain("Get \"http://[::1]:8080/api\": dial tcp [::1]:8080: connect: connection refused");
+    let g =
+        explain("Get \"http://[::1]:8080/api\": dial tcp [::1]:8080: connect: connection refused");
     assert_eq!(g.extracted.host.as_deref(), Some("::1"));
     assert_eq!(g.extracted.port, Some(8080));
-    let a = explain("aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host localhost:5055 ssl:default [Connect call failed ('::1', 5055, 0, 0)]");
+    let a = explain(
+        "aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host localhost:5055 ssl:default [Connect call failed ('::1', 5055, 0, 0)]",
+    );
     assert_eq!(a.symptom, Some(Symptom::Refused));
     assert_eq!(a.extracted.host.as_deref(), Some("::1"));
     assert_eq!(a.extracted.port, Some(5055));
@@ -143,7 +176,9 @@ fn go_and_aiohttp_extraction() {
 
 #[test]
 fn stack_trace_file_names_are_not_hosts() {
-    let e = explain("  File \"socket.py\", line 807\nsocket.py:807: in create_connection\nTimeoutError: [Errno 110] Connection timed out");
+    let e = explain(
+        "  File \"socket.py\", line 807\nsocket.py:807: in create_connection\nTimeoutError: [Errno 110] Connection timed out",
+    );
     assert_eq!(e.symptom, Some(Symptom::Timeout));
     assert_eq!(e.extracted.host, None);
     assert!(!e.next.complete);
@@ -168,7 +203,9 @@ fn firefox_says_no_symptom_but_gives_a_target() {
 
 #[test]
 fn mixed_content_suggests_wss() {
-    let e = explain("Mixed Content: The page at 'https://example.com/' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint 'ws://example.com:8282/ws'. This request has been blocked; this endpoint must be available over WSS.");
+    let e = explain(
+        "Mixed Content: The page at 'https://example.com/' was loaded over HTTPS, but attempted to connect to the insecure WebSocket endpoint 'ws://example.com:8282/ws'. This request has been blocked; this endpoint must be available over WSS.",
+    );
     assert_eq!(e.next.target.as_deref(), Some("wss://example.com:8282/ws"));
 }
 
@@ -196,18 +233,27 @@ fn unknown_text_is_honest() {
 
 #[test]
 fn incomplete_target_keeps_the_host() {
-    let e = explain("ssh: Could not resolve hostname chat.example.invalid: Name or service not known");
+    let e =
+        explain("ssh: Could not resolve hostname chat.example.invalid: Name or service not known");
     assert_eq!(e.symptom, Some(Symptom::Dns));
-    assert_eq!(e.next.command, "conndoctor check chat.example.invalid:<port>");
+    assert_eq!(
+        e.next.command,
+        "conndoctor check chat.example.invalid:<port>"
+    );
     assert!(!e.next.complete);
 }
 
 #[test]
 fn url_pasted_as_host_is_noted() {
-    let e = explain("ssh: Could not resolve hostname http://jumpserver.example.com:9898/ui/: 不知道这样的主机。");
+    let e = explain(
+        "ssh: Could not resolve hostname http://jumpserver.example.com:9898/ui/: 不知道这样的主机。",
+    );
     assert_eq!(e.symptom, Some(Symptom::Dns));
     assert!(e.notes.iter().any(|n| n.id == "explain-note-host-is-url"));
-    assert_eq!(e.next.target.as_deref(), Some("http://jumpserver.example.com:9898/ui/"));
+    assert_eq!(
+        e.next.target.as_deref(),
+        Some("http://jumpserver.example.com:9898/ui/")
+    );
 }
 
 #[test]
@@ -235,14 +281,26 @@ fn every_suggested_complete_command_parses() {
 }
 
 #[test]
-fn causes_have_all_variables_their_texts_use() {
-    // Every placeholder of every cause text gets a value: no "{$addr}" leaks.
-    let l = crate::i18n::Localizer::new("en");
-    for f in &catalogue().families {
-        for ex in &f.examples {
-            for c in &explain(ex).causes {
-                let t = l.fmt(&c.title_id(), &c.args);
-                assert!(!t.contains("{$"), "{}: {t}", c.id);
+fn causes_and_notes_have_all_variables_their_texts_use() {
+    // Every placeholder of every cause title, fix and note gets a value in every
+    // language: no "{$addr}" leaks into what people read.
+    let explanations: Vec<Explanation> = catalogue()
+        .families
+        .iter()
+        .flat_map(|f| f.examples.iter().map(|ex| explain(ex)))
+        .collect();
+    for (lang, _) in crate::i18n::LOCALES {
+        let l = crate::i18n::Localizer::new(lang);
+        for e in &explanations {
+            for c in &e.causes {
+                for id in [c.title_id(), c.fix_id()] {
+                    let t = l.fmt(&id, &c.args);
+                    assert!(!t.contains("{$"), "{lang} {id}: {t}");
+                }
+            }
+            for n in &e.notes {
+                let t = l.fmt(n.id, &n.args);
+                assert!(!t.contains("{$") && !t.contains('⟦'), "{lang} {}: {t}", n.id);
             }
         }
     }

@@ -18,8 +18,18 @@ use crate::evidence::{ConnectAttempt, IcmpReport, Outcome};
 /// Connects to `addr`, giving up at `deadline`. Never returns an error: every failure
 /// is an [`Outcome`].
 pub async fn probe(addr: SocketAddr, deadline: tokio::time::Instant) -> ConnectAttempt {
+    probe_ttl(addr, deadline, None).await
+}
+
+/// Like [`probe`], with the SYN's TTL / hop limit set: routers on the way answer an
+/// expired SYN with ICMP time-exceeded, which IP_RECVERR hands back without root.
+pub async fn probe_ttl(
+    addr: SocketAddr,
+    deadline: tokio::time::Instant,
+    ttl: Option<u32>,
+) -> ConnectAttempt {
     let start = Instant::now();
-    let (outcome, icmp, syn_retransmits) = connect(addr, deadline).await;
+    let (outcome, icmp, syn_retransmits) = connect(addr, deadline, ttl).await;
     ConnectAttempt {
         addr,
         outcome,
@@ -32,6 +42,7 @@ pub async fn probe(addr: SocketAddr, deadline: tokio::time::Instant) -> ConnectA
 async fn connect(
     addr: SocketAddr,
     deadline: tokio::time::Instant,
+    ttl: Option<u32>,
 ) -> (Outcome, Option<IcmpReport>, Option<u32>) {
     let sock = match Socket::new(
         Domain::for_address(addr),
@@ -46,6 +57,15 @@ async fn connect(
         SocketAddr::V4(_) => socket::setsockopt(&sock, sockopt::Ipv4RecvErr, &true),
         SocketAddr::V6(_) => socket::setsockopt(&sock, sockopt::Ipv6RecvErr, &true),
     };
+    if let Some(ttl) = ttl {
+        let r = match addr {
+            SocketAddr::V4(_) => sock.set_ttl_v4(ttl),
+            SocketAddr::V6(_) => sock.set_unicast_hops_v6(ttl),
+        };
+        if let Err(e) = r {
+            return (classify(&e), None, None);
+        }
+    }
     match sock.connect(&addr.into()) {
         Ok(()) => return (Outcome::Connected, None, None),
         Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {}

@@ -1,11 +1,15 @@
 //! Probes gather facts and never judge them. [`gather`] runs them for one target,
 //! concurrently and under one deadline, and returns the [`Evidence`].
 
+pub mod cdn;
 pub mod connect;
+pub mod dns;
+pub mod env;
 pub mod local;
 pub mod protocol;
 pub mod resolve;
 pub mod sockdiag;
+pub mod trace;
 
 use std::net::SocketAddr;
 use std::time::Duration;
@@ -14,7 +18,7 @@ use tokio::task::JoinSet;
 use tokio::time::Instant;
 
 use crate::evidence::{ConnectAttempt, Evidence, LocalFacts, Outcome, SideProbe};
-use crate::target::Target;
+use crate::target::{Host, Target};
 
 /// Ports tried on the same address while the main connect waits: any answer there
 /// (accept or RST) proves the host is up, so silence on the target port is a filter.
@@ -35,6 +39,10 @@ pub struct CheckOptions {
     pub insecure: bool,
     /// Token of the `conndoctor serve` that should answer.
     pub expect_token: Option<String>,
+    /// Addresses the server is believed to have.
+    pub expect_ip: Vec<std::net::IpAddr>,
+    /// Trace the path with TTL-limited SYNs when the connect gets no answer.
+    pub trace: bool,
 }
 
 impl Default for CheckOptions {
@@ -45,6 +53,8 @@ impl Default for CheckOptions {
             proto: protocol::ProtoOptions::default(),
             insecure: false,
             expect_token: None,
+            expect_ip: Vec::new(),
+            trace: true,
         }
     }
 }
@@ -55,6 +65,14 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
     let deadline = start + opts.timeout;
     let mut local = LocalFacts::default();
 
+    // Each nameserver is asked directly while getaddrinfo runs, to say who said what.
+    let dns_task = match &target.host {
+        Host::Name(n) if n != "localhost" && !n.ends_with(".localhost") => {
+            let n = n.clone();
+            Some(tokio::spawn(async move { dns::gather(&n, deadline).await }))
+        }
+        _ => None,
+    };
     let resolution = resolve::resolve(&target.host, deadline).await;
     let addrs: Vec<SocketAddr> = resolution
         .addresses
@@ -91,6 +109,22 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
         }
     }
 
+    // The path trace runs beside the side probes, for the first address, off this host.
+    let trace_task = match addrs.first() {
+        Some(a)
+            if opts.trace
+                && !a.ip().is_loopback()
+                && !local.interfaces.iter().any(|i| i.addr == a.ip()) =>
+        {
+            let a = *a;
+            Some(tokio::spawn(async move {
+                tokio::time::sleep(side_delay).await;
+                trace::trace(a, deadline, trace::MAX_HOPS).await
+            }))
+        }
+        _ => None,
+    };
+
     let mut main = JoinSet::new();
     for (i, a) in addrs.iter().enumerate() {
         let a = *a;
@@ -120,6 +154,38 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
         side.abort_all();
         None
     };
+    let first_timed_out = attempts
+        .first()
+        .is_some_and(|a| a.outcome == Outcome::TimedOut);
+    let trace = match trace_task {
+        Some(t) if first_timed_out => t.await.ok(),
+        Some(t) => {
+            t.abort();
+            None
+        }
+        None => None,
+    };
+    // Nameserver answers matter most when resolution failed; otherwise they may not
+    // hold up a verdict that is already known for longer than a moment.
+    let dns = match dns_task {
+        Some(t) => {
+            let cap = if resolution.error.is_some() {
+                deadline
+            } else {
+                deadline.min(Instant::now() + Duration::from_millis(300))
+            };
+            match tokio::time::timeout_at(cap, t).await {
+                Ok(Ok(d)) => Some(d),
+                _ => {
+                    local
+                        .notes
+                        .push("nameservers did not answer in time".into());
+                    None
+                }
+            }
+        }
+        None => None,
+    };
 
     local.listen_overflows = overflows_before.zip(local::listen_overflows());
 
@@ -143,6 +209,15 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
         local.routes.insert(a.ip(), r);
     }
     local.fd_limit = local::fd_limit();
+    let first_route = addrs
+        .first()
+        .and_then(|a| local.routes.get(&a.ip()).cloned().flatten());
+    let proxy = env::gather(target, |k| std::env::var(k).ok(), first_route.as_ref());
+    let cdn = resolution
+        .addresses
+        .iter()
+        .filter_map(|ip| cdn::lookup(*ip))
+        .collect();
 
     Evidence {
         target: target.clone(),
@@ -152,6 +227,11 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
         protocol,
         insecure: opts.insecure,
         expect_token: opts.expect_token.clone(),
+        expect_ip: opts.expect_ip.clone(),
+        dns,
+        proxy,
+        cdn,
+        trace,
         local,
         budget_ms: u64::try_from(opts.timeout.as_millis()).unwrap_or(u64::MAX),
     }

@@ -14,7 +14,7 @@ use netlink_packet_core::{
 use netlink_packet_sock_diag::SockDiagMessage;
 use netlink_packet_sock_diag::constants::{AF_INET, AF_INET6, IPPROTO_TCP};
 use netlink_packet_sock_diag::inet::{
-    ExtensionFlags, InetRequest, InetResponseHeader, SocketId, StateFlags,
+    ExtensionFlags, InetRequest, InetResponse, SocketId, StateFlags, nlas::Nla,
 };
 use netlink_sys::{Socket, SocketAddr as NlAddr, protocols::NETLINK_SOCK_DIAG};
 
@@ -33,16 +33,30 @@ pub struct Entry {
     pub recv_queue: u32,
     /// For listeners: the backlog (sk_max_ack_backlog).
     pub send_queue: u32,
+    /// The socket's owner (the uid that created it).
+    pub uid: u32,
+    /// The socket inode: /proc/<pid>/fd/* links to `socket:[inode]` name its owners.
+    pub inode: u32,
+    /// IPV6_V6ONLY of an AF_INET6 socket; `None` for IPv4 sockets.
+    pub v6only: Option<bool>,
 }
 
-fn entry(h: &InetResponseHeader) -> Entry {
+fn entry(r: &InetResponse) -> Entry {
+    let h = &r.header;
     let id = &h.socket_id;
+    let v6only = r.nlas.iter().find_map(|n| match n {
+        Nla::SkV6Only(b) => Some(*b),
+        _ => None,
+    });
     Entry {
         local: SocketAddr::new(id.source_address, id.source_port),
         remote: SocketAddr::new(id.destination_address, id.destination_port),
         state: h.state,
         recv_queue: h.recv_queue,
         send_queue: h.send_queue,
+        uid: h.uid,
+        inode: h.inode,
+        v6only,
     }
 }
 
@@ -96,7 +110,7 @@ fn dump_family(family: u8, states: StateFlags, f: &mut impl FnMut(Entry)) -> io:
             match msg.payload {
                 NetlinkPayload::InnerMessage(SockDiagMessage::InetResponse(r)) => {
                     seen += 1;
-                    f(entry(&r.header));
+                    f(entry(&r));
                 }
                 NetlinkPayload::Done(_) => return Ok(()),
                 NetlinkPayload::Error(e) => {

@@ -128,6 +128,50 @@ pub fn render(r: &Report, l: &Localizer) -> String {
     };
     rows.push((resolve.0, l.text("check-resolve"), resolve.1));
 
+    if let Some(dns) = &ev.dns {
+        for s in &dns.servers {
+            let ctx_msgs = crate::rules::environment::nameserver_msg(s);
+            let mark = if matches!(s.outcome, crate::evidence::DnsOutcome::Answer { .. }) {
+                Mark::Ok
+            } else {
+                Mark::Warn
+            };
+            rows.push((
+                mark,
+                l.text("check-dns"),
+                l.fmt(ctx_msgs.id, &ctx_msgs.args),
+            ));
+        }
+        if !dns.hosts_file.is_empty() {
+            let addrs: Vec<String> = dns.hosts_file.iter().map(ToString::to_string).collect();
+            rows.push((
+                Mark::Info,
+                l.text("check-hosts"),
+                l.with("ev-hosts-entry", &[("addrs", addrs.join(", ").into())]),
+            ));
+        }
+    }
+    if let Some((var, value)) = &ev.proxy.applies {
+        rows.push((
+            Mark::Warn,
+            l.text("check-proxy"),
+            l.with(
+                "ev-proxy-env",
+                &[
+                    ("var", var.as_str().into()),
+                    ("value", value.as_str().into()),
+                ],
+            ),
+        ));
+    }
+    if let Some(tun) = &ev.proxy.tun_route {
+        rows.push((
+            Mark::Warn,
+            l.text("check-proxy"),
+            l.with("ev-tun-route", &[("iface", tun.as_str().into())]),
+        ));
+    }
+
     for a in &ev.attempts {
         let mark = if a.outcome == Outcome::Connected {
             Mark::Ok
@@ -195,6 +239,33 @@ pub fn render(r: &Report, l: &Localizer) -> String {
             };
             rows.push((mark, l.text("check-side"), text));
         }
+    }
+
+    if let Some(hops) = &ev.trace {
+        // Show hops up to the last one that answered, plus one silent hop.
+        let last = hops
+            .iter()
+            .rposition(|h| h.from.is_some())
+            .map_or(0, |i| i + 1);
+        let mut shown: Vec<String> = hops
+            .iter()
+            .take(last + 1)
+            .map(|h| {
+                format!(
+                    "{} {}",
+                    h.ttl,
+                    h.from.map_or_else(|| "*".to_string(), |a| a.to_string())
+                )
+            })
+            .collect();
+        if hops.len() > last + 1 {
+            shown.push("…".into());
+        }
+        rows.push((
+            Mark::Info,
+            l.text("check-path"),
+            l.with("path-line", &[("hops", shown.join(" → ").into())]),
+        ));
     }
 
     if let Some(p) = &ev.protocol {

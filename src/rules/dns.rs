@@ -14,7 +14,12 @@ pub fn rules(ctx: &Ctx) -> Option<Finding> {
         }
         Some(ResolveError::Other(_)) => ("dns.resolver-failure", Low),
     };
-    Some(finding(id, confidence).arg("name", name))
+    Some(super::environment::resolution_evidence(
+        ctx,
+        finding(id, confidence)
+            .arg("name", name)
+            .arg("servers", "?"),
+    ))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 
 mod addr_not_avail;
 mod dns;
+pub mod environment;
 mod local;
 pub mod protocol;
 mod refused;
@@ -150,7 +151,7 @@ pub fn diagnose(ev: &Evidence) -> Diagnosis {
                 if let Some(v) = protocol::rules(&ctx) {
                     causes.extend(v.causes);
                     warnings.extend(v.warnings);
-                    return finish(v.symptom, causes, warnings);
+                    return finish(&ctx, v.symptom, causes, warnings);
                 }
             }
             _ => {
@@ -164,10 +165,23 @@ pub fn diagnose(ev: &Evidence) -> Diagnosis {
         symptom
     };
 
-    finish(symptom, causes, warnings)
+    finish(&ctx, symptom, causes, warnings)
 }
 
-fn finish(symptom: Symptom, mut causes: Vec<Finding>, warnings: Vec<Finding>) -> Diagnosis {
+fn finish(
+    ctx: &Ctx,
+    mut symptom: Symptom,
+    mut causes: Vec<Finding>,
+    mut warnings: Vec<Finding>,
+) -> Diagnosis {
+    let (env_causes, env_warnings) = environment::rules(ctx, symptom);
+    // A connection that works but reaches another address than the user expects is a
+    // DNS problem all the same.
+    if symptom == Symptom::Ok && env_causes.iter().any(|f| f.id == "dns.wrong-ip") {
+        symptom = Symptom::Dns;
+    }
+    causes.extend(env_causes);
+    warnings.extend(env_warnings);
     // Stable sort keeps each rule group's own order among equal confidences.
     causes.sort_by_key(|f| std::cmp::Reverse(f.confidence));
     dedup_by_id(&mut causes);
@@ -227,6 +241,11 @@ pub(crate) mod testutil {
             protocol: None,
             insecure: false,
             expect_token: None,
+            expect_ip: Vec::new(),
+            dns: None,
+            proxy: ProxyEvidence::default(),
+            cdn: Vec::new(),
+            trace: None,
             local: LocalFacts::default(),
             budget_ms: 3000,
         }

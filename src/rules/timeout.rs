@@ -20,7 +20,33 @@ pub fn rules(ctx: &Ctx) -> Vec<Finding> {
     let unroutable = private_unroutable(ctx, p);
     out.extend(unroutable);
     out.extend(filtered_or_down(ctx, p));
+    if let Some(m) = path_msg(ctx) {
+        for f in &mut out {
+            f.evidence.push(m.clone());
+        }
+    }
     out
+}
+
+/// Where the TTL-limited SYNs stopped getting answers.
+fn path_msg(ctx: &Ctx) -> Option<Msg> {
+    let hops = ctx.ev.trace.as_ref()?;
+    if let Some(h) = hops
+        .iter()
+        .find(|h| h.kind == "reached" || h.kind == "unreachable")
+    {
+        return Some(
+            Msg::new("ev-path-target-answers")
+                .arg("ttl", u32::from(h.ttl))
+                .arg("addr", h.from.map(|a| a.to_string()).unwrap_or_default()),
+        );
+    }
+    Some(match crate::probe::trace::last_router(hops) {
+        Some(h) => Msg::new("ev-path-last-hop")
+            .arg("ttl", u32::from(h.ttl))
+            .arg("addr", h.from.map(|a| a.to_string()).unwrap_or_default()),
+        None => Msg::new("ev-path-no-hop"),
+    })
 }
 
 fn syn_evidence(p: &ConnectAttempt) -> Msg {

@@ -178,7 +178,9 @@ pub async fn read_reply<S: AsyncRead + Unpin>(
                             == Some(accept_for(key).as_str()),
                     );
                 } else {
-                    let length = r.header("content-length").and_then(|v| v.trim().parse::<usize>().ok());
+                    let length = r
+                        .header("content-length")
+                        .and_then(|v| v.trim().parse::<usize>().ok());
                     read_body(s, &mut buf, head_len, length, deadline).await;
                     let body = &buf[head_len.min(buf.len())..];
                     r.body =

@@ -1,0 +1,93 @@
+//! Is a resolved address a CDN's? Checked against the ranges the CDNs publish, shipped
+//! as data files (data/cdn/*.txt, each with its source and date) so they can be updated
+//! without touching code.
+
+use std::net::IpAddr;
+
+use crate::evidence::CdnMatch;
+use crate::rules::same_network;
+
+const LISTS: &[&str] = &[
+    include_str!("../../data/cdn/cloudflare.txt"),
+    include_str!("../../data/cdn/fastly.txt"),
+];
+
+/// Ports Cloudflare proxies (its published "network ports" list); any other port
+/// through a proxied record gets no answer.
+pub const CLOUDFLARE_HTTP_PORTS: &[u16] = &[80, 8080, 8880, 2052, 2082, 2086, 2095];
+pub const CLOUDFLARE_HTTPS_PORTS: &[u16] = &[443, 2053, 2083, 2087, 2096, 8443];
+
+fn header<'a>(list: &'a str, key: &str) -> &'a str {
+    list.lines()
+        .find_map(|l| l.strip_prefix("# ")?.strip_prefix(key)?.strip_prefix(':'))
+        .map_or("", str::trim)
+}
+
+/// The CDN range containing `ip`, if any.
+pub fn lookup(ip: IpAddr) -> Option<CdnMatch> {
+    for list in LISTS {
+        for line in list
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let Some((net, len)) = line.trim().split_once('/') else {
+                continue;
+            };
+            let (Ok(net), Ok(len)) = (net.parse::<IpAddr>(), len.parse::<u8>()) else {
+                continue;
+            };
+            if same_network(net, ip, len) {
+                return Some(CdnMatch {
+                    addr: ip,
+                    provider: header(list, "provider").to_string(),
+                    range: line.trim().to_string(),
+                    list_date: header(list, "list-date").to_string(),
+                });
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges() {
+        let m = lookup("104.16.132.229".parse().unwrap()).unwrap();
+        assert_eq!(
+            (m.provider.as_str(), m.range.as_str()),
+            ("Cloudflare", "104.16.0.0/13")
+        );
+        assert!(m.list_date.starts_with("2025"));
+        assert_eq!(
+            lookup("2606:4700::6810:84e5".parse().unwrap())
+                .unwrap()
+                .provider,
+            "Cloudflare"
+        );
+        assert_eq!(
+            lookup("151.101.1.69".parse().unwrap()).unwrap().provider,
+            "Fastly"
+        );
+        assert!(lookup("192.0.2.1".parse().unwrap()).is_none());
+        assert!(lookup("127.0.0.1".parse().unwrap()).is_none());
+    }
+
+    #[test]
+    fn every_line_parses() {
+        for list in LISTS {
+            for l in list
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+            {
+                let (n, p) = l.split_once('/').expect("cidr");
+                assert!(
+                    n.parse::<IpAddr>().is_ok() && p.parse::<u8>().is_ok(),
+                    "{l}"
+                );
+            }
+        }
+    }
+}
