@@ -42,6 +42,8 @@ enum Cmd {
     Serve(ServeArgs),
     /// Explain a pasted error message (browser console, log, terminal): symptom, causes, fixes, and the check to run.
     Explain(crate::explain::cli::ExplainArgs),
+    /// On the server: why clients cannot reach this port (listener, process, firewall, panel, cloud, capacity).
+    Audit(crate::audit::cli::AuditArgs),
 }
 
 #[derive(Args, Debug, Clone, Default)]
@@ -185,13 +187,13 @@ fn options(l: &Localizer, c: &CommonArgs, default: Duration) -> Result<CheckOpti
         }
         headers.push((k.to_string(), v.to_string()));
     }
-    if let Some(o) = &c.origin {
-        if o.contains(['\r', '\n']) || o.trim().is_empty() {
-            return Err(bad_input(
-                l,
-                &l.with("input-bad-header", &[("detail", o.as_str().into())]),
-            ));
-        }
+    if let Some(o) = &c.origin
+        && (o.contains(['\r', '\n']) || o.trim().is_empty())
+    {
+        return Err(bad_input(
+            l,
+            &l.with("input-bad-header", &[("detail", o.as_str().into())]),
+        ));
     }
     Ok(CheckOptions {
         timeout,
@@ -219,6 +221,7 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let (cmd_name, common, target) = match &cli.cmd {
         Some(Cmd::Explain(a)) => return crate::explain::cli::run(a),
+        Some(Cmd::Audit(a)) => return crate::audit::cli::run(a),
         Some(Cmd::Check(a)) => ("check", a.common.clone(), a.target.clone()),
         Some(Cmd::Demo(c)) => ("demo", c.clone(), None),
         Some(Cmd::Serve(s)) => {
@@ -238,6 +241,9 @@ pub fn main() -> ExitCode {
             "conndoctor: {}",
             l.with("lang-fallback", &[("lang", req.into())])
         );
+    }
+    if matches!(cli.cmd, Some(Cmd::Serve(_))) {
+        serve_signals();
     }
     let rt = match runtime() {
         Ok(rt) => rt,
@@ -283,6 +289,26 @@ pub fn print_report(report: &crate::Report, as_json: bool, l: &Localizer) {
     } else {
         let _ = write!(out, "{}", human::render(report, l));
     }
+}
+
+/// Blocks SIGINT and SIGTERM in this thread and all threads created after it, so that
+/// `serve` can wait for them synchronously. Done by hand instead of with tokio's
+/// signal driver, which every runtime would then carry and which panics when file
+/// descriptors are short (the very case `check` must diagnose).
+fn serve_signals() {
+    use nix::sys::signal::{SigSet, Signal};
+    let mut set = SigSet::empty();
+    set.add(Signal::SIGINT);
+    set.add(Signal::SIGTERM);
+    let _ = set.thread_block();
+}
+
+fn wait_for_stop() {
+    use nix::sys::signal::{SigSet, Signal};
+    let mut set = SigSet::empty();
+    set.add(Signal::SIGINT);
+    set.add(Signal::SIGTERM);
+    let _ = set.wait();
 }
 
 fn serve_cmd(rt: &tokio::runtime::Runtime, a: &ServeArgs, listen: &str, l: &Localizer) -> ExitCode {
@@ -396,7 +422,8 @@ fn serve_cmd(rt: &tokio::runtime::Runtime, a: &ServeArgs, listen: &str, l: &Loca
         );
         let _ = writeln!(out, "  {}", l.text("serve-stop-hint"));
         let _ = out.flush();
-        let _ = tokio::signal::ctrl_c().await;
+        // SIGINT/SIGTERM are blocked in every thread (see `serve_signals`); wait for one.
+        let _ = tokio::task::spawn_blocking(wait_for_stop).await;
         let _ = writeln!(out, "{}", l.text("serve-stopped"));
         ExitCode::SUCCESS
     })

@@ -220,6 +220,8 @@ fn reject(status: u16, text: &str) -> ErrorResponse {
     r
 }
 
+// tungstenite fixes the callback's error type (an HTTP response), large or not.
+#[allow(clippy::result_large_err)]
 async fn serve_ws<S: AsyncRead + AsyncWrite + Unpin>(s: S, cfg: &Conf) {
     let token = cfg.token.clone();
     let callback = |req: &WsRequest, mut resp: WsResponse| -> Result<WsResponse, ErrorResponse> {
@@ -227,10 +229,10 @@ async fn serve_ws<S: AsyncRead + AsyncWrite + Unpin>(s: S, cfg: &Conf) {
         if restricted && req.uri().path() != cfg.path.split('?').next().unwrap_or("/") {
             return Err(reject(404, "no WebSocket endpoint on this path"));
         }
-        if let (Some(allowed), Some(origin)) = (&cfg.allow_origin, req.headers().get("origin")) {
-            if origin.as_bytes() != allowed.as_bytes() {
-                return Err(reject(403, "origin not allowed"));
-            }
+        if let (Some(allowed), Some(origin)) = (&cfg.allow_origin, req.headers().get("origin"))
+            && origin.as_bytes() != allowed.as_bytes()
+        {
+            return Err(reject(403, "origin not allowed"));
         }
         if let Ok(v) = token.parse() {
             resp.headers_mut().insert(TOKEN_HEADER, v);

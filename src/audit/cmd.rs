@@ -5,8 +5,8 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex, mpsc};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 use std::time::{Duration, Instant};
 
 /// What a command printed and how it ended.
@@ -178,8 +178,13 @@ mod tests {
     #[test]
     fn output_cap_and_deadline() {
         let Some(sh) = find("sh") else { return };
-        let o = run(&sh, &["-c", "echo hello; echo oops >&2"], Duration::from_secs(5), 1024)
-            .expect("run sh");
+        let o = run(
+            &sh,
+            &["-c", "echo hello; echo oops >&2"],
+            Duration::from_secs(5),
+            1024,
+        )
+        .expect("run sh");
         assert!(o.ok());
         assert_eq!(o.stdout, "hello\n");
         assert_eq!(o.stderr, "oops");
@@ -190,7 +195,12 @@ mod tests {
         let o = run(&sh, &["-c", "sleep 5"], Duration::from_millis(100), 10).expect("run sleep");
         assert!(o.timed_out && start.elapsed() < Duration::from_secs(3));
         assert!(matches!(
-            run(Path::new("/nonexistent/tool"), &[], Duration::from_secs(1), 10),
+            run(
+                Path::new("/nonexistent/tool"),
+                &[],
+                Duration::from_secs(1),
+                10
+            ),
             Err(Error::NotFound(_))
         ));
     }

@@ -10,6 +10,7 @@
 //! machine's own addresses, and the cloud is recognised from DMI, not its metadata
 //! service.
 
+pub mod cli;
 pub mod cmd;
 pub mod firewall;
 pub mod platform;
@@ -114,11 +115,18 @@ pub struct SelfProbe {
 #[serde(rename_all = "kebab-case", tag = "state")]
 pub enum ReadState {
     /// Read; `chains` and `rules` count what it holds.
-    Read { chains: usize, rules: usize },
+    Read {
+        chains: usize,
+        rules: usize,
+    },
     NotInstalled,
     /// Not allowed (reading rules needs CAP_NET_ADMIN, i.e. root).
-    Denied { detail: String },
-    Failed { detail: String },
+    Denied {
+        detail: String,
+    },
+    Failed {
+        detail: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -229,9 +237,11 @@ impl AuditReport {
         } else {
             // Every listener: binding to loopback or firewalling a port is often meant,
             // so only what breaks a server that is meant to be used counts.
-            i32::from(self.diagnoses.iter().any(|(_, d)| {
-                d.causes.iter().any(|f| rules::is_capacity(f.id))
-            }))
+            i32::from(
+                self.diagnoses
+                    .iter()
+                    .any(|(_, d)| d.causes.iter().any(|f| rules::is_capacity(f.id))),
+            )
         }
     }
 }
@@ -299,7 +309,7 @@ pub async fn gather(req: &Request, opts: &AuditOptions) -> AuditEvidence {
     let start = Instant::now();
     let deadline = start + opts.timeout;
     let mut notes = Vec::new();
-    let root = nix::unistd::geteuid().is_root();
+    let root = effective_uid() == Some(0);
 
     let interfaces = local::interfaces(&mut notes);
     let bindv6only = read_sysctl("/proc/sys/net/ipv6/bindv6only").map(|v| v != 0);
@@ -414,9 +424,13 @@ pub async fn gather(req: &Request, opts: &AuditOptions) -> AuditEvidence {
         _ => None,
     };
 
-    let (rulesets, sources, skipped) = fw_task
-        .await
-        .unwrap_or_else(|e| (Ruleset::default(), Vec::new(), vec![e.to_string()]));
+    let (rulesets, sources, skipped) = match fw_task.await {
+        Ok(x) => x,
+        Err(e) => {
+            notes.push(format!("firewall: {e}"));
+            (Ruleset::default(), Vec::new(), Vec::new())
+        }
+    };
     let mut firewall = FirewallEvidence {
         sources,
         decisions: Vec::new(),
@@ -443,7 +457,7 @@ pub async fn gather(req: &Request, opts: &AuditOptions) -> AuditEvidence {
     }
 
     let mut managers = platform::managers(&sysroot);
-    managers.firewalld_running = owners_or_scan_running("firewalld");
+    managers.firewalld_running = process_running("firewalld");
     let panels = platform::panels(&sysroot);
     let dmi = platform::Dmi::read(&sysroot);
     let cloud = platform::cloud_from_dmi(&dmi);
@@ -471,7 +485,10 @@ pub async fn gather(req: &Request, opts: &AuditOptions) -> AuditEvidence {
     refresh_queues(&mut listeners);
 
     if !root {
-        notes.push("not running as root: other users' processes and the firewall rules may be hidden".into());
+        notes.push(
+            "not running as root: other users' processes and the firewall rules may be hidden"
+                .into(),
+        );
     }
 
     AuditEvidence {
@@ -506,11 +523,18 @@ pub fn outside_facing(i: &InterfaceAddr) -> bool {
 
 /// Loopback of both families, then each outside-facing address.
 fn probe_addresses(ifaces: &[InterfaceAddr], port: u16) -> Vec<SocketAddr> {
-    let mut v: Vec<SocketAddr> = vec![
-        SocketAddr::new(IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), port),
-    ];
-    if ifaces.iter().any(|i| i.addr == IpAddr::V6(std::net::Ipv6Addr::LOCALHOST)) {
-        v.push(SocketAddr::new(IpAddr::V6(std::net::Ipv6Addr::LOCALHOST), port));
+    let mut v: Vec<SocketAddr> = vec![SocketAddr::new(
+        IpAddr::V4(std::net::Ipv4Addr::LOCALHOST),
+        port,
+    )];
+    if ifaces
+        .iter()
+        .any(|i| i.addr == IpAddr::V6(std::net::Ipv6Addr::LOCALHOST))
+    {
+        v.push(SocketAddr::new(
+            IpAddr::V6(std::net::Ipv6Addr::LOCALHOST),
+            port,
+        ));
     }
     for i in ifaces.iter().filter(|i| outside_facing(i)) {
         let a = SocketAddr::new(i.addr, port);
@@ -568,15 +592,32 @@ fn listeners_all() -> (Vec<AuditListener>, Option<String>) {
             });
         }
     }
-    (out, Some(format!("sock_diag: {err}; read /proc/net/tcp instead")))
+    (
+        out,
+        Some(format!("sock_diag: {err}; read /proc/net/tcp instead")),
+    )
 }
 
 fn refresh_queues(listeners: &mut [AuditListener]) {
     let _ = sockdiag::dump(StateFlags::LISTEN, |e| {
-        if let Some(l) = listeners.iter_mut().find(|l| l.inode == e.inode && l.addr == e.local) {
+        if let Some(l) = listeners
+            .iter_mut()
+            .find(|l| l.inode == e.inode && l.addr == e.local)
+        {
             l.accept_queue = l.accept_queue.max(e.recv_queue);
         }
     });
+}
+
+/// The effective uid, from /proc/self/status (second field of `Uid:`).
+fn effective_uid() -> Option<u32> {
+    let s = platform::read_capped(std::path::Path::new("/proc/self/status"), 16 * 1024)?;
+    s.lines()
+        .find_map(|l| l.strip_prefix("Uid:"))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
 }
 
 fn read_sysctl(path: &str) -> Option<u64> {
@@ -621,13 +662,16 @@ fn meminfo_available() -> Option<u64> {
 
 fn file_nr() -> Option<(u64, u64)> {
     let t = platform::read_capped(std::path::Path::new("/proc/sys/fs/file-nr"), 256)?;
-    let v: Vec<u64> = t.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+    let v: Vec<u64> = t
+        .split_whitespace()
+        .filter_map(|x| x.parse().ok())
+        .collect();
     Some((*v.first()?, *v.get(2)?))
 }
 
 /// Whether a process with this exact name runs (firewalld is a Python script: its
 /// command line names it).
-fn owners_or_scan_running(name: &str) -> bool {
+fn process_running(name: &str) -> bool {
     let Ok(dir) = std::fs::read_dir("/proc") else {
         return false;
     };
@@ -769,9 +813,13 @@ fn failed(o: &cmd::Output) -> ReadState {
     } else {
         o.stderr.lines().next().unwrap_or("failed").to_string()
     };
-    let denied = ["Permission denied", "Operation not permitted", "must be root"]
-        .iter()
-        .any(|s| o.stderr.contains(s));
+    let denied = [
+        "Permission denied",
+        "Operation not permitted",
+        "must be root",
+    ]
+    .iter()
+    .any(|s| o.stderr.contains(s));
     if denied {
         ReadState::Denied { detail }
     } else {

@@ -201,7 +201,11 @@ const PANELS: &[(&str, &str, &[&str])] = &[
     (
         "bt",
         "BT Panel (宝塔) / aaPanel",
-        &["/www/server/panel/BTPanel", "/www/server/panel", "/etc/init.d/bt"],
+        &[
+            "/www/server/panel/BTPanel",
+            "/www/server/panel",
+            "/etc/init.d/bt",
+        ],
     ),
     (
         "1panel",
@@ -214,9 +218,21 @@ const PANELS: &[(&str, &str, &[&str])] = &[
             "/opt/1panel",
         ],
     ),
-    ("cpanel", "cPanel/WHM", &["/usr/local/cpanel/version", "/usr/local/cpanel"]),
-    ("plesk", "Plesk", &["/usr/local/psa/version", "/opt/psa/version"]),
-    ("directadmin", "DirectAdmin", &["/usr/local/directadmin/directadmin"]),
+    (
+        "cpanel",
+        "cPanel/WHM",
+        &["/usr/local/cpanel/version", "/usr/local/cpanel"],
+    ),
+    (
+        "plesk",
+        "Plesk",
+        &["/usr/local/psa/version", "/opt/psa/version"],
+    ),
+    (
+        "directadmin",
+        "DirectAdmin",
+        &["/usr/local/directadmin/directadmin"],
+    ),
     ("cyberpanel", "CyberPanel", &["/usr/local/CyberCP"]),
     ("hestia", "HestiaCP", &["/usr/local/hestia"]),
     ("vesta", "VestaCP", &["/usr/local/vesta"]),
@@ -275,9 +291,9 @@ pub fn managers(root: &SysRoot) -> Managers {
     let ufw_enabled = root.read("/etc/ufw/ufw.conf").map(|c| {
         c.lines().any(|l| {
             let l = l.trim();
-            l.starts_with("ENABLED") && l.split_once('=').is_some_and(|(_, v)| {
-                v.trim().trim_matches('"').eq_ignore_ascii_case("yes")
-            })
+            l.starts_with("ENABLED")
+                && l.split_once('=')
+                    .is_some_and(|(_, v)| v.trim().trim_matches('"').eq_ignore_ascii_case("yes"))
         })
     });
     Managers {
@@ -304,14 +320,20 @@ mod tests {
     #[test]
     fn clouds_from_dmi() {
         let p = |d: Dmi| cloud_from_dmi(&d).map(|c| c.provider);
-        assert_eq!(p(dmi("Alibaba Cloud", "Alibaba Cloud ECS", "")), Some("alibaba"));
+        assert_eq!(
+            p(dmi("Alibaba Cloud", "Alibaba Cloud ECS", "")),
+            Some("alibaba")
+        );
         assert_eq!(p(dmi("Tencent Cloud", "CVM", "")), Some("tencent"));
         assert_eq!(
             p(dmi("OpenStack Foundation", "OpenStack Nova", "HUAWEICLOUD")),
             Some("huawei")
         );
         assert_eq!(p(dmi("Amazon EC2", "t3.micro", "Amazon EC2")), Some("aws"));
-        assert_eq!(p(dmi("Google", "Google Compute Engine", "")), Some("google"));
+        assert_eq!(
+            p(dmi("Google", "Google Compute Engine", "")),
+            Some("google")
+        );
         assert_eq!(
             p(dmi(
                 "Microsoft Corporation",
@@ -321,9 +343,16 @@ mod tests {
             Some("azure")
         );
         // Hyper-V on premises has the same vendor and product, without the tag.
-        assert_eq!(p(dmi("Microsoft Corporation", "Virtual Machine", "None")), None);
         assert_eq!(
-            p(dmi("QEMU", "Standard PC (i440FX + PIIX, 1996)", "OracleCloud.com")),
+            p(dmi("Microsoft Corporation", "Virtual Machine", "None")),
+            None
+        );
+        assert_eq!(
+            p(dmi(
+                "QEMU",
+                "Standard PC (i440FX + PIIX, 1996)",
+                "OracleCloud.com"
+            )),
             Some("oracle")
         );
         assert_eq!(p(dmi("DigitalOcean", "Droplet", "")), Some("digitalocean"));
@@ -345,7 +374,14 @@ mod tests {
         let conf = "# comment\nTCP_IN = \"20,21,22,80,443,30000:35000\"\nTCP_OUT = \"1:65535\"\n";
         assert_eq!(
             csf_tcp_in(conf),
-            Some(vec![(20, 20), (21, 21), (22, 22), (80, 80), (443, 443), (30000, 35000)])
+            Some(vec![
+                (20, 20),
+                (21, 21),
+                (22, 22),
+                (80, 80),
+                (443, 443),
+                (30000, 35000)
+            ])
         );
         assert_eq!(csf_tcp_in("TCP_OUT = \"1\""), None);
     }
@@ -366,10 +402,7 @@ mod tests {
         put("/etc/ufw/ufw.conf", "# ufw\nENABLED=yes\nLOGLEVEL=low\n");
         let ids: Vec<&str> = panels(&root).iter().map(|p| p.id).collect();
         assert_eq!(ids, ["bt", "csf"]);
-        assert_eq!(
-            panels(&root)[1].open_ports,
-            Some(vec![(22, 22), (80, 80)])
-        );
+        assert_eq!(panels(&root)[1].open_ports, Some(vec![(22, 22), (80, 80)]));
         let d = Dmi::read(&root);
         assert_eq!(d.sys_vendor, "Tencent Cloud");
         assert_eq!(cloud_from_dmi(&d).map(|c| c.provider), Some("tencent"));

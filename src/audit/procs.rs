@@ -51,7 +51,11 @@ pub fn owners(inodes: &HashSet<u32>, root: &SysRoot) -> Owners {
         if n >= MAX_PROCS || fds_seen >= MAX_FDS {
             break;
         }
-        let Some(pid) = entry.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+        let Some(pid) = entry
+            .file_name()
+            .to_str()
+            .and_then(|s| s.parse::<u32>().ok())
+        else {
             continue;
         };
         let fd_dir = entry.path().join("fd");
@@ -165,7 +169,9 @@ mod tests {
         let limits = "Limit                     Soft Limit           Hard Limit           Units\n\
 Max open files            1024                 524288               files\n";
         assert_eq!(nofile_soft(limits), Some(1024));
-        let p = parse_passwd("root:x:0:0:root:/root:/bin/bash\nwww:x:33:33::/var/www:/usr/sbin/nologin\n");
+        let p = parse_passwd(
+            "root:x:0:0:root:/root:/bin/bash\nwww:x:33:33::/var/www:/usr/sbin/nologin\n",
+        );
         assert_eq!(p.get(&33).map(String::as_str), Some("www"));
         assert_eq!(socket_inode(Path::new("socket:[12345]")), Some(12345));
         assert_eq!(socket_inode(Path::new("/dev/null")), None);
@@ -176,14 +182,11 @@ Max open files            1024                 524288               files\n";
         let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         let addr = l.local_addr().expect("addr");
         let mut inode = None;
-        crate::probe::sockdiag::dump(
-            netlink_packet_sock_diag::inet::StateFlags::LISTEN,
-            |e| {
-                if e.local == addr {
-                    inode = Some(e.inode);
-                }
-            },
-        )
+        crate::probe::sockdiag::dump(netlink_packet_sock_diag::inet::StateFlags::LISTEN, |e| {
+            if e.local == addr {
+                inode = Some(e.inode);
+            }
+        })
         .expect("sock_diag");
         let inode = inode.expect("own listener in the dump");
         let o = owners(&HashSet::from([inode]), &SysRoot::default());

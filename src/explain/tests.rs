@@ -300,7 +300,11 @@ fn causes_and_notes_have_all_variables_their_texts_use() {
             }
             for n in &e.notes {
                 let t = l.fmt(n.id, &n.args);
-                assert!(!t.contains("{$") && !t.contains('⟦'), "{lang} {}: {t}", n.id);
+                assert!(
+                    !t.contains("{$") && !t.contains('⟦'),
+                    "{lang} {}: {t}",
+                    n.id
+                );
             }
         }
     }

@@ -89,6 +89,16 @@ async fn connect(
             Ok(Ok(())) => {}
         }
         match stream.take_error() {
+            // A refused SYN is ECONNREFUSED; a reset or abort means the handshake had
+            // completed and the server dropped the connection right after accepting it.
+            Ok(Some(e)) | Err(e)
+                if matches!(
+                    e.raw_os_error(),
+                    Some(libc::ECONNRESET | libc::ECONNABORTED | libc::EPIPE)
+                ) =>
+            {
+                return (Outcome::Connected, None, None);
+            }
             Ok(Some(e)) | Err(e) => {
                 let icmp = read_icmp(&stream);
                 return (classify(&e), icmp, None);

@@ -205,7 +205,18 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
         local.ports = local::port_usage(to_target, &mut local.notes);
     }
     for a in &addrs {
-        let r = local::route_to(a.ip(), &mut local.notes);
+        // The kernel's local table sends this machine's own addresses over `lo`; the
+        // main table (what /proc/net/route shows) would name the default route.
+        let own = a.ip().is_loopback() || local.interfaces.iter().any(|i| i.addr == a.ip());
+        let r = if own {
+            Some(crate::evidence::RouteFact {
+                prefix_len: if a.is_ipv4() { 32 } else { 128 },
+                gateway: None,
+                interface: "lo".into(),
+            })
+        } else {
+            local::route_to(a.ip(), &mut local.notes)
+        };
         local.routes.insert(a.ip(), r);
     }
     local.fd_limit = local::fd_limit();

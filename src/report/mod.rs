@@ -1,5 +1,6 @@
 //! Renderers: turn a [`Report`] into text for people (`human`) or machines (`json`).
 
+pub mod audit;
 pub mod human;
 pub mod json;
 

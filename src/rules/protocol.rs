@@ -318,6 +318,31 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
             }
             return fail(Symptom::Mismatch, vec![f]);
         }
+        // The same silence, close or reset on TLS and on plain: not a TLS problem at all.
+        match (&main.reply, plain.map(|e| &e.reply)) {
+            (Reply::Silence, Some(Reply::Silence) | None) => {
+                return fail(
+                    Symptom::Mismatch,
+                    vec![
+                        finding("mismatch.silent-server", High)
+                            .arg("addr", addr)
+                            .arg("ms", main.elapsed_ms.round())
+                            .because(ev_main),
+                    ],
+                );
+            }
+            (Reply::Reset | Reply::Closed, Some(Reply::Reset | Reply::Closed) | None) => {
+                return fail(
+                    Symptom::Reset,
+                    vec![
+                        finding("reset.after-connect", High)
+                            .arg("addr", addr)
+                            .because(ev_main),
+                    ],
+                );
+            }
+            _ => {}
+        }
         let mut causes = vec![
             finding("tls.handshake", Medium)
                 .arg("host", host.clone())
@@ -469,7 +494,8 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
                             .because(Msg::new("ev-root-upgrades")),
                     ],
                 )
-            } else if matches!(root.map(|e| &e.reply), Some(Reply::Http(_))) {
+            } else if matches!(root.map(|e| &e.reply), Some(Reply::Http(r)) if (200..400).contains(&r.status))
+            {
                 // `/` answers plain HTTP too: the server does not do WebSocket at all.
                 fail(
                     Symptom::Mismatch,

@@ -134,7 +134,11 @@ fn proto_number(s: &str) -> Option<u8> {
 fn port_range(s: &str) -> Option<Range> {
     let (a, b) = s.split_once(':').unwrap_or((s, s));
     let lo = if a.is_empty() { 0 } else { a.parse().ok()? };
-    let hi = if b.is_empty() { u16::MAX } else { b.parse().ok()? };
+    let hi = if b.is_empty() {
+        u16::MAX
+    } else {
+        b.parse().ok()?
+    };
     Some((lo, hi))
 }
 
@@ -318,12 +322,24 @@ fn rule(t: &[String], chains: &[String]) -> (Vec<Match>, Action) {
                 let _ = next(&mut i);
             }
             // Rate limits: the first packet of a new client passes.
-            "--limit" | "--limit-burst" | "--hashlimit-upto" | "--hashlimit-burst"
-            | "--hashlimit-mode" | "--hashlimit-name" | "--hashlimit-htable-size"
-            | "--hashlimit-htable-max" | "--hashlimit-htable-expire"
-            | "--hashlimit-htable-gcinterval" | "--hashlimit-srcmask" | "--hashlimit-dstmask"
-            | "--connlimit-mask" | "--connlimit-upto" | "--seconds" | "--hitcount"
-            | "--name" | "--mask" => {
+            "--limit"
+            | "--limit-burst"
+            | "--hashlimit-upto"
+            | "--hashlimit-burst"
+            | "--hashlimit-mode"
+            | "--hashlimit-name"
+            | "--hashlimit-htable-size"
+            | "--hashlimit-htable-max"
+            | "--hashlimit-htable-expire"
+            | "--hashlimit-htable-gcinterval"
+            | "--hashlimit-srcmask"
+            | "--hashlimit-dstmask"
+            | "--connlimit-mask"
+            | "--connlimit-upto"
+            | "--seconds"
+            | "--hitcount"
+            | "--name"
+            | "--mask" => {
                 let _ = next(&mut i);
             }
             // "above" matches only once a client exceeds the limit: not its first SYN.

@@ -170,7 +170,11 @@ impl Net {
             }
             (IpAddr::V6(n), IpAddr::V6(a)) => {
                 let len = u32::from(self.len.min(128));
-                let mask = if len == 0 { 0 } else { u128::MAX << (128 - len) };
+                let mask = if len == 0 {
+                    0
+                } else {
+                    u128::MAX << (128 - len)
+                };
                 u128::from(n) & mask == u128::from(a) & mask
             }
             _ => false,
@@ -224,26 +228,55 @@ impl CtState {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Match {
     /// Layer-4 protocol numbers (6 = TCP).
-    Proto { neg: bool, protos: Vec<u8> },
+    Proto {
+        neg: bool,
+        protos: Vec<u8>,
+    },
     /// The rule only applies to one address family (`meta nfproto ipv4`, `ip saddr` ...).
-    Family { v6: bool },
-    Dport { neg: bool, ports: Vec<Range> },
+    Family {
+        v6: bool,
+    },
+    Dport {
+        neg: bool,
+        ports: Vec<Range>,
+    },
     /// Source port: the client picks it, so a match on it depends on the client.
     Sport,
-    Saddr { neg: bool, nets: Vec<Net> },
-    Daddr { neg: bool, nets: Vec<Net> },
+    Saddr {
+        neg: bool,
+        nets: Vec<Net>,
+    },
+    Daddr {
+        neg: bool,
+        nets: Vec<Net>,
+    },
     /// Input interface names; a trailing `+` (iptables) or `*` (nft) is a wildcard.
-    Iif { neg: bool, names: Vec<String> },
+    Iif {
+        neg: bool,
+        names: Vec<String>,
+    },
     /// Output interface: unset on the way in, so `-o eth0` never matches.
-    Oif { neg: bool },
-    Ct { neg: bool, states: Vec<CtState> },
+    Oif {
+        neg: bool,
+    },
+    Ct {
+        neg: bool,
+        states: Vec<CtState>,
+    },
     /// `tcp flags & (fin|syn|rst|ack) == syn`, `--syn`: true for a first SYN.
-    SynOnly { neg: bool },
+    SynOnly {
+        neg: bool,
+    },
     /// `fib daddr type local`, `-m addrtype --dst-type LOCAL`.
-    DstLocal { neg: bool },
+    DstLocal {
+        neg: bool,
+    },
     /// A named set whose elements were not in the dump, an ipset, a mark: depends on
     /// things the evaluator cannot see.
-    Opaque { what: String, source_dependent: bool },
+    Opaque {
+        what: String,
+        source_dependent: bool,
+    },
     /// Always true (limits: the first packet passes) or always false.
     Const(bool),
 }
@@ -312,7 +345,10 @@ impl Tri {
 }
 
 fn iface_matches(pattern: &str, name: &str) -> bool {
-    match pattern.strip_suffix('+').or_else(|| pattern.strip_suffix('*')) {
+    match pattern
+        .strip_suffix('+')
+        .or_else(|| pattern.strip_suffix('*'))
+    {
         Some(prefix) => name.starts_with(prefix),
         None => pattern == name,
     }
@@ -497,12 +533,8 @@ impl Ruleset {
         let mut accept_in_drop_chain: Option<RuleRef> = None;
         let mut first_accept: Option<RuleRef> = None;
         for base in self.path(p) {
-            d.chains.push(format!(
-                "{} {} {}",
-                base.family.id(),
-                base.table,
-                base.name
-            ));
+            d.chains
+                .push(format!("{} {} {}", base.family.id(), base.table, base.name));
             let out = self.walk(base, p, &mut d);
             match out.verdict {
                 Verdict::Accept => {

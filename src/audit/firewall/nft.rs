@@ -47,11 +47,7 @@ pub fn parse(json: &str, text: Option<&str>) -> Result<Parsed, Error> {
     for it in items {
         for kind in ["set", "map"] {
             if let Some(s) = it.get(kind) {
-                let key = (
-                    str_of(s, "family"),
-                    str_of(s, "table"),
-                    str_of(s, "name"),
-                );
+                let key = (str_of(s, "family"), str_of(s, "table"), str_of(s, "name"));
                 sets.insert(
                     key,
                     SetDef {
@@ -94,7 +90,8 @@ pub fn parse(json: &str, text: Option<&str>) -> Result<Parsed, Error> {
             });
         }
         if let Some(r) = it.get("rule") {
-            let (family, table, chain) = (str_of(r, "family"), str_of(r, "table"), str_of(r, "chain"));
+            let (family, table, chain) =
+                (str_of(r, "family"), str_of(r, "table"), str_of(r, "chain"));
             let handle = r.get("handle").and_then(Value::as_u64);
             let ctx = Ctx {
                 sets: &sets,
@@ -129,7 +126,10 @@ pub fn parse(json: &str, text: Option<&str>) -> Result<Parsed, Error> {
 }
 
 fn str_of(v: &Value, k: &str) -> String {
-    v.get(k).and_then(Value::as_str).unwrap_or_default().to_string()
+    v.get(k)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn devices(c: &Value) -> Vec<String> {
@@ -313,7 +313,11 @@ impl Ctx<'_> {
         let vals = self.values(right)?;
         let mut out = Vec::new();
         for v in vals {
-            let v = v.get("elem").and_then(|x| x.get("val")).unwrap_or(&v).clone();
+            let v = v
+                .get("elem")
+                .and_then(|x| x.get("val"))
+                .unwrap_or(&v)
+                .clone();
             if let Some(r) = v.get("range").and_then(Value::as_array) {
                 out.push((port(r.first()?)?, port(r.get(1)?)?));
             } else {
@@ -328,7 +332,11 @@ impl Ctx<'_> {
         let vals = self.values(right)?;
         let mut out = Vec::new();
         for v in vals {
-            let v = v.get("elem").and_then(|x| x.get("val")).unwrap_or(&v).clone();
+            let v = v
+                .get("elem")
+                .and_then(|x| x.get("val"))
+                .unwrap_or(&v)
+                .clone();
             if let Some(p) = v.get("prefix") {
                 let addr: IpAddr = p.get("addr")?.as_str()?.parse().ok()?;
                 let len = u8::try_from(p.get("len")?.as_u64()?).ok()?;
@@ -416,7 +424,11 @@ impl Ctx<'_> {
                     let flags = flag_names(right);
                     // `tcp flags syn` (op "in"): any of these bits set.
                     let has_syn = flags.iter().any(|f| f == "syn");
-                    let r = if op == "in" { has_syn } else { has_syn && flags.len() == 1 };
+                    let r = if op == "in" {
+                        has_syn
+                    } else {
+                        has_syn && flags.len() == 1
+                    };
                     return vec![
                         Match::Proto {
                             neg: false,
@@ -440,9 +452,10 @@ impl Ctx<'_> {
         }
         if let Some(and) = left.get("&").and_then(Value::as_array) {
             // tcp flags & (fin|syn|rst|ack) == syn
-            let is_tcp_flags = and.first().and_then(|l| l.get("payload")).is_some_and(|p| {
-                str_of(p, "protocol") == "tcp" && str_of(p, "field") == "flags"
-            });
+            let is_tcp_flags = and
+                .first()
+                .and_then(|l| l.get("payload"))
+                .is_some_and(|p| str_of(p, "protocol") == "tcp" && str_of(p, "field") == "flags");
             if is_tcp_flags {
                 let mask = and.get(1).map(flag_names).unwrap_or_default();
                 let want = flag_names(right);

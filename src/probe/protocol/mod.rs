@@ -202,10 +202,8 @@ enum FollowUp {
 }
 
 fn follow_up(e: &Exchange, tls: bool) -> FollowUp {
-    if tls {
-        if let Some(TlsResult::Failed { .. }) = e.tls {
-            return FollowUp::OtherTransport;
-        }
+    if tls && matches!(e.tls, Some(TlsResult::Failed { .. })) {
+        return FollowUp::OtherTransport;
     }
     match &e.reply {
         Reply::Http(h) if h.status != 101 => FollowUp::Status(h.status),

@@ -37,12 +37,12 @@ impl<S: AsyncRead + Unpin> AsyncRead for Recorder<S> {
     ) -> Poll<io::Result<()>> {
         let before = buf.filled().len();
         let r = Pin::new(&mut self.inner).poll_read(cx, buf);
-        if let Poll::Ready(Ok(())) = r {
-            if let Ok(mut rec) = self.rec.lock() {
-                let room = RECORD_CAP.saturating_sub(rec.len());
-                let new = &buf.filled()[before..];
-                rec.extend_from_slice(&new[..new.len().min(room)]);
-            }
+        if let Poll::Ready(Ok(())) = r
+            && let Ok(mut rec) = self.rec.lock()
+        {
+            let room = RECORD_CAP.saturating_sub(rec.len());
+            let new = &buf.filled()[before..];
+            rec.extend_from_slice(&new[..new.len().min(room)]);
         }
         r
     }
@@ -89,12 +89,8 @@ fn problem(e: &rustls::Error) -> CertProblem {
                 expected,
                 presented,
             } => CertProblem::WrongName {
-                expected: format!("{expected:?}")
-                    .trim_start_matches("DnsName(\"")
-                    .trim_start_matches("IpAddress(")
-                    .trim_end_matches(['"', ')'])
-                    .to_string(),
-                presented: presented.iter().take(16).cloned().collect(),
+                expected: expected.to_str().into_owned(),
+                presented: presented.iter().take(16).map(|p| unwrap_name(p)).collect(),
             },
             CertificateError::UnknownIssuer | CertificateError::BadSignature => {
                 CertProblem::Untrusted
@@ -109,6 +105,18 @@ fn problem(e: &rustls::Error) -> CertProblem {
     }
 }
 
+/// webpki lists presented names as `DnsName("a.example")` / `IpAddress(1.2.3.4)`.
+fn unwrap_name(p: &str) -> String {
+    p.strip_prefix("DnsName(\"")
+        .and_then(|s| s.strip_suffix("\")"))
+        .or_else(|| {
+            p.strip_prefix("IpAddress(")
+                .and_then(|s| s.strip_suffix(')'))
+        })
+        .unwrap_or(p)
+        .to_string()
+}
+
 impl ServerCertVerifier for RecordingVerifier {
     fn verify_server_cert(
         &self,
@@ -121,10 +129,9 @@ impl ServerCertVerifier for RecordingVerifier {
         if let Err(e) =
             self.inner
                 .verify_server_cert(end_entity, intermediates, server_name, ocsp, now)
+            && let Ok(mut r) = self.result.lock()
         {
-            if let Ok(mut r) = self.result.lock() {
-                *r = Some(problem(&e));
-            }
+            *r = Some(problem(&e));
         }
         Ok(ServerCertVerified::assertion())
     }

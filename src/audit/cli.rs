@@ -1,0 +1,138 @@
+//! The `conndoctor audit` subcommand: parses its arguments, runs the audit, prints the
+//! checklist or JSON, and exits 0 (reachable as far as this machine can tell), 1 (a
+//! problem found), 2 (bad input) or 3 (conndoctor failed).
+
+use std::io::Write;
+use std::net::IpAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Args;
+
+use super::platform::SysRoot;
+use super::{AuditOptions, audit, parse_request};
+use crate::cli::{EXIT_BAD_INPUT, EXIT_INTERNAL, parse_duration};
+use crate::i18n::{self, Localizer};
+use crate::report::audit as render;
+
+#[derive(Args, Debug, Clone, Default)]
+pub struct AuditArgs {
+    /// The port, or the listen address from the server's code (websocket://0.0.0.0:8282); none audits every listener.
+    #[arg(value_name = "PORT|LISTEN")]
+    pub target: Option<String>,
+    /// Print one JSON object (schema 1) instead of the text report.
+    #[arg(long)]
+    pub json: bool,
+    /// Language of the report (en, zh-CN, th, vi, ru, ja, ar); default from LC_ALL, LC_MESSAGES, LANG.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+    /// Read configuration and hardware markers (/sys/class/dmi, /etc, panel paths) under DIR instead of /.
+    #[arg(long, value_name = "DIR")]
+    pub sysroot: Option<PathBuf>,
+    /// Time budget, e.g. 3s, 500ms, 1.5 [default: 3s]
+    #[arg(long, value_name = "DURATION")]
+    pub timeout: Option<String>,
+    /// The client's address, for firewall rules that accept or drop by source address.
+    #[arg(long, value_name = "ADDR")]
+    pub from: Option<String>,
+}
+
+fn bad_input(l: &Localizer, msg: &str) -> ExitCode {
+    let _ = writeln!(
+        anstream::stderr(),
+        "conndoctor audit: {}: {msg}\n{}",
+        l.text("app-error"),
+        l.text("audit-input-example")
+    );
+    ExitCode::from(EXIT_BAD_INPUT)
+}
+
+pub fn run(a: &AuditArgs) -> ExitCode {
+    let (lang, unavailable) = i18n::choose(a.lang.as_deref(), |k| std::env::var(k).ok());
+    let l = Localizer::new(lang);
+    if let Some(req) = unavailable {
+        let _ = writeln!(
+            anstream::stderr(),
+            "conndoctor: {}",
+            l.with("lang-fallback", &[("lang", req.into())])
+        );
+    }
+    let mut req = match parse_request(a.target.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            return bad_input(
+                &l,
+                &l.with(e.message_id(), &[("detail", e.detail().into())]),
+            );
+        }
+    };
+    if let Some(f) = &a.from {
+        match f
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .parse::<IpAddr>()
+        {
+            Ok(ip) => req.from = Some(ip),
+            Err(_) => {
+                return bad_input(
+                    &l,
+                    &l.with("audit-input-bad-from", &[("detail", f.as_str().into())]),
+                );
+            }
+        }
+    }
+    let timeout = match &a.timeout {
+        None => Duration::from_secs(3),
+        Some(t) => match parse_duration(t) {
+            Some(d) => d,
+            None => {
+                return bad_input(
+                    &l,
+                    &l.with("input-bad-timeout", &[("detail", t.as_str().into())]),
+                );
+            }
+        },
+    };
+    let sysroot = match &a.sysroot {
+        None => SysRoot::default(),
+        Some(d) if d.is_dir() => SysRoot(d.clone()),
+        Some(d) => {
+            return bad_input(
+                &l,
+                &l.with(
+                    "audit-input-bad-sysroot",
+                    &[("detail", d.display().to_string().into())],
+                ),
+            );
+        }
+    };
+    let opts = AuditOptions {
+        timeout,
+        sysroot,
+        ..AuditOptions::default()
+    };
+    let rt = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            let _ = writeln!(
+                anstream::stderr(),
+                "{}",
+                l.with("error-internal", &[("detail", e.to_string().into())])
+            );
+            return ExitCode::from(EXIT_INTERNAL);
+        }
+    };
+    let report = rt.block_on(audit(&req, &opts));
+    let mut out = anstream::stdout();
+    if a.json {
+        let _ = writeln!(out, "{}", render::to_value(&report, Some(&l)));
+    } else {
+        let _ = write!(out, "{}", render::render(&report, &l));
+    }
+    ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(EXIT_INTERNAL))
+}

@@ -1,0 +1,464 @@
+//! Loopback integration tests (ARCHITECTURE.md, "Testing tiers", tier 2): the real
+//! binary against real listeners that each test starts itself on 127.0.0.1.
+//!
+//! Only loopback addresses are ever contacted. Nothing here asserts timings.
+
+use std::io::ErrorKind;
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::process::{Command, Output};
+use std::time::Duration;
+
+use serde_json::Value;
+use socket2::{Domain, Socket, Type};
+
+const BIN: &str = env!("CARGO_BIN_EXE_conndoctor");
+
+/// What one run of the binary produced.
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn from_output(args: &[&str], o: Output) -> Run {
+        let r = Run {
+            // A signal death has no code; -1 never matches an expected status.
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        };
+        eprintln!(
+            "$ conndoctor {}\n-> exit {}\n--- stdout\n{}\n--- stderr\n{}",
+            args.join(" "),
+            r.code,
+            r.stdout,
+            r.stderr
+        );
+        r
+    }
+
+    /// Parses stdout as the one JSON object `--json` prints.
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not one JSON object ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
+        })
+    }
+}
+
+/// The binary with a predictable environment: English, no colour overrides.
+fn command(args: &[&str]) -> Command {
+    let mut c = Command::new(BIN);
+    c.args(args)
+        .env("LC_ALL", "en_US.UTF-8")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE");
+    c
+}
+
+fn run_cmd(args: &[&str], mut c: Command) -> Run {
+    let o = c
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {BIN}: {e}"));
+    Run::from_output(args, o)
+}
+
+fn run(args: &[&str]) -> Run {
+    run_cmd(args, command(args))
+}
+
+fn cause_ids(v: &Value) -> Vec<&str> {
+    v["causes"]
+        .as_array()
+        .expect("causes is an array")
+        .iter()
+        .map(|c| c["id"].as_str().expect("cause id is a string"))
+        .collect()
+}
+
+/// A port on 127.0.0.1 where nothing listens, and that nothing else can take while
+/// the returned socket lives: it is bound (without SO_REUSEADDR) but never listens, so
+/// a SYN to it is answered by a RST.
+fn closed_port() -> (Socket, u16) {
+    let s = Socket::new(Domain::IPV4, Type::STREAM, None).expect("socket");
+    let any: SocketAddr = "127.0.0.1:0".parse().unwrap();
+    s.bind(&any.into()).expect("bind 127.0.0.1:0");
+    let port = s
+        .local_addr()
+        .expect("local_addr")
+        .as_socket()
+        .expect("inet address")
+        .port();
+    (s, port)
+}
+
+fn listener() -> (TcpListener, SocketAddr) {
+    let l = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
+    let a = l.local_addr().expect("local_addr");
+    (l, a)
+}
+
+// ---------------------------------------------------------------- verdicts
+
+#[test]
+fn open_port_is_ok() {
+    let (_l, addr) = listener();
+    let target = addr.to_string();
+    let r = run(&["check", &target, "--json"]);
+    assert_eq!(r.code, 0);
+    let v = r.json();
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["symptom"], "ok");
+    assert_eq!(v["ok"], true);
+    assert!(cause_ids(&v).is_empty());
+    assert_eq!(v["attempts"][0]["addr"], target.as_str());
+    assert_eq!(v["attempts"][0]["outcome"]["kind"], "connected");
+}
+
+#[test]
+fn closed_port_is_refused_not_listening() {
+    let (_held, port) = closed_port();
+    let target = format!("127.0.0.1:{port}");
+    let r = run(&["check", &target, "--json"]);
+    assert_eq!(r.code, 1);
+    let v = r.json();
+    assert_eq!(v["symptom"], "refused");
+    assert_eq!(v["ok"], false);
+    assert_eq!(cause_ids(&v)[0], "refused.not-listening");
+    assert_eq!(v["causes"][0]["confidence"], "high");
+    assert_eq!(v["attempts"][0]["outcome"]["kind"], "refused");
+    assert!(
+        v["attempts"][0]["icmp"].is_null(),
+        "a RST carries no ICMP report"
+    );
+}
+
+#[test]
+fn loopback_only_listener_reached_via_127_0_0_2() {
+    let (_l, addr) = listener();
+    let target = format!("127.0.0.2:{}", addr.port());
+    let r = run(&["check", &target, "--json"]);
+    assert_eq!(r.code, 1);
+    let v = r.json();
+    assert_eq!(v["symptom"], "refused");
+    assert_eq!(cause_ids(&v)[0], "refused.loopback-only");
+    let cause = &v["causes"][0];
+    let bound = addr.to_string();
+    assert_eq!(cause["args"]["bound"], bound.as_str());
+    assert!(
+        cause["evidence"]
+            .to_string()
+            .contains(&format!("127.0.0.1:{}", addr.port())),
+        "evidence names the loopback listener: {}",
+        cause["evidence"]
+    );
+}
+
+#[test]
+fn full_accept_queue_times_out() {
+    // Backlog 0 holds exactly one connection; the parked client fills it and the
+    // listener never accepts, so the kernel drops every further SYN.
+    let s = Socket::new(Domain::IPV4, Type::STREAM, None).expect("socket");
+    let any: SocketAddr = "127.0.0.1:0".parse().unwrap();
+    s.bind(&any.into()).expect("bind");
+    s.listen(0).expect("listen");
+    let addr = s.local_addr().unwrap().as_socket().unwrap();
+    let _parked = TcpStream::connect_timeout(&addr, Duration::from_secs(2)).expect("park");
+
+    let target = format!("tcp://{addr}");
+    let r = run(&["check", &target, "--json", "--timeout", "1s"]);
+    assert_eq!(r.code, 1);
+    let v = r.json();
+    assert_eq!(v["symptom"], "timeout");
+    assert_eq!(v["attempts"][0]["outcome"]["kind"], "timed-out");
+    assert_eq!(cause_ids(&v)[0], "timeout.accept-queue-full");
+    // Our own dropped SYN raised TcpExtListenOverflows (a namespace-wide counter, so
+    // other activity can only add to it).
+    assert_eq!(v["causes"][0]["confidence"], "high");
+    assert_eq!(v["causes"][0]["args"]["addr"], addr.to_string().as_str());
+    assert_eq!(v["causes"][0]["args"]["queued"], 1.0);
+    drop(s);
+}
+
+// ---------------------------------------------------------------- bad input
+
+/// Bad input: exit 2, nothing on stdout, an explanation and examples on stderr.
+fn assert_bad_input(args: &[&str], mentions: &str) {
+    let r = run(args);
+    assert_eq!(r.code, 2, "exit status for {args:?}");
+    assert!(r.stdout.is_empty(), "stdout must stay empty for {args:?}");
+    assert!(
+        r.stderr.contains("examples:"),
+        "stderr shows examples for {args:?}"
+    );
+    assert!(
+        r.stderr.lines().count() >= 2,
+        "stderr explains the error and then shows examples for {args:?}"
+    );
+    assert!(
+        r.stderr.contains(mentions),
+        "stderr for {args:?} mentions {mentions:?}"
+    );
+}
+
+#[test]
+fn bad_targets_exit_2_with_examples() {
+    assert_bad_input(&["check", ""], "conndoctor");
+    assert_bad_input(&["check", "foo bar"], "conndoctor");
+    assert_bad_input(&["check", "ws://:99999"], "conndoctor");
+    assert_bad_input(&["check", "ftp://x:1"], "ftp");
+    assert_bad_input(&["check", "h:0"], "\"0\"");
+    assert_bad_input(&["check", "127.0.0.1:1", "--timeout", "soon"], "soon");
+    assert_bad_input(&["127.0.0.1:1", "--timeout", "soon"], "soon");
+}
+
+#[test]
+fn bad_input_probes_nothing() {
+    // A live listener: had the binary probed it, the connection would sit in its
+    // accept queue afterwards.
+    let (l, addr) = listener();
+    l.set_nonblocking(true).unwrap();
+    let target = addr.to_string();
+    let with_path = format!("{addr}/path");
+    assert_bad_input(&["check", &target, "--timeout", "soon"], "soon");
+    assert_bad_input(&["check", &target, "--timeout", "0"], "\"0\"");
+    assert_bad_input(&["check", &with_path], "conndoctor");
+    match l.accept() {
+        Err(e) if e.kind() == ErrorKind::WouldBlock => {}
+        Ok((_, peer)) => panic!("bad input still connected to the target (from {peer})"),
+        Err(e) => panic!("accept: {e}"),
+    }
+}
+
+// ---------------------------------------------------------------- CLI shapes
+
+#[test]
+fn bare_target_works_like_check() {
+    let (_l, addr) = listener();
+    let target = addr.to_string();
+    let r = run(&[&target, "--json"]);
+    assert_eq!(r.code, 0);
+    let v = r.json();
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["symptom"], "ok");
+
+    let (_held, port) = closed_port();
+    let closed = format!("127.0.0.1:{port}");
+    let r = run(&[&closed, "--json"]);
+    assert_eq!(r.code, 1);
+    assert_eq!(cause_ids(&r.json())[0], "refused.not-listening");
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let (_held, port) = closed_port();
+    let target = format!("127.0.0.1:{port}");
+    let r = run(&["check", &target, "--json"]);
+    let v = r.json();
+    assert!(v.is_object());
+    assert_eq!(v["schema"], 1);
+    for key in [
+        "target",
+        "symptom",
+        "ok",
+        "causes",
+        "warnings",
+        "resolution",
+        "attempts",
+        "side_probes",
+        "local",
+        "timings",
+    ] {
+        assert!(v.get(key).is_some(), "missing top-level key {key:?}");
+    }
+    let a = &v["attempts"][0];
+    assert_eq!(a["addr"], target.as_str());
+    assert!(a["elapsed_ms"].is_number());
+    assert!(a.get("icmp").is_some() && a.get("syn_retransmits").is_some());
+    let c = &v["causes"][0];
+    assert!(["high", "medium", "low"].contains(&c["confidence"].as_str().unwrap()));
+    assert!(c["message"].is_string());
+    assert!(c["fix"]["id"].is_string() && c["fix"]["message"].is_string());
+    for e in c["evidence"].as_array().unwrap() {
+        assert!(e["id"].is_string() && e["message"].is_string() && e["args"].is_object());
+    }
+}
+
+#[test]
+fn human_output_has_no_ansi_when_piped() {
+    let (_held, port) = closed_port();
+    let target = format!("127.0.0.1:{port}");
+    let r = run(&["check", &target]);
+    assert_eq!(r.code, 1);
+    assert!(r.stdout.contains("refused.not-listening"));
+    assert!(!r.stdout.contains('\x1b'), "ANSI escape in piped output");
+    assert!(!r.stderr.contains('\x1b'), "ANSI escape in piped stderr");
+}
+
+#[test]
+fn no_color_wins_even_when_colour_is_forced() {
+    let (_held, port) = closed_port();
+    let target = format!("127.0.0.1:{port}");
+    let args = ["check", target.as_str()];
+
+    // Control: forced colour does produce escapes, so the checks below mean something.
+    let mut c = command(&args);
+    c.env("CLICOLOR_FORCE", "1");
+    let forced = run_cmd(&args, c);
+    assert!(
+        forced.stdout.contains('\x1b'),
+        "CLICOLOR_FORCE=1 adds colour"
+    );
+
+    let mut c = command(&args);
+    c.env("NO_COLOR", "1");
+    let plain = run_cmd(&args, c);
+    assert_eq!(plain.code, 1);
+    assert!(!plain.stdout.contains('\x1b'));
+
+    let mut c = command(&args);
+    c.env("NO_COLOR", "1").env("CLICOLOR_FORCE", "1");
+    let both = run_cmd(&args, c);
+    assert!(
+        !both.stdout.contains('\x1b'),
+        "NO_COLOR beats CLICOLOR_FORCE"
+    );
+}
+
+#[test]
+fn demo_shows_every_verdict() {
+    let r = run(&["demo"]);
+    assert_eq!(r.code, 0);
+    for needle in [
+        "the connection works",
+        "refused.not-listening",
+        "refused.loopback-only",
+        "timeout.accept-queue-full",
+    ] {
+        assert!(r.stdout.contains(needle), "demo output lacks {needle:?}");
+    }
+    assert!(!r.stdout.contains('\x1b'));
+}
+
+#[test]
+fn demo_json_is_one_report_per_case() {
+    let r = run(&["demo", "--json"]);
+    assert_eq!(r.code, 0);
+    let mut reports = Vec::new();
+    for v in serde_json::Deserializer::from_str(&r.stdout).into_iter::<Value>() {
+        match v.expect("demo --json prints JSON") {
+            Value::Array(a) => reports.extend(a),
+            v => reports.push(v),
+        }
+    }
+    assert!(reports.len() >= 4, "one report per demo case");
+    assert!(reports.iter().all(|v| v["schema"] == 1));
+    let firsts: Vec<&str> = reports
+        .iter()
+        .map(|v| {
+            cause_ids(v)
+                .first()
+                .copied()
+                .unwrap_or(v["symptom"].as_str().unwrap())
+        })
+        .collect();
+    for id in [
+        "ok",
+        "refused.not-listening",
+        "refused.loopback-only",
+        "timeout.accept-queue-full",
+    ] {
+        assert!(firsts.contains(&id), "{id} missing from {firsts:?}");
+    }
+}
+
+// ---------------------------------------------------------------- fd exhaustion
+
+/// Runs a check under RLIMIT_NOFILE = `limit` (soft limit; the hard one is kept).
+fn run_with_nofile(limit: u64, args: &[&str]) -> Run {
+    let mut c = command(args);
+    // SAFETY: setrlimit is async-signal-safe, and the closure touches nothing but its
+    // own copied integer and a stack value.
+    unsafe {
+        c.pre_exec(move || {
+            let mut rl = libc::rlimit {
+                rlim_cur: 0,
+                rlim_max: 0,
+            };
+            if libc::getrlimit(libc::RLIMIT_NOFILE, &mut rl) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            rl.rlim_cur = limit.min(rl.rlim_max);
+            if libc::setrlimit(libc::RLIMIT_NOFILE, &rl) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    run_cmd(args, c)
+}
+
+/// Runs the binary with ever more descriptors. How many the runtime itself needs
+/// depends on tokio and on inherited descriptors, so no fixed limit is assumed; what
+/// must hold is the order of the outcomes: too few to start (exit 3, or the loader
+/// failing), then a `local.fd-exhausted` diagnosis, then a working connection. No
+/// limit may ever produce a verdict that blames the target.
+#[test]
+fn fd_exhaustion_is_a_local_problem() {
+    let (_l, addr) = listener();
+    let target = addr.to_string();
+    // Without side probes the main connect is the only socket, so the outcome at each
+    // limit does not depend on the order the runtime runs its tasks in.
+    let args = [
+        "check",
+        target.as_str(),
+        "--json",
+        "--timeout",
+        "1s",
+        "--no-side-probes",
+    ];
+    let mut exhausted_at = None;
+    let mut ok_at = None;
+    for limit in 3..=64u64 {
+        let r = run_with_nofile(limit, &args);
+        match r.code {
+            // Too few descriptors to load the binary or build the runtime: before any
+            // probe, and reported as conndoctor's own failure.
+            127 | 3 => {
+                assert!(
+                    exhausted_at.is_none(),
+                    "limit {limit}: exit {} after a diagnosis",
+                    r.code
+                );
+                assert!(r.stdout.is_empty());
+                continue;
+            }
+            1 => {
+                let v = r.json();
+                assert_eq!(v["symptom"], "local", "limit {limit}");
+                assert_eq!(cause_ids(&v), ["local.fd-exhausted"], "limit {limit}");
+                assert_eq!(v["attempts"][0]["outcome"]["kind"], "fd-exhausted");
+                let cause = &v["causes"][0];
+                assert_eq!(cause["confidence"], "high");
+                assert_eq!(cause["args"]["soft"], limit as f64, "limit {limit}");
+                exhausted_at.get_or_insert(limit);
+            }
+            0 => {
+                assert_eq!(r.json()["symptom"], "ok");
+                ok_at = Some(limit);
+                break;
+            }
+            other => panic!("limit {limit}: unexpected exit {other}"),
+        }
+    }
+    let exhausted_at = exhausted_at.expect("no descriptor limit led to local.fd-exhausted");
+    let ok_at = ok_at.expect("the check never succeeded, even with 64 descriptors");
+    eprintln!("fd-exhausted from limit {exhausted_at}, connected from {ok_at}");
+}
