@@ -16,6 +16,7 @@ macro_rules! locale {
                 include_str!(concat!("../locales/", $tag, "/conndoctor.ftl")),
                 include_str!(concat!("../locales/", $tag, "/explain.ftl")),
                 include_str!(concat!("../locales/", $tag, "/audit.ftl")),
+                include_str!(concat!("../locales/", $tag, "/exporter.ftl")),
             ],
         )
     };

@@ -7,10 +7,12 @@
 #![deny(unsafe_code)]
 
 pub mod audit;
+pub mod batch;
 pub mod cli;
 pub mod demo;
 pub mod evidence;
 pub mod explain;
+pub mod exporter;
 pub mod finding;
 pub mod i18n;
 pub mod probe;

@@ -797,3 +797,18 @@ fn binary_check_runs_the_suggested_check() {
     assert_eq!(none.code, 2);
     assert!(none.stderr.contains("--check needs a complete target"));
 }
+
+#[test]
+fn catalogue_cause_ids_are_in_causes_md() {
+    // shared/ sits beside the repository (in CI too); when it is there, every id
+    // explain may emit must be in the public catalogue, whose ids are a contract.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/design/causes.md");
+    let Ok(md) = std::fs::read_to_string(path) else {
+        eprintln!("{path} not found; skipped");
+        return;
+    };
+    for id in conndoctor::explain::catalogue::KNOWN_CAUSES {
+        assert!(md.contains(&format!("`{id}`")), "{id} is not in causes.md");
+    }
+    assert!(conndoctor::explain::catalogue().errors.is_empty());
+}

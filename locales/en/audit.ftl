@@ -55,7 +55,7 @@ audit-speaks = the port speaks { $kind ->
     [closes] nothing: it closes the connection
    *[other] something unrecognised
 } { $detail }
-audit-fw-source-read = { $tool }: { $chains } chains, { $rules ->
+audit-fw-source-read = { $tool }: { $rules ->
     [one] one rule
    *[other] { $rules } rules
 }
@@ -116,7 +116,7 @@ audit-label-causes = Why, in the order a client's packet meets them
 
 ## Evidence lines
 
-audit-ev-cloud-dmi = this machine is a { $provider ->
+audit-ev-cloud-dmi = this machine runs on { $provider ->
     [alibaba] Alibaba Cloud
     [tencent] Tencent Cloud
     [huawei] Huawei Cloud
@@ -132,8 +132,8 @@ audit-ev-cloud-dmi = this machine is a { $provider ->
     [scaleway] Scaleway
     [exoscale] Exoscale
     [openstack] OpenStack
-   *[other] cloud
-} VM (DMI { $field }: { $value })
+   *[other] a cloud
+} (DMI { $field }: { $value })
 audit-ev-sg-invisible = the security group filters packets before they reach this VM, so nothing on this machine can show whether TCP { $port } is open there
 audit-ev-fw-rule = { $verdict ->
     [reject] rejected by
@@ -205,7 +205,7 @@ fix-timeout-security-group = Allow inbound TCP { $port } in { $provider ->
 }, with source 0.0.0.0/0 (or your clients' addresses).
 cause-timeout-panel-firewall = The firewall of { $panel ->
     [bt] BT Panel / aaPanel
-    [1panel] 1Panel
+    [onepanel] 1Panel
     [cpanel] cPanel/WHM
     [plesk] Plesk
     [directadmin] DirectAdmin
@@ -219,7 +219,7 @@ cause-timeout-panel-firewall = The firewall of { $panel ->
 } does not open TCP port { $port }
 fix-timeout-panel-firewall = { $panel ->
     [bt] In BT Panel / aaPanel: Security → Firewall → add a port rule that allows TCP { $port }.
-    [1panel] In 1Panel: Host → Firewall → create a port rule that allows TCP { $port }.
+    [onepanel] In 1Panel: Host → Firewall → create a port rule that allows TCP { $port }.
     [cpanel] In WHM: Plugins → ConfigServer Security & Firewall → add { $port } to TCP_IN (or the firewall your host configured).
     [plesk] In Plesk: Tools & Settings → Firewall → add a rule that allows incoming TCP { $port }.
     [directadmin] In DirectAdmin's firewall (usually csf): add { $port } to TCP_IN and restart it.

@@ -18,6 +18,9 @@ input-bad-timeout = "{ $detail }" is not a valid duration (examples: 3s, 500ms, 
 input-bad-header = "{ $detail }" is not a valid header; use "Name: value"
 input-bad-token = "{ $detail }" is not a valid token (letters and digits only)
 input-bad-ip = "{ $detail }" is not an IP address (--expect-ip takes addresses like 203.0.113.7 or 2001:db8::7)
+input-bad-file = cannot read the target list: { $detail }
+input-bad-line = line { $line } ("{ $target }"): { $detail }
+input-bad-concurrency = --concurrency must be at least 1
 input-example = examples: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = language "{ $lang }" is not available yet; using English
 error-internal = conndoctor failed: { $detail }
@@ -276,8 +279,19 @@ ev-cdn-range = { $addr } is in { $cdn }'s published range { $range } (list of { 
 ev-cdn-ports = port { $port } is not in the list of ports the CDN forwards
 ev-path-last-hop = the SYN gets as far as hop { $ttl } ({ $addr }); nothing answers beyond it
 ev-path-no-hop = not even the first router answered the TTL-limited SYNs
+ev-path-on-link = the server is on this machine's own network, with no router in between, and it answered nothing
 ev-path-target-answers = the server's host answers at hop { $ttl } ({ $addr })
 ev-errno = connect() failed with errno { $errno }: { $message }
+
+## Batch
+
+batch-summary = { $total ->
+    [one] one target
+   *[other] { $total } targets
+} checked in { $secs } s, { $failed } failing
+batch-by-symptom = by symptom:
+batch-by-cause = by first cause:
+batch-slowest = slowest:
 
 ## Serve
 

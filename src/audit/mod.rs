@@ -152,8 +152,9 @@ pub struct FirewallEvidence {
     pub sources: Vec<SourceRead>,
     /// One per (port, interface address); empty when nothing could be read.
     pub decisions: Vec<PortDecision>,
-    /// Tables that iptables-nft manages, evaluated from its own text instead of nft's.
-    pub skipped_nft_tables: Vec<String>,
+    /// Tables seen by both nft and iptables-nft, and the view left out
+    /// (`nft: ip filter` when the iptables-nft text was used, and the reverse).
+    pub skipped_tables: Vec<String>,
 }
 
 impl FirewallEvidence {
@@ -434,7 +435,7 @@ pub async fn gather(req: &Request, opts: &AuditOptions) -> AuditEvidence {
     let mut firewall = FirewallEvidence {
         sources,
         decisions: Vec::new(),
-        skipped_nft_tables: skipped,
+        skipped_tables: skipped,
     };
     if firewall.readable() {
         for port in &fw_ports {
@@ -689,14 +690,50 @@ fn process_running(name: &str) -> bool {
 const RULESET_CAP: usize = 32 * 1024 * 1024;
 
 /// Runs the firewall tools and parses what they print. Returns the combined ruleset,
-/// what each source said, and the nft tables left to iptables-nft's own text.
+/// what each source said, and the tables read from one tool rather than the other.
+///
+/// A table made by iptables-nft shows up both in `nft -j` and in `iptables-nft-save`;
+/// it is evaluated once, from the text that looks like what its author wrote.
 fn read_rulesets(budget: Duration) -> (Ruleset, Vec<SourceRead>, Vec<String>) {
     let timeout = budget.clamp(Duration::from_millis(500), Duration::from_secs(5));
-    let mut rs = Ruleset::default();
     let mut sources = Vec::new();
 
-    // iptables first: the tables iptables-nft manages are then skipped in nft's dump.
-    let mut managed: Vec<(firewall::Family, String)> = Vec::new();
+    let mut nft_parsed: Option<firewall::nft::Parsed> = None;
+    match cmd::find("nft") {
+        None => sources.push(SourceRead {
+            tool: "nft".into(),
+            state: ReadState::NotInstalled,
+        }),
+        Some(nft) => {
+            let state = match cmd::run(&nft, &["-j", "list", "ruleset"], timeout, RULESET_CAP) {
+                Ok(o) if o.ok() => {
+                    let text = cmd::run(&nft, &["-a", "list", "ruleset"], timeout, RULESET_CAP)
+                        .ok()
+                        .filter(cmd::Output::ok)
+                        .map(|o| o.stdout);
+                    match firewall::nft::parse(&o.stdout, text.as_deref()) {
+                        Ok(p) => {
+                            let state = counted(&p.ruleset);
+                            nft_parsed = Some(p);
+                            state
+                        }
+                        Err(e) => ReadState::Failed {
+                            detail: e.to_string(),
+                        },
+                    }
+                }
+                Ok(o) => failed(&o),
+                Err(e) => ReadState::Failed {
+                    detail: e.to_string(),
+                },
+            };
+            sources.push(SourceRead {
+                tool: "nft".into(),
+                state,
+            });
+        }
+    }
+
     let variants: &[(&str, bool, Source)] = &[
         ("iptables-nft-save", false, Source::IptablesNft),
         ("ip6tables-nft-save", true, Source::IptablesNft),
@@ -710,6 +747,9 @@ fn read_rulesets(budget: Duration) -> (Ruleset, Vec<SourceRead>, Vec<String>) {
         ("iptables-save", false, Source::IptablesLegacy),
         ("ip6tables-save", true, Source::IptablesLegacy),
     ];
+    let mut rs = Ruleset::default();
+    let mut from_iptables: Vec<(firewall::Family, String)> = Vec::new();
+    let mut notes = Vec::new();
     for (tool, v6, source) in if have_split { variants } else { plain } {
         let Some(path) = cmd::find(tool) else {
             sources.push(SourceRead {
@@ -725,12 +765,26 @@ fn read_rulesets(budget: Duration) -> (Ruleset, Vec<SourceRead>, Vec<String>) {
                 } else {
                     *source
                 };
-                let parsed = firewall::ipt::parse(&o.stdout, *v6, source);
+                let mut parsed = firewall::ipt::parse(&o.stdout, *v6, source);
                 if source == Source::IptablesNft {
+                    if let Some(n) = &nft_parsed {
+                        // Written natively in nft: nft's own view wins.
+                        parsed.chains.retain(|c| {
+                            let key = (c.family, c.table.clone());
+                            let keep = n.iptables_like.contains(&key) || !n.tables.contains(&key);
+                            if !keep {
+                                let name = format!("{tool}: {} {}", c.family.id(), c.table);
+                                if !notes.contains(&name) {
+                                    notes.push(name);
+                                }
+                            }
+                            keep
+                        });
+                    }
                     for c in &parsed.chains {
                         let key = (c.family, c.table.clone());
-                        if !managed.contains(&key) {
-                            managed.push(key);
+                        if !from_iptables.contains(&key) {
+                            from_iptables.push(key);
                         }
                     }
                 }
@@ -749,53 +803,24 @@ fn read_rulesets(budget: Duration) -> (Ruleset, Vec<SourceRead>, Vec<String>) {
         });
     }
 
-    let mut skipped = Vec::new();
-    match cmd::find("nft") {
-        None => sources.push(SourceRead {
-            tool: "nft".into(),
-            state: ReadState::NotInstalled,
-        }),
-        Some(nft) => {
-            let json = cmd::run(&nft, &["-j", "list", "ruleset"], timeout, RULESET_CAP);
-            let state = match json {
-                Ok(o) if o.ok() => {
-                    let text = cmd::run(&nft, &["-a", "list", "ruleset"], timeout, RULESET_CAP)
-                        .ok()
-                        .filter(cmd::Output::ok)
-                        .map(|o| o.stdout);
-                    match firewall::nft::parse(&o.stdout, text.as_deref()) {
-                        Ok(mut p) => {
-                            p.ruleset.chains.retain(|c| {
-                                let keep = !managed.contains(&(c.family, c.table.clone()));
-                                if !keep {
-                                    let name = format!("{} {}", c.family.id(), c.table);
-                                    if !skipped.contains(&name) {
-                                        skipped.push(name);
-                                    }
-                                }
-                                keep
-                            });
-                            let state = counted(&p.ruleset);
-                            rs.extend(p.ruleset);
-                            state
-                        }
-                        Err(e) => ReadState::Failed {
-                            detail: e.to_string(),
-                        },
-                    }
+    if let Some(mut p) = nft_parsed {
+        p.ruleset.chains.retain(|c| {
+            let keep = !from_iptables.contains(&(c.family, c.table.clone()));
+            if !keep {
+                let name = format!("nft: {} {}", c.family.id(), c.table);
+                if !notes.contains(&name) {
+                    notes.push(name);
                 }
-                Ok(o) => failed(&o),
-                Err(e) => ReadState::Failed {
-                    detail: e.to_string(),
-                },
-            };
-            sources.push(SourceRead {
-                tool: "nft -j list ruleset".into(),
-                state,
-            });
+            }
+            keep
+        });
+        // Count what nft contributes on its own, not the tables iptables-nft showed.
+        if let Some(s) = sources.iter_mut().find(|s| s.tool == "nft") {
+            s.state = counted(&p.ruleset);
         }
+        rs.extend(p.ruleset);
     }
-    (rs, sources, skipped)
+    (rs, sources, notes)
 }
 
 fn counted(rs: &Ruleset) -> ReadState {

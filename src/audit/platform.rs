@@ -186,7 +186,7 @@ pub fn cloud_from_dmi(d: &Dmi) -> Option<Cloud> {
 /// A hosting panel or firewall manager found on this machine.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Panel {
-    /// Stable id: `bt` (BT Panel / aaPanel), `1panel`, `cpanel`, `plesk`,
+    /// Stable id: `bt` (BT Panel / aaPanel), `onepanel`, `cpanel`, `plesk`,
     /// `directadmin`, `cyberpanel`, `hestia`, `vesta`, `cwp`, `ispmanager`, `csf`.
     pub id: &'static str,
     pub name: &'static str,
@@ -208,7 +208,7 @@ const PANELS: &[(&str, &str, &[&str])] = &[
         ],
     ),
     (
-        "1panel",
+        "onepanel",
         "1Panel",
         &[
             "/usr/local/bin/1panel",

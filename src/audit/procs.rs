@@ -104,12 +104,13 @@ fn socket_inode(link: &Path) -> Option<u32> {
 
 fn info(pid: u32, dir: &Path, users: &HashMap<u32, String>) -> ProcInfo {
     let comm = read_capped(&dir.join("comm"), 256)
-        .map(|s| s.trim().to_string())
+        .map(|s| printable(s.trim()))
         .unwrap_or_default();
     let cmdline = read_capped(&dir.join("cmdline"), CMDLINE_CAP)
         .map(|s| {
             s.split('\0')
                 .filter(|a| !a.is_empty())
+                .map(printable)
                 .collect::<Vec<_>>()
                 .join(" ")
         })
@@ -130,6 +131,14 @@ fn info(pid: u32, dir: &Path, users: &HashMap<u32, String>) -> ProcInfo {
         open_fds: None,
         fd_limit,
     }
+}
+
+/// Control characters (a newline in an argument, an escape sequence) become spaces:
+/// the text ends up on a terminal.
+fn printable(s: &str) -> String {
+    s.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
 }
 
 /// The soft "Max open files" from /proc/<pid>/limits.

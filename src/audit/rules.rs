@@ -350,28 +350,27 @@ fn firewall(ev: &AuditEvidence, port: u16) -> Option<Finding> {
 /// `timeout.panel-firewall`: a hosting panel owns the firewall that blocks, or csf's
 /// own list leaves the port out.
 fn panel(ev: &AuditEvidence, port: u16, blocked: bool) -> Option<Finding> {
-    if let Some(csf) = ev.panels.iter().find(|p| p.id == "csf") {
-        if let Some(open) = &csf.open_ports {
-            if !open.iter().any(|(lo, hi)| *lo <= port && port <= *hi) {
-                let ports = list(open.iter().map(|(a, b)| {
-                    if a == b {
-                        a.to_string()
-                    } else {
-                        format!("{a}:{b}")
-                    }
-                }));
-                return Some(
-                    Finding::new("timeout.panel-firewall", High)
-                        .arg("panel", csf.id)
-                        .arg("port", port)
-                        .because(
-                            Msg::new("audit-ev-csf-tcp-in")
-                                .arg("port", port)
-                                .arg("ports", ports),
-                        ),
-                );
+    if let Some(csf) = ev.panels.iter().find(|p| p.id == "csf")
+        && let Some(open) = &csf.open_ports
+        && !open.iter().any(|(lo, hi)| *lo <= port && port <= *hi)
+    {
+        let ports = list(open.iter().map(|(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}:{b}")
             }
-        }
+        }));
+        return Some(
+            Finding::new("timeout.panel-firewall", High)
+                .arg("panel", csf.id)
+                .arg("port", port)
+                .because(
+                    Msg::new("audit-ev-csf-tcp-in")
+                        .arg("port", port)
+                        .arg("ports", ports),
+                ),
+        );
     }
     if !blocked {
         return None;
@@ -486,7 +485,11 @@ fn listener_address(ev: &AuditEvidence, port: u16) -> Vec<Finding> {
         req_ip.filter(|ip| !ip.is_unspecified() && ev.interfaces.iter().any(|i| i.addr == *ip))
     {
         let dst = SocketAddr::new(ip, port);
-        if !on.iter().any(|l| l.covers(dst)) {
+        // The configured address is served: other addresses are not what was asked.
+        if on.iter().any(|l| l.covers(dst)) {
+            return out;
+        }
+        {
             out.push(
                 Finding::new("refused.other-address", High)
                     .arg("bound", bound.clone())
@@ -508,8 +511,11 @@ fn listener_address(ev: &AuditEvidence, port: u16) -> Vec<Finding> {
         .filter(|l| l.addr.ip().is_unspecified() && l.addr.is_ipv6())
         .any(|l| l.v6only == Some(true));
     let v4_outside: Vec<IpAddr> = outside.iter().copied().filter(IpAddr::is_ipv4).collect();
-    if v6only_all && on.iter().all(|l| l.addr.is_ipv6()) {
-        if let Some(ip) = v4_outside.first() {
+    if v6only_all
+        && on.iter().all(|l| l.addr.is_ipv6())
+        && let Some(ip) = v4_outside.first()
+    {
+        {
             let mut f = Finding::new("refused.family-mismatch", High)
                 .arg("failed", SocketAddr::new(*ip, port).to_string())
                 .arg("working", bound.clone())
@@ -739,10 +745,10 @@ pub fn speaks(pe: &crate::evidence::ProtocolEvidence) -> (&'static str, String) 
                 }
                 return ("tls", String::new());
             }
-            if let Some(e) = find_ok(Purpose::TryPlain) {
-                if let Reply::Http(h) = &e.reply {
-                    return ("http", h.status.to_string());
-                }
+            if let Some(e) = find_ok(Purpose::TryPlain)
+                && let Reply::Http(h) = &e.reply
+            {
+                return ("http", h.status.to_string());
             }
             match main.reply {
                 Reply::Silence => ("silent", String::new()),
@@ -771,15 +777,16 @@ fn capacity(ev: &AuditEvidence, port: u16) -> (Vec<Finding>, Vec<Finding>) {
     let delta = |p: Option<(u64, u64)>| p.map(|(a, b)| b.saturating_sub(a));
     let overflows = delta(ev.capacity.listen_overflows);
     let drops = delta(ev.capacity.listen_drops);
-    if let Some(l) = on.iter().find(|l| l.accept_queue > 0) {
-        // The kernel drops SYNs once the queue holds more than the backlog.
-        let full = l.backlog.is_some_and(|b| l.accept_queue > b);
-        let rising = overflows.is_some_and(|d| d > 0);
-        let confidence = match (full, rising) {
-            (true, true) => High,
-            (true, false) | (false, true) => Medium,
-            (false, false) => Low,
-        };
+    let rising = overflows.is_some_and(|d| d > 0);
+    // The kernel drops SYNs once the queue holds more than the backlog.
+    let full = |l: &AuditListener| l.backlog.is_some_and(|b| l.accept_queue > b);
+    // A few connections waiting at one instant is normal for a busy server; only a
+    // full queue, or one that overflows while we watch, is a finding.
+    if let Some(l) = on
+        .iter()
+        .find(|l| l.accept_queue > 0 && (full(l) || rising))
+    {
+        let confidence = if full(l) && rising { High } else { Medium };
         let mut f = Finding::new("timeout.accept-queue-full", confidence)
             .arg("addr", l.addr.to_string())
             .arg("queued", l.accept_queue)
@@ -815,11 +822,7 @@ fn capacity(ev: &AuditEvidence, port: u16) -> (Vec<Finding>, Vec<Finding>) {
         if !timed_out.is_empty() {
             f = f.because(Msg::new("audit-ev-self-probe-timeout").arg("addrs", list(timed_out)));
         }
-        if confidence == Low {
-            warnings.push(f);
-        } else {
-            causes.push(f);
-        }
+        causes.push(f);
     }
     // Descriptors of the processes holding the socket.
     let mut seen = Vec::new();

@@ -72,6 +72,12 @@ const SCHEMES: &[&str] = &["ws", "wss", "http", "https", "tcp", "text", "websock
 /// runaway pattern fails loudly in tests instead of costing memory at run time.
 const REGEX_SIZE_LIMIT: usize = 8 << 20;
 
+/// The lazy DFA cache of the set of all patterns. The regex engine counts cache
+/// clears over the cache's whole life and, after a few, falls back to a far slower
+/// engine when a text makes many new states (non-ASCII logs do). A cache this size
+/// holds the states a megabyte of mixed-script text needs, so that never happens.
+const SET_DFA_CACHE: usize = 64 << 20;
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawFile {
@@ -201,9 +207,14 @@ pub fn parse_symptom(s: &str) -> Option<Symptom> {
 }
 
 fn compile(pattern: &str, errors: &mut Vec<String>, what: &str) -> Option<Regex> {
+    // Word boundaries are ASCII-only: every \b in the catalogue sits next to an
+    // ASCII word (errno names, English texts, numbers), and a Unicode \b would make
+    // the regex engine give up its fast DFA on non-ASCII text (a Chinese or Russian
+    // log of a megabyte would take minutes instead of milliseconds).
+    let pattern = pattern.replace(r"\b", r"(?-u:\b)");
     // Case-insensitive: people retype and paste messages in every case, and no
     // family needs case to tell it apart from another.
-    match RegexBuilder::new(pattern)
+    match RegexBuilder::new(&pattern)
         .case_insensitive(true)
         .size_limit(REGEX_SIZE_LIMIT)
         .build()
@@ -369,6 +380,7 @@ pub fn load(src: &str) -> Catalogue {
     match RegexSetBuilder::new(all)
         .case_insensitive(true)
         .size_limit(REGEX_SIZE_LIMIT * 8)
+        .dfa_size_limit(SET_DFA_CACHE)
         .build()
     {
         Ok(set) => cat.set = Some(set),

@@ -488,7 +488,7 @@ fn cause_args(ex: &Extracted) -> Args {
     // other family that works) is unknown here; "?" says so in every language.
     for k in [
         "failed", "working", "lo", "hi", "count", "reuse", "queued", "server", "bytes", "speaks",
-        "origin", "ms", "cdn", "addrs", "via",
+        "origin", "ms", "cdn", "addrs", "via", "servers",
     ] {
         a.insert(k, Arg::Str(UNKNOWN.into()));
     }

@@ -68,6 +68,34 @@ fn localised(args: &Args, l: &Localizer) -> Args {
         .collect()
 }
 
+/// Formats a shared cause/fix message. `check` keeps adding variables to those texts
+/// for what its probes see; a variable explain has no value for yet would show as
+/// Fluent's raw `{$name}`, so it becomes the word for "unknown" instead.
+fn shared_text(l: &Localizer, id: &str, args: &Args) -> String {
+    let text = l.fmt(id, args);
+    if !text.contains("{$") {
+        return text;
+    }
+    let unknown = l.text("explain-value-unknown");
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find("{$") {
+        out.push_str(&rest[..i]);
+        match rest[i..].find('}') {
+            Some(j) => {
+                out.push_str(&unknown);
+                rest = &rest[i + j + 1..];
+            }
+            None => {
+                out.push_str(&rest[i..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 fn confidence_id(c: Confidence) -> &'static str {
     match c {
         Confidence::High => "confidence-high",
@@ -81,7 +109,7 @@ fn finding(out: &mut String, l: &Localizer, n: usize, f: &Finding) {
     let _ = writeln!(
         out,
         "\n  {n}. {BOLD}{}{BOLD:#}",
-        l.fmt(&f.title_id(), &args)
+        shared_text(l, &f.title_id(), &args)
     );
     let _ = writeln!(
         out,
@@ -96,7 +124,7 @@ fn finding(out: &mut String, l: &Localizer, n: usize, f: &Finding) {
         out,
         "     {OK}→{OK:#} {}: {}",
         l.text("label-fix"),
-        l.fmt(&f.fix_id(), &args)
+        shared_text(l, &f.fix_id(), &args)
     );
 }
 
@@ -218,8 +246,8 @@ fn finding_json(f: &Finding, l: Option<&Localizer>) -> Value {
     });
     if let Some(l) = l {
         let args = localised(&f.args, l);
-        v["message"] = l.fmt(&f.title_id(), &args).into();
-        v["fix"]["message"] = l.fmt(&f.fix_id(), &args).into();
+        v["message"] = shared_text(l, &f.title_id(), &args).into();
+        v["fix"]["message"] = shared_text(l, &f.fix_id(), &args).into();
     }
     v
 }

@@ -281,9 +281,9 @@ fn every_suggested_complete_command_parses() {
 }
 
 #[test]
-fn causes_and_notes_have_all_variables_their_texts_use() {
+fn reports_have_no_raw_placeholders_in_any_language() {
     // Every placeholder of every cause title, fix and note gets a value in every
-    // language: no "{$addr}" leaks into what people read.
+    // language: no "{$addr}" leaks into what people read, no explain id is missing.
     let explanations: Vec<Explanation> = catalogue()
         .families
         .iter()
@@ -292,20 +292,11 @@ fn causes_and_notes_have_all_variables_their_texts_use() {
     for (lang, _) in crate::i18n::LOCALES {
         let l = crate::i18n::Localizer::new(lang);
         for e in &explanations {
-            for c in &e.causes {
-                for id in [c.title_id(), c.fix_id()] {
-                    let t = l.fmt(&id, &c.args);
-                    assert!(!t.contains("{$"), "{lang} {id}: {t}");
-                }
-            }
-            for n in &e.notes {
-                let t = l.fmt(n.id, &n.args);
-                assert!(
-                    !t.contains("{$") && !t.contains('⟦'),
-                    "{lang} {}: {t}",
-                    n.id
-                );
-            }
+            let text = render::human(e, &l);
+            assert!(!text.contains("{$"), "{lang}: {text}");
+            assert!(!text.contains("⟦explain-"), "{lang}: {text}");
+            let json = render::json(e, Some(&l)).to_string();
+            assert!(!json.contains("{$"), "{lang}: {json}");
         }
     }
 }

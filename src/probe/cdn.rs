@@ -23,30 +23,59 @@ fn header<'a>(list: &'a str, key: &str) -> &'a str {
         .map_or("", str::trim)
 }
 
-/// The CDN range containing `ip`, if any.
-pub fn lookup(ip: IpAddr) -> Option<CdnMatch> {
-    for list in LISTS {
-        for line in list
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        {
-            let Some((net, len)) = line.trim().split_once('/') else {
-                continue;
-            };
-            let (Ok(net), Ok(len)) = (net.parse::<IpAddr>(), len.parse::<u8>()) else {
-                continue;
-            };
-            if same_network(net, ip, len) {
-                return Some(CdnMatch {
-                    addr: ip,
-                    provider: header(list, "provider").to_string(),
-                    range: line.trim().to_string(),
-                    list_date: header(list, "list-date").to_string(),
+struct Range {
+    net: IpAddr,
+    len: u8,
+    text: &'static str,
+    provider: &'static str,
+    date: &'static str,
+}
+
+/// The lists, parsed once per process.
+fn ranges() -> &'static [Range] {
+    static RANGES: std::sync::OnceLock<Vec<Range>> = std::sync::OnceLock::new();
+    RANGES.get_or_init(|| {
+        let mut out = Vec::new();
+        for list in LISTS {
+            let (provider, date) = (header(list, "provider"), header(list, "list-date"));
+            for line in list
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+            {
+                let Some((net, len)) = line.split_once('/') else {
+                    continue;
+                };
+                let (Ok(net), Ok(len)) = (net.parse::<IpAddr>(), len.parse::<u8>()) else {
+                    continue;
+                };
+                out.push(Range {
+                    net,
+                    len,
+                    text: line,
+                    provider,
+                    date,
                 });
             }
         }
+        out
+    })
+}
+
+/// The CDN range containing `ip`, if any.
+pub fn lookup(ip: IpAddr) -> Option<CdnMatch> {
+    if ip.is_loopback() {
+        return None;
     }
-    None
+    ranges()
+        .iter()
+        .find(|r| same_network(r.net, ip, r.len))
+        .map(|r| CdnMatch {
+            addr: ip,
+            provider: r.provider.to_string(),
+            range: r.text.to_string(),
+            list_date: r.date.to_string(),
+        })
 }
 
 #[cfg(test)]

@@ -66,6 +66,18 @@ pub fn no_proxy_matches(entry: &str, host: &Host) -> bool {
     }
 }
 
+/// The proxy variables clients read.
+pub const VARS: &[&str] = &[
+    "http_proxy",
+    "HTTP_PROXY",
+    "https_proxy",
+    "HTTPS_PROXY",
+    "all_proxy",
+    "ALL_PROXY",
+    "no_proxy",
+    "NO_PROXY",
+];
+
 /// Gathers proxy evidence from `env` (a lookup, so tests need not touch the real
 /// environment) and the route the kernel picks for the target's first address.
 pub fn gather(
@@ -73,16 +85,6 @@ pub fn gather(
     env: impl Fn(&str) -> Option<String>,
     route: Option<&RouteFact>,
 ) -> ProxyEvidence {
-    const VARS: &[&str] = &[
-        "http_proxy",
-        "HTTP_PROXY",
-        "https_proxy",
-        "HTTPS_PROXY",
-        "all_proxy",
-        "ALL_PROXY",
-        "no_proxy",
-        "NO_PROXY",
-    ];
     let vars: Vec<(String, String)> = VARS
         .iter()
         .filter_map(|k| {

@@ -167,6 +167,21 @@ pub fn listeners(port: u16, notes: &mut Vec<String>) -> Vec<Listener> {
     out
 }
 
+/// Every listening TCP socket of this machine (one dump, for a batch).
+pub fn all_listeners(notes: &mut Vec<String>) -> Vec<Listener> {
+    let mut out = Vec::new();
+    if let Err(e) = sockdiag::dump(StateFlags::LISTEN, |e| {
+        out.push(Listener {
+            addr: e.local,
+            accept_queue: e.recv_queue,
+            backlog: Some(e.send_queue),
+        });
+    }) {
+        notes.push(format!("sock_diag: {e}"));
+    }
+    out
+}
+
 /// Sockets (any state but LISTEN) connected to one of `targets`, counted by state.
 pub fn sockets_to(targets: &[SocketAddr], notes: &mut Vec<String>) -> BTreeMap<String, u32> {
     let mut counts: BTreeMap<String, u32> = BTreeMap::new();
@@ -290,7 +305,14 @@ pub fn reserved_in_range(list: &str, (lo, hi): (u16, u16)) -> u32 {
 
 /// TcpExtListenOverflows from /proc/net/netstat.
 pub fn listen_overflows() -> Option<u64> {
-    let text = std::fs::read_to_string("/proc/net/netstat").ok()?;
+    use std::io::Read;
+    // /proc files report size 0, so read_to_string would start with a tiny buffer and
+    // make the kernel render the table once per small read.
+    let mut text = String::with_capacity(16 * 1024);
+    std::fs::File::open("/proc/net/netstat")
+        .ok()?
+        .read_to_string(&mut text)
+        .ok()?;
     let mut lines = text.lines();
     while let (Some(head), Some(vals)) = (lines.next(), lines.next()) {
         if !head.starts_with("TcpExt:") {

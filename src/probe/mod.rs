@@ -43,6 +43,127 @@ pub struct CheckOptions {
     pub expect_ip: Vec<std::net::IpAddr>,
     /// Trace the path with TTL-limited SYNs when the connect gets no answer.
     pub trace: bool,
+    /// Facts shared by the checks of one batch (interfaces, listeners, side probes
+    /// per host), so a sweep of many ports costs what a connect scan costs.
+    pub shared: Option<std::sync::Arc<Shared>>,
+}
+
+/// Host facts read once per batch instead of once per target.
+#[derive(Default)]
+pub struct Shared {
+    interfaces: std::sync::OnceLock<(Vec<crate::evidence::InterfaceAddr>, Vec<String>)>,
+    listeners: std::sync::OnceLock<Vec<crate::evidence::Listener>>,
+    overflows_at_start: std::sync::OnceLock<Option<u64>>,
+    fd_limit: std::sync::OnceLock<Option<(u64, u64)>>,
+    env: std::sync::OnceLock<Vec<(&'static str, String)>>,
+    routes: std::sync::Mutex<
+        std::collections::HashMap<std::net::IpAddr, Option<crate::evidence::RouteFact>>,
+    >,
+    side: std::sync::Mutex<
+        std::collections::HashMap<
+            std::net::IpAddr,
+            std::sync::Arc<tokio::sync::OnceCell<Vec<SideProbe>>>,
+        >,
+    >,
+}
+
+impl std::fmt::Debug for Shared {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Shared")
+    }
+}
+
+impl Shared {
+    fn interfaces(&self) -> (Vec<crate::evidence::InterfaceAddr>, Vec<String>) {
+        self.interfaces
+            .get_or_init(|| {
+                let mut notes = Vec::new();
+                (local::interfaces(&mut notes), notes)
+            })
+            .clone()
+    }
+
+    /// Listeners on `port`, from one snapshot of the listening table per batch.
+    fn listeners(&self, port: u16) -> Vec<crate::evidence::Listener> {
+        self.listeners
+            .get_or_init(|| local::all_listeners(&mut Vec::new()))
+            .iter()
+            .filter(|l| l.addr.port() == port)
+            .cloned()
+            .collect()
+    }
+
+    fn route(
+        &self,
+        ip: std::net::IpAddr,
+        notes: &mut Vec<String>,
+    ) -> Option<crate::evidence::RouteFact> {
+        if let Ok(m) = self.routes.lock()
+            && let Some(r) = m.get(&ip)
+        {
+            return r.clone();
+        }
+        let r = local::route_to(ip, notes);
+        if let Ok(mut m) = self.routes.lock() {
+            m.insert(ip, r.clone());
+        }
+        r
+    }
+
+    /// The side probes of `ip`, run once per batch (started by the first check of
+    /// that address) and shared by every check of it.
+    async fn side_probes(&self, ip: std::net::IpAddr, deadline: Instant) -> Vec<SideProbe> {
+        let cell = match self.side.lock() {
+            Ok(mut m) => m.entry(ip).or_default().clone(),
+            Err(_) => return Vec::new(),
+        };
+        cell.get_or_init(|| run_side_probes(ip, None, deadline, Duration::ZERO))
+            .await
+            .clone()
+    }
+
+    fn start_side_probes(self: &std::sync::Arc<Self>, ip: std::net::IpAddr, deadline: Instant) {
+        let fresh = match self.side.lock() {
+            Ok(m) => !m.contains_key(&ip),
+            Err(_) => false,
+        };
+        if fresh {
+            let me = self.clone();
+            tokio::spawn(async move { me.side_probes(ip, deadline).await });
+        }
+    }
+}
+
+/// Connects to the [`SIDE_PORTS`] of `ip` (except `skip`) after `delay`.
+async fn run_side_probes(
+    ip: std::net::IpAddr,
+    skip: Option<u16>,
+    deadline: Instant,
+    delay: Duration,
+) -> Vec<SideProbe> {
+    let mut set = JoinSet::new();
+    for port in SIDE_PORTS.into_iter().filter(|p| Some(*p) != skip) {
+        let addr = SocketAddr::new(ip, port);
+        set.spawn(async move {
+            // Most refusals arrive within a round trip; wait a moment so a quick
+            // verdict sends no extra SYNs at all.
+            tokio::time::sleep(delay).await;
+            let r = connect::probe(addr, deadline).await;
+            SideProbe {
+                addr,
+                outcome: r.outcome,
+                elapsed_ms: r.elapsed_ms,
+            }
+        });
+    }
+    let mut out = Vec::new();
+    while let Some(res) = set.join_next().await {
+        if let Ok(p) = res {
+            out.push(p);
+        }
+    }
+    out.sort_by_key(|p| p.addr);
+    out
 }
 
 impl Default for CheckOptions {
@@ -55,6 +176,7 @@ impl Default for CheckOptions {
             expect_token: None,
             expect_ip: Vec::new(),
             trace: true,
+            shared: None,
         }
     }
 }
@@ -80,39 +202,56 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
         .map(|ip| SocketAddr::new(*ip, target.port))
         .collect();
 
-    local.interfaces = local::interfaces(&mut local.notes);
-    let overflows_before = local::listen_overflows();
+    match &opts.shared {
+        Some(s) => {
+            let (ifaces, notes) = s.interfaces();
+            local.interfaces = ifaces;
+            local.notes.extend(notes);
+        }
+        None => local.interfaces = local::interfaces(&mut local.notes),
+    }
+    let is_own =
+        |ip: std::net::IpAddr| ip.is_loopback() || local.interfaces.iter().any(|i| i.addr == ip);
+    let target_is_local = addrs.iter().any(|a| is_own(a.ip()));
+    // The overflow counter only explains timeouts towards this machine's own listeners.
+    let overflows_before = match &opts.shared {
+        // A batch reads the counter once at its start: the delta then covers the batch.
+        Some(s) if target_is_local => *s.overflows_at_start.get_or_init(local::listen_overflows),
+        None if target_is_local => local::listen_overflows(),
+        _ => None,
+    };
 
     let mut side = JoinSet::new();
     let side_delay = (opts.timeout / 20).min(Duration::from_millis(50));
-    if opts.side_probes {
+    let side_ips: Vec<std::net::IpAddr> = {
         let mut seen_family = Vec::new();
+        let mut ips = Vec::new();
         for a in &addrs {
-            if seen_family.contains(&a.is_ipv4()) || seen_family.len() >= SIDE_PROBE_ADDRS {
-                continue;
+            if !seen_family.contains(&a.is_ipv4()) && seen_family.len() < SIDE_PROBE_ADDRS {
+                seen_family.push(a.is_ipv4());
+                ips.push(a.ip());
             }
-            seen_family.push(a.is_ipv4());
-            for port in SIDE_PORTS.into_iter().filter(|p| *p != target.port) {
-                let addr = SocketAddr::new(a.ip(), port);
-                side.spawn(async move {
-                    // Most refusals arrive within a round trip; wait a moment so a
-                    // quick verdict sends no extra SYNs at all.
-                    tokio::time::sleep(side_delay).await;
-                    let r = connect::probe(addr, deadline).await;
-                    SideProbe {
-                        addr,
-                        outcome: r.outcome,
-                        elapsed_ms: r.elapsed_ms,
-                    }
-                });
+        }
+        ips
+    };
+    if opts.side_probes {
+        for ip in &side_ips {
+            match &opts.shared {
+                Some(s) => s.start_side_probes(*ip, deadline),
+                None => {
+                    let (ip, port) = (*ip, target.port);
+                    side.spawn(run_side_probes(ip, Some(port), deadline, side_delay));
+                }
             }
         }
     }
 
     // The path trace runs beside the side probes, for the first address, off this host.
+    // A batch leaves it out: 30 sockets per target would crowd out the targets.
     let trace_task = match addrs.first() {
         Some(a)
             if opts.trace
+                && opts.shared.is_none()
                 && !a.ip().is_loopback()
                 && !local.interfaces.iter().any(|i| i.addr == a.ip()) =>
         {
@@ -125,27 +264,41 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
         _ => None,
     };
 
-    let mut main = JoinSet::new();
-    for (i, a) in addrs.iter().enumerate() {
-        let a = *a;
-        main.spawn(async move { (i, connect::probe(a, deadline).await) });
-    }
-    let mut attempts: Vec<Option<ConnectAttempt>> = vec![None; addrs.len()];
-    while let Some(res) = main.join_next().await {
-        if let Ok((i, a)) = res {
-            attempts[i] = Some(a);
+    let attempts: Vec<ConnectAttempt> = if let [only] = addrs.as_slice() {
+        // The common case needs no task of its own.
+        vec![connect::probe(*only, deadline).await]
+    } else {
+        let mut main = JoinSet::new();
+        for (i, a) in addrs.iter().enumerate() {
+            let a = *a;
+            main.spawn(async move { (i, connect::probe(a, deadline).await) });
         }
-    }
-    let attempts: Vec<ConnectAttempt> = attempts.into_iter().flatten().collect();
+        let mut attempts: Vec<Option<ConnectAttempt>> = vec![None; addrs.len()];
+        while let Some(res) = main.join_next().await {
+            if let Ok((i, a)) = res {
+                attempts[i] = Some(a);
+            }
+        }
+        attempts.into_iter().flatten().collect()
+    };
 
     // Side probes only matter when the main connect got no answer; otherwise they are
     // abandoned at once so a refused verdict is not delayed.
     let any_timeout = attempts.iter().any(|a| a.outcome == Outcome::TimedOut);
     let side_probes = if opts.side_probes && any_timeout {
         let mut out = Vec::new();
-        while let Some(res) = side.join_next().await {
-            if let Ok(p) = res {
-                out.push(p);
+        match &opts.shared {
+            Some(s) => {
+                for ip in &side_ips {
+                    out.extend(s.side_probes(*ip, deadline).await);
+                }
+            }
+            None => {
+                while let Some(res) = side.join_next().await {
+                    if let Ok(p) = res {
+                        out.extend(p);
+                    }
+                }
             }
         }
         out.sort_by_key(|p| p.addr);
@@ -187,19 +340,31 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
         None => None,
     };
 
-    local.listen_overflows = overflows_before.zip(local::listen_overflows());
+    // Read again only when it can explain something: a timeout towards this machine.
+    local.listen_overflows = if any_timeout {
+        overflows_before.zip(local::listen_overflows())
+    } else {
+        None
+    };
 
     // The protocol layer speaks to the first address that accepted, as a client would.
     let protocol = match attempts.iter().find(|a| a.outcome == Outcome::Connected) {
         Some(a) => protocol::run(target, a.addr, &opts.proto, deadline).await,
         None => None,
     };
-    local.listeners = local::listeners(target.port, &mut local.notes);
+    local.listeners = match &opts.shared {
+        Some(s) => s.listeners(target.port),
+        None => local::listeners(target.port, &mut local.notes),
+    };
     // Counting sockets towards the target walks the kernel's whole established table;
     // only the verdicts that use it (no local port, or working with a warning) pay.
-    let needs_ports = attempts
-        .iter()
-        .any(|a| matches!(a.outcome, Outcome::AddrNotAvailable | Outcome::Connected));
+    // A batch skips it for working targets (the 80% warning): one walk per open port
+    // would cost more than the sweep itself.
+    let needs_ports = attempts.iter().any(|a| match a.outcome {
+        Outcome::AddrNotAvailable => true,
+        Outcome::Connected => opts.shared.is_none(),
+        _ => false,
+    });
     if needs_ports {
         let to_target = local::sockets_to(&addrs, &mut local.notes);
         local.ports = local::port_usage(to_target, &mut local.notes);
@@ -214,16 +379,37 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
                 gateway: None,
                 interface: "lo".into(),
             })
+        } else if let Some(s) = &opts.shared {
+            s.route(a.ip(), &mut local.notes)
         } else {
             local::route_to(a.ip(), &mut local.notes)
         };
         local.routes.insert(a.ip(), r);
     }
-    local.fd_limit = local::fd_limit();
+    local.fd_limit = match &opts.shared {
+        Some(s) => *s.fd_limit.get_or_init(local::fd_limit),
+        None => local::fd_limit(),
+    };
     let first_route = addrs
         .first()
         .and_then(|a| local.routes.get(&a.ip()).cloned().flatten());
-    let proxy = env::gather(target, |k| std::env::var(k).ok(), first_route.as_ref());
+    let proxy = match &opts.shared {
+        // The environment does not change during a batch: read it once.
+        Some(s) => {
+            let vars = s.env.get_or_init(|| {
+                env::VARS
+                    .iter()
+                    .filter_map(|k| Some((*k, std::env::var(k).ok()?)))
+                    .collect()
+            });
+            env::gather(
+                target,
+                |k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()),
+                first_route.as_ref(),
+            )
+        }
+        None => env::gather(target, |k| std::env::var(k).ok(), first_route.as_ref()),
+    };
     let cdn = resolution
         .addresses
         .iter()

@@ -9,6 +9,19 @@ use dns_lookup::{AddrInfoHints, LookupErrorKind};
 use crate::evidence::{Resolution, ResolveError};
 use crate::target::Host;
 
+tokio::task_local! {
+    /// An answer fixed in advance for the names [`resolve`] is asked about (see [`pinned`]).
+    static PINNED: Resolution;
+}
+
+/// Runs `f` with `r` as the answer of every name lookup [`resolve`] makes inside it.
+/// The exporter vets the addresses of a target against its allow-list before probing;
+/// pinning them makes the check connect to exactly those addresses, instead of asking
+/// a resolver again that may answer differently the second time (DNS rebinding).
+pub async fn pinned<F: std::future::Future>(r: Resolution, f: F) -> F::Output {
+    PINNED.scope(r, f).await
+}
+
 /// Resolves `host`, keeping the resolver's order and dropping duplicates.
 pub async fn resolve(host: &Host, deadline: tokio::time::Instant) -> Resolution {
     let start = Instant::now();
@@ -23,6 +36,9 @@ pub async fn resolve(host: &Host, deadline: tokio::time::Instant) -> Resolution 
         }
         Host::Name(n) => n.clone(),
     };
+    if let Ok(r) = PINNED.try_with(Resolution::clone) {
+        return r;
+    }
     // getaddrinfo blocks; run it off the runtime so the budget still holds.
     let lookup = tokio::task::spawn_blocking(move || lookup(&name));
     let (addresses, error) = match tokio::time::timeout_at(deadline, lookup).await {

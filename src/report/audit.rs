@@ -144,6 +144,7 @@ fn firewall_rows(r: &mut Rows, ev: &AuditEvidence, port: Option<u16>) {
     // One row for what was read; a row each for what could not be.
     let mut read = Vec::new();
     let mut empty = Vec::new();
+    let mut denied: Vec<(String, String)> = Vec::new();
     for s in &ev.firewall.sources {
         let (mark, text) = match &s.state {
             ReadState::Read { chains, rules } => {
@@ -154,7 +155,6 @@ fn firewall_rows(r: &mut Rows, ev: &AuditEvidence, port: Option<u16>) {
                         "audit-fw-source-read",
                         &[
                             ("tool", s.tool.as_str().into()),
-                            ("chains", Arg::from(u64::try_from(*chains).unwrap_or(0))),
                             ("rules", Arg::from(u64::try_from(*rules).unwrap_or(0))),
                         ],
                     ));
@@ -174,16 +174,11 @@ fn firewall_rows(r: &mut Rows, ev: &AuditEvidence, port: Option<u16>) {
                     ),
                 )
             }
-            ReadState::Denied { detail } => (
-                Mark::Warn,
-                l.with(
-                    "audit-fw-source-denied",
-                    &[
-                        ("tool", s.tool.as_str().into()),
-                        ("detail", detail.as_str().into()),
-                    ],
-                ),
-            ),
+            // Without root every tool says the same: one row for all of them.
+            ReadState::Denied { detail } => {
+                denied.push((s.tool.clone(), detail.clone()));
+                continue;
+            }
             ReadState::Failed { detail } => (
                 Mark::Warn,
                 l.with(
@@ -197,10 +192,25 @@ fn firewall_rows(r: &mut Rows, ev: &AuditEvidence, port: Option<u16>) {
         };
         r.push(mark, "audit-check-firewall", text);
     }
+    if let Some((_, detail)) = denied.first() {
+        let tools: Vec<&str> = denied.iter().map(|(t, _)| t.as_str()).collect();
+        r.push(
+            Mark::Warn,
+            "audit-check-firewall",
+            l.with(
+                "audit-fw-source-denied",
+                &[
+                    ("tool", tools.join(", ").into()),
+                    ("detail", detail.as_str().into()),
+                ],
+            ),
+        );
+    }
     if !read.is_empty() {
         r.push(Mark::Info, "audit-check-firewall", read.join(" · "));
     }
-    if !empty.is_empty() {
+    // Empty sources only matter when no source has rules at all.
+    if read.is_empty() && !empty.is_empty() {
         r.push(
             Mark::Info,
             "audit-check-firewall",
@@ -407,10 +417,33 @@ fn capacity_rows(r: &mut Rows, ev: &AuditEvidence, port: u16, d: &Diagnosis) {
     );
 }
 
+/// Terminal columns of a label: CJK and full-width characters take two and combining
+/// marks none, so the checklist stays aligned in every language.
+fn columns(s: &str) -> usize {
+    s.chars()
+        .map(|c| match u32::from(c) {
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            // Thai vowel and tone marks, Arabic harakat: drawn over their letter.
+            0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E | 0x064B..=0x065F => 0,
+            _ => 1,
+        })
+        .sum()
+}
+
 fn finish_rows(out: &mut String, rows: &[(Mark, String, String)]) {
-    let width = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
+    let width = rows.iter().map(|r| columns(&r.1)).max().unwrap_or(0);
     for (mark, label, text) in rows {
-        let pad = width.saturating_sub(label.chars().count());
+        let pad = width.saturating_sub(columns(label));
         let _ = writeln!(out, "  {} {label}{}  {text}", mark.paint(), " ".repeat(pad));
     }
 }
@@ -558,7 +591,9 @@ fn render_port(out: &mut String, rep: &AuditReport, port: u16, d: &Diagnosis, l:
             l.with(
                 "audit-speaks",
                 &[("kind", kind.into()), ("detail", detail.into())],
-            ),
+            )
+            .trim_end()
+            .to_string(),
         );
         for e in &pe.exchanges {
             let m = crate::rules::protocol::reply_msg(e);
@@ -774,6 +809,10 @@ pub fn to_value(rep: &AuditReport, l: Option<&Localizer>) -> Value {
         },
         "lang": l.map(Localizer::lang),
     });
+    if let Some(pe) = &ev.protocol {
+        let (kind, detail) = rules::speaks(pe);
+        v["speaks"] = json!({ "kind": kind, "detail": detail });
+    }
     if let (Some(_), Some((_, d))) = (ev.request.port, rep.diagnoses.first()) {
         v["symptom"] = json!(d.symptom);
         v["causes"] = json!(

@@ -16,9 +16,7 @@ pub fn rules(ctx: &Ctx) -> Option<Finding> {
     };
     Some(super::environment::resolution_evidence(
         ctx,
-        finding(id, confidence)
-            .arg("name", name)
-            .arg("servers", "?"),
+        finding(id, confidence).arg("name", name),
     ))
 }
 

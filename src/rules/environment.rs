@@ -114,9 +114,14 @@ pub fn resolution_evidence(ctx: &Ctx, mut f: Finding) -> Finding {
             })
             .map(|s| s.server.to_string())
             .collect();
-        if !failing.is_empty() {
-            f = f.arg("servers", failing.join(", "));
-        }
+        f = f.arg(
+            "servers",
+            if failing.is_empty() {
+                "?".to_string()
+            } else {
+                failing.join(", ")
+            },
+        );
     }
     f
 }

@@ -180,7 +180,14 @@ fn finish(
     if symptom == Symptom::Ok && env_causes.iter().any(|f| f.id == "dns.wrong-ip") {
         symptom = Symptom::Dns;
     }
-    causes.extend(env_causes);
+    // Causes on the client's side come first at equal confidence: they act before the
+    // packet ever reaches the server (a wrong address, a proxy, a CDN that drops the port).
+    let (before, after): (Vec<Finding>, Vec<Finding>) =
+        env_causes.into_iter().partition(|f| f.id != "proxy.cdn");
+    let mut ordered = before;
+    ordered.append(&mut causes);
+    ordered.extend(after);
+    let mut causes = ordered;
     warnings.extend(env_warnings);
     // Stable sort keeps each rule group's own order among equal confidences.
     causes.sort_by_key(|f| std::cmp::Reverse(f.confidence));

@@ -45,6 +45,15 @@ fn path_msg(ctx: &Ctx) -> Option<Msg> {
         Some(h) => Msg::new("ev-path-last-hop")
             .arg("ttl", u32::from(h.ttl))
             .arg("addr", h.from.map(|a| a.to_string()).unwrap_or_default()),
+        // With no gateway on the route the server is on this network: no router to answer.
+        None if hops
+            .first()
+            .and_then(|_| ctx.ev.attempts.first())
+            .and_then(|a| ctx.ev.local.routes.get(&a.addr.ip()).cloned().flatten())
+            .is_some_and(|r| r.gateway.is_none()) =>
+        {
+            Msg::new("ev-path-on-link")
+        }
         None => Msg::new("ev-path-no-hop"),
     })
 }

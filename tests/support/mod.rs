@@ -8,6 +8,8 @@
 // Each test crate uses a different subset of these helpers.
 #![allow(dead_code)]
 
+pub mod netns;
+
 use std::future::Future;
 use std::io::{BufRead, BufReader, Read};
 use std::net::{SocketAddr, TcpListener as StdListener};
@@ -48,6 +50,8 @@ pub struct Run {
     /// The last VmHWM read from /proc/<pid>/status while the child ran (a lower bound
     /// of its peak, for failure messages).
     pub sampled_hwm_kib: Option<u64>,
+    /// Wall time from the start of the binary to its end (for budget checks only).
+    pub elapsed: Duration,
 }
 
 impl Run {
@@ -65,9 +69,10 @@ impl Run {
 
     pub fn describe(&self) -> String {
         format!(
-            "$ conndoctor {}\n-> exit {:?}, max RSS {} KiB (sampled VmHWM {:?} KiB)\n--- stdout\n{}\n--- stderr\n{}",
+            "$ conndoctor {}\n-> exit {:?} after {:?}, max RSS {} KiB (sampled VmHWM {:?} KiB)\n--- stdout\n{}\n--- stderr\n{}",
             self.args.join(" "),
             self.code,
+            self.elapsed,
             self.max_rss_kib,
             self.sampled_hwm_kib,
             self.stdout,
@@ -153,6 +158,13 @@ fn drain<R: Read + Send + 'static>(r: Option<R>) -> JoinHandle<String> {
 /// made a child subreaper, and once `sh` has exited the orphaned binary is reaped here
 /// with wait4: its ru_maxrss is then its own (at most sh's ~1 MiB plus its peak).
 pub fn run_env(args: &[&str], env: &[(&str, &str)]) -> Run {
+    run_prefixed(&[], args, env)
+}
+
+/// As [`run_env`], with the binary started through `prefix` (a program and its
+/// arguments that exec the binary in the same process, such as
+/// `ip netns exec NAME`).
+pub fn run_prefixed(prefix: &[&str], args: &[&str], env: &[(&str, &str)]) -> Run {
     static SUBREAPER: std::sync::Once = std::sync::Once::new();
     SUBREAPER.call_once(|| {
         // SAFETY: prctl with integer arguments only.
@@ -169,6 +181,7 @@ pub fn run_env(args: &[&str], env: &[(&str, &str)]) -> Run {
     let mut c = Command::new("/bin/sh");
     c.arg("-c")
         .arg(r#""$0" "$@" & echo $! > "$CONNDOCTOR_TEST_PIDFILE""#)
+        .args(prefix)
         .arg(BIN)
         .args(args)
         .env("CONNDOCTOR_TEST_PIDFILE", &pid_file)
@@ -179,6 +192,7 @@ pub fn run_env(args: &[&str], env: &[(&str, &str)]) -> Run {
     for (k, v) in env {
         c.env(k, v);
     }
+    let spawned = Instant::now();
     let mut sh = c.spawn().expect("spawn /bin/sh");
     let out = drain(sh.stdout.take());
     let err = drain(sh.stderr.take());
@@ -224,8 +238,14 @@ pub fn run_env(args: &[&str], env: &[(&str, &str)]) -> Run {
         std::thread::sleep(Duration::from_millis(5));
     };
     let code = (!killed && libc::WIFEXITED(status)).then(|| libc::WEXITSTATUS(status));
+    let elapsed = spawned.elapsed();
+    let prefix = (!prefix.is_empty()).then(|| format!("[{}]", prefix.join(" ")));
     let r = Run {
-        args: args.iter().map(|s| s.to_string()).collect(),
+        args: prefix
+            .into_iter()
+            .chain(args.iter().map(|s| s.to_string()))
+            .collect(),
+        elapsed,
         code,
         stdout: out.join().unwrap_or_default(),
         stderr: err.join().unwrap_or_default(),
@@ -353,7 +373,19 @@ where
     F: FnOnce(TcpListener) -> Fut + Send + 'static,
     Fut: Future<Output = ()> + 'static,
 {
-    let (l, addr) = std_listener();
+    let (l, _) = std_listener();
+    spawn_server_on(l, serve)
+}
+
+/// Starts `serve(listener)` on a listener bound by the caller (for example inside a
+/// network namespace: the socket stays there whichever thread serves it).
+pub fn spawn_server_on<F, Fut>(l: StdListener, serve: F) -> Bg
+where
+    F: FnOnce(TcpListener) -> Fut + Send + 'static,
+    Fut: Future<Output = ()> + 'static,
+{
+    l.set_nonblocking(true).expect("nonblocking listener");
+    let addr = l.local_addr().expect("local_addr");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let thread = std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_current_thread()

@@ -17,6 +17,10 @@ pub struct Parsed {
     pub ruleset: Ruleset,
     /// (family, table) of every table in the dump.
     pub tables: Vec<(Family, String)>,
+    /// Tables that look made by iptables-nft: an iptables table name, and rules that
+    /// use xt compat expressions or all carry the counter iptables-nft always adds.
+    /// For those, `iptables-nft-save` text is the faithful view.
+    pub iptables_like: Vec<(Family, String)>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +63,8 @@ pub fn parse(json: &str, text: Option<&str>) -> Result<Parsed, Error> {
     }
 
     let mut out = Parsed::default();
+    // (family, table) → (has an xt expression, rules, rules with a counter).
+    let mut shape: HashMap<(Family, String), (bool, usize, usize)> = HashMap::new();
     for it in items {
         if let Some(t) = it.get("table") {
             out.tables
@@ -99,6 +105,13 @@ pub fn parse(json: &str, text: Option<&str>) -> Result<Parsed, Error> {
                 table: &table,
             };
             let exprs = r.get("expr").and_then(Value::as_array);
+            let has = |k: &str| exprs.is_some_and(|e| e.iter().any(|x| x.get(k).is_some()));
+            let st = shape
+                .entry((Family::parse(&family), table.clone()))
+                .or_default();
+            st.0 |= has("xt");
+            st.1 += 1;
+            st.2 += usize::from(has("counter"));
             let (matches, action) = exprs.map_or((Vec::new(), Action::Continue), |e| ctx.rule(e));
             let text = handle
                 .and_then(|h| texts.get(&(family.clone(), table.clone(), chain.clone(), h)))
@@ -122,6 +135,20 @@ pub fn parse(json: &str, text: Option<&str>) -> Result<Parsed, Error> {
             }
         }
     }
+    out.iptables_like = out
+        .tables
+        .iter()
+        .filter(|(f, t)| {
+            matches!(f, Family::Ip | Family::Ip6)
+                && matches!(t.as_str(), "filter" | "nat" | "mangle" | "raw" | "security")
+        })
+        .filter(|k| {
+            shape
+                .get(*k)
+                .is_none_or(|(xt, rules, counted)| *xt || rules == counted)
+        })
+        .cloned()
+        .collect();
     Ok(out)
 }
 
@@ -160,13 +187,13 @@ fn rule_texts(text: &str) -> HashMap<(String, String, String, u64), String> {
             ["chain", n, "{", ..] => chain = (*n).to_string(),
             ["}", ..] => chain.clear(),
             _ if !chain.is_empty() => {
-                if let Some((rule, h)) = t.rsplit_once("# handle ") {
-                    if let Ok(h) = h.trim().parse::<u64>() {
-                        out.insert(
-                            (family.clone(), table.clone(), chain.clone(), h),
-                            rule.trim().to_string(),
-                        );
-                    }
+                if let Some((rule, h)) = t.rsplit_once("# handle ")
+                    && let Ok(h) = h.trim().parse::<u64>()
+                {
+                    out.insert(
+                        (family.clone(), table.clone(), chain.clone(), h),
+                        rule.trim().to_string(),
+                    );
                 }
             }
             _ => {}
@@ -226,10 +253,8 @@ impl Ctx<'_> {
                 "queue" => action = Action::Unknown("queue".into()),
                 "vmap" => action = self.vmap(v),
                 // A limit lets the first packet through unless inverted ("rate over").
-                "limit" => {
-                    if v.get("inv").and_then(Value::as_bool) == Some(true) {
-                        matches.push(Match::Const(false));
-                    }
+                "limit" if v.get("inv").and_then(Value::as_bool) == Some(true) => {
+                    matches.push(Match::Const(false));
                 }
                 "xt" => matches.push(opaque(&format!("xt {}", str_of(v, "name")), false)),
                 "dnat" | "snat" | "masquerade" | "redirect" | "tproxy" | "synproxy" => {
@@ -555,20 +580,21 @@ enum KeyKind {
 }
 
 fn key_kind(key: &Value) -> KeyKind {
-    if let Some(p) = key.get("payload") {
-        if str_of(p, "field") == "dport" && matches!(str_of(p, "protocol").as_str(), "tcp" | "th") {
-            return KeyKind::Dport;
-        }
+    if let Some(p) = key.get("payload")
+        && str_of(p, "field") == "dport"
+        && matches!(str_of(p, "protocol").as_str(), "tcp" | "th")
+    {
+        return KeyKind::Dport;
     }
-    if let Some(m) = key.get("meta") {
-        if matches!(str_of(m, "key").as_str(), "iifname" | "iif") {
-            return KeyKind::Iif;
-        }
+    if let Some(m) = key.get("meta")
+        && matches!(str_of(m, "key").as_str(), "iifname" | "iif")
+    {
+        return KeyKind::Iif;
     }
-    if let Some(c) = key.get("ct") {
-        if str_of(c, "key") == "state" {
-            return KeyKind::CtState;
-        }
+    if let Some(c) = key.get("ct")
+        && str_of(c, "key") == "state"
+    {
+        return KeyKind::CtState;
     }
     KeyKind::Other
 }

@@ -1,0 +1,287 @@
+//! Batch `check`: many targets, bounded concurrency, JSON Lines or a progress bar and a
+//! summary table. The client's own limits (file descriptors, local ports) are managed
+//! here so that they are never blamed on a target.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+use crate::Report;
+use crate::finding::Symptom;
+use crate::i18n::Localizer;
+use crate::probe::{CheckOptions, Shared};
+use crate::report::json;
+use crate::target::{self, Target};
+
+/// Descriptors one check may hold at once: its connects, side probes shared per host,
+/// the protocol layer's fresh connections, DNS sockets. Generous on purpose.
+const FDS_PER_CHECK: u64 = 4;
+/// Kept free for the runtime, stdout, sock_diag and /proc reads.
+const FD_RESERVE: u64 = 64;
+/// A target that ran out of descriptors is tried again this many times.
+const FD_RETRIES: u32 = 3;
+
+/// Reads a target list: one per line, `#` comments and blank lines ignored.
+pub fn read_list(text: &str) -> Vec<(usize, String)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| {
+            (
+                i + 1,
+                l.split('#').next().unwrap_or_default().trim().to_string(),
+            )
+        })
+        .filter(|(_, l)| !l.is_empty())
+        .collect()
+}
+
+/// Raises the soft RLIMIT_NOFILE to the hard limit; returns the soft limit now in force.
+pub fn raise_fd_limit() -> u64 {
+    use nix::sys::resource::{Resource, getrlimit, setrlimit};
+    match getrlimit(Resource::RLIMIT_NOFILE) {
+        Ok((soft, hard)) => {
+            if soft < hard && setrlimit(Resource::RLIMIT_NOFILE, hard, hard).is_ok() {
+                hard
+            } else {
+                soft
+            }
+        }
+        Err(_) => 1024,
+    }
+}
+
+/// The concurrency the descriptor limit allows.
+pub fn fit_concurrency(requested: usize, fd_limit: u64) -> usize {
+    let room = fd_limit.saturating_sub(FD_RESERVE) / FDS_PER_CHECK;
+    requested
+        .min(usize::try_from(room).unwrap_or(usize::MAX))
+        .max(1)
+}
+
+/// Totals for the summary table.
+#[derive(Default)]
+pub struct Summary {
+    pub total: usize,
+    pub by_symptom: BTreeMap<&'static str, usize>,
+    pub by_cause: BTreeMap<&'static str, usize>,
+    /// The slowest targets (input, ms), longest first, at most 5.
+    pub slowest: Vec<(String, f64)>,
+}
+
+impl Summary {
+    fn add(&mut self, r: &Report) {
+        self.total += 1;
+        *self.by_symptom.entry(r.diagnosis.symptom.id()).or_default() += 1;
+        if let Some(c) = r.diagnosis.causes.first() {
+            *self.by_cause.entry(c.id).or_default() += 1;
+        }
+        self.slowest
+            .push((r.evidence.target.input.clone(), r.total_ms));
+        self.slowest.sort_by(|a, b| b.1.total_cmp(&a.1));
+        self.slowest.truncate(5);
+    }
+
+    pub fn failures(&self) -> usize {
+        self.total - self.by_symptom.get("ok").copied().unwrap_or(0)
+    }
+}
+
+pub struct BatchOptions {
+    pub check: CheckOptions,
+    pub concurrency: usize,
+    pub json: bool,
+    /// Draw a progress bar (stderr is a terminal and output is not JSON).
+    pub progress: bool,
+}
+
+fn is_fd_exhausted(r: &Report) -> bool {
+    r.diagnosis.symptom == Symptom::Local
+        && r.diagnosis
+            .causes
+            .iter()
+            .any(|c| c.id == "local.fd-exhausted")
+}
+
+async fn check_one(t: Target, opts: CheckOptions) -> Report {
+    let mut r = crate::check(&t, &opts).await;
+    for attempt in 0..FD_RETRIES {
+        if !is_fd_exhausted(&r) {
+            break;
+        }
+        // Other checks will release descriptors soon; this target is not at fault.
+        tokio::time::sleep(Duration::from_millis(20 << attempt)).await;
+        r = crate::check(&t, &opts).await;
+    }
+    r
+}
+
+/// Runs every target; prints each result as it finishes, then the summary.
+pub async fn run(targets: Vec<Target>, o: BatchOptions, l: &Localizer) -> Summary {
+    let shared = Arc::new(Shared::default());
+    let check = CheckOptions {
+        shared: Some(shared),
+        ..o.check
+    };
+    let slots = Arc::new(Semaphore::new(o.concurrency));
+    let bar = o.progress.then(|| {
+        let b = indicatif::ProgressBar::new(targets.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let mut summary = Summary::default();
+    let mut set = JoinSet::new();
+    // JSON goes to the raw stdout: it holds no colour to strip, and it is the hot path.
+    let mut raw = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let mut out = std::io::BufWriter::new(anstream::stdout());
+    let start = Instant::now();
+    let mut pending = targets.into_iter();
+    loop {
+        // Keep the set filled up to the concurrency; results stream out as they finish.
+        while set.len() < o.concurrency {
+            let Some(t) = pending.next() else { break };
+            let Ok(permit) = slots.clone().acquire_owned().await else {
+                break;
+            };
+            let opts = check.clone();
+            set.spawn(async move {
+                let _permit = permit;
+                check_one(t, opts).await
+            });
+        }
+        let Some(res) = set.join_next().await else {
+            break;
+        };
+        let Ok(report) = res else { continue };
+        summary.add(&report);
+        if o.json {
+            let _ = json::write_line(&mut raw, &report, None);
+        } else {
+            let line = line(&report, l);
+            match &bar {
+                Some(b) => b.println(line),
+                None => {
+                    let _ = writeln!(out, "{line}");
+                }
+            }
+        }
+        if let Some(b) = &bar {
+            b.inc(1);
+            let counts: Vec<String> = summary
+                .by_symptom
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect();
+            b.set_message(counts.join(" · "));
+        }
+    }
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let _ = raw.flush();
+    let _ = out.flush();
+    drop((raw, out));
+    if !o.json {
+        print_summary(&summary, start.elapsed(), l);
+    }
+    summary
+}
+
+/// One line per finished target: mark, target, symptom, first cause.
+fn line(r: &Report, l: &Localizer) -> String {
+    let d = &r.diagnosis;
+    let mark = if d.symptom == Symptom::Ok {
+        "✓"
+    } else {
+        "✗"
+    };
+    let cause = d
+        .causes
+        .first()
+        .map(|c| format!(" · {}", l.fmt(&c.title_id(), &c.args)))
+        .unwrap_or_default();
+    format!(
+        "{mark} {:<28} {:<14}{cause}",
+        r.evidence.target.input,
+        d.symptom.id()
+    )
+}
+
+fn print_summary(s: &Summary, took: Duration, l: &Localizer) {
+    let mut err = anstream::stdout();
+    let _ = writeln!(
+        err,
+        "\n{}",
+        l.with(
+            "batch-summary",
+            &[
+                (
+                    "total",
+                    crate::finding::Arg::from(u64::try_from(s.total).unwrap_or(0))
+                ),
+                (
+                    "failed",
+                    crate::finding::Arg::from(u64::try_from(s.failures()).unwrap_or(0))
+                ),
+                (
+                    "secs",
+                    crate::finding::Arg::Num((took.as_secs_f64() * 100.0).round() / 100.0)
+                ),
+            ]
+        )
+    );
+    let _ = writeln!(err, "  {}", l.text("batch-by-symptom"));
+    for (k, v) in &s.by_symptom {
+        let _ = writeln!(err, "    {k:<16} {v:>7}");
+    }
+    if !s.by_cause.is_empty() {
+        let _ = writeln!(err, "  {}", l.text("batch-by-cause"));
+        for (k, v) in &s.by_cause {
+            let _ = writeln!(err, "    {k:<36} {v:>7}");
+        }
+    }
+    let _ = writeln!(err, "  {}", l.text("batch-slowest"));
+    for (t, ms) in &s.slowest {
+        let _ = writeln!(err, "    {t:<36} {:>9.1} ms", ms);
+    }
+}
+
+/// Parses every line first: a bad line stops the batch before anything is probed.
+pub fn parse_all(
+    lines: &[(usize, String)],
+) -> Result<Vec<Target>, (usize, String, target::TargetError)> {
+    lines
+        .iter()
+        .map(|(n, t)| target::parse(t).map_err(|e| (*n, t.clone(), e)))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_format() {
+        let l = read_list("# endpoints\n127.0.0.1:80\n\n  ws://h:1/x  # chat\n#127.0.0.1:81\n");
+        assert_eq!(
+            l,
+            vec![
+                (2, "127.0.0.1:80".to_string()),
+                (4, "ws://h:1/x".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn concurrency_fits_descriptors() {
+        assert_eq!(fit_concurrency(500, 1024), 240);
+        assert_eq!(fit_concurrency(100, 1024), 100);
+        assert_eq!(fit_concurrency(100, 10), 1);
+    }
+}

@@ -1,0 +1,756 @@
+//! The exporter's configuration: YAML modules, the allow-list and limits, validated
+//! completely before the exporter starts (or before a SIGHUP reload replaces the
+//! running configuration). Every rejected shape has a fixture under
+//! `tests/fixtures/exporter/`.
+//!
+//! ```yaml
+//! modules:
+//!   chat:
+//!     prober: ws            # tcp | text | http | https | ws | wss
+//!     timeout: 5s
+//!     path: /chat
+//!     origin: https://example.com
+//!     subprotocol: chat.v1   # Sec-WebSocket-Protocol to ask for
+//!     headers: { Authorization: "Bearer x" }
+//!     tls: { insecure_skip_verify: false }
+//!     side_probes: false     # also connect to ports 22/80/443/3389/8080 on timeouts
+//!     trace: false           # TTL-limited SYNs towards a target that does not answer
+//! allow:
+//!   hosts: [example.com, "*.internal.example.com"]
+//!   cidrs: [10.0.0.0/8, 2001:db8::/32]
+//!   ports: [443, "8000-8999"]
+//! limits:
+//!   max_concurrent_probes: 32
+//!   scrape_timeout_offset: 0.5s
+//! ```
+//!
+//! The YAML is read with `serde_norway`, the maintained fork of the archived
+//! `serde_yaml` (it carries its own maintained libyaml port; `serde_yml` is
+//! deprecated and `serde_yaml_ng` still builds on the unmaintained `unsafe-libyaml`).
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use super::allow::{AllowList, Cidr, HostPattern, PortRange};
+use crate::finding::{Arg, Msg};
+use crate::probe::protocol::ProtoOptions;
+use crate::target::Scheme;
+
+/// A configuration file larger than this is refused (it is a few lines).
+const MAX_FILE: u64 = 1024 * 1024;
+/// Timeout of the built-in modules and of modules that give none.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
+pub const DEFAULT_MAX_PROBES: usize = 32;
+const MAX_PROBES_LIMIT: u64 = 4096;
+/// blackbox_exporter's `--timeout-offset` default.
+pub const DEFAULT_OFFSET: Duration = Duration::from_millis(500);
+const MAX_PATH: usize = 1024;
+const MAX_HEADERS: usize = 32;
+
+/// What a module speaks: a TCP connect, or a protocol over it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prober {
+    Tcp,
+    Text,
+    Http,
+    Https,
+    Ws,
+    Wss,
+}
+
+impl Prober {
+    pub const ALL: [Prober; 6] = [
+        Prober::Tcp,
+        Prober::Text,
+        Prober::Http,
+        Prober::Https,
+        Prober::Ws,
+        Prober::Wss,
+    ];
+
+    pub fn parse(s: &str) -> Option<Prober> {
+        Prober::ALL.into_iter().find(|p| p.name() == s)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Prober::Tcp => "tcp",
+            Prober::Text => "text",
+            Prober::Http => "http",
+            Prober::Https => "https",
+            Prober::Ws => "ws",
+            Prober::Wss => "wss",
+        }
+    }
+
+    /// The scheme of the target this prober checks; `tcp` is a bare `host:port`
+    /// (connect verdict only, no protocol wait), as in blackbox's `tcp_connect`.
+    pub fn scheme(self) -> Option<Scheme> {
+        match self {
+            Prober::Tcp => None,
+            Prober::Text => Some(Scheme::Text),
+            Prober::Http => Some(Scheme::Http),
+            Prober::Https => Some(Scheme::Https),
+            Prober::Ws => Some(Scheme::Ws),
+            Prober::Wss => Some(Scheme::Wss),
+        }
+    }
+
+    /// Speaks HTTP (plain HTTP or the WebSocket upgrade): has a status code.
+    pub fn is_http(self) -> bool {
+        matches!(
+            self,
+            Prober::Http | Prober::Https | Prober::Ws | Prober::Wss
+        )
+    }
+
+    pub fn is_ws(self) -> bool {
+        matches!(self, Prober::Ws | Prober::Wss)
+    }
+
+    pub fn is_tls(self) -> bool {
+        matches!(self, Prober::Https | Prober::Wss)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Module {
+    pub prober: Prober,
+    pub timeout: Duration,
+    /// Path (and query) for HTTP/WebSocket targets given without one.
+    pub path: String,
+    pub proto: ProtoOptions,
+    pub insecure: bool,
+    pub side_probes: bool,
+    pub trace: bool,
+}
+
+impl Module {
+    fn builtin(prober: Prober) -> Module {
+        Module {
+            prober,
+            timeout: DEFAULT_TIMEOUT,
+            path: "/".into(),
+            proto: ProtoOptions::default(),
+            insecure: false,
+            side_probes: false,
+            trace: false,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Limits {
+    pub max_concurrent_probes: usize,
+    pub scrape_timeout_offset: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_concurrent_probes: DEFAULT_MAX_PROBES,
+            scrape_timeout_offset: DEFAULT_OFFSET,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file it came from; `None` for the built-in configuration.
+    pub file: Option<PathBuf>,
+    pub modules: BTreeMap<String, Module>,
+    pub allow: AllowList,
+    pub limits: Limits,
+}
+
+impl Config {
+    /// Without `--config`: modules tcp, http, https, ws, wss; loopback targets only.
+    pub fn builtin() -> Config {
+        let modules = [
+            Prober::Tcp,
+            Prober::Http,
+            Prober::Https,
+            Prober::Ws,
+            Prober::Wss,
+        ]
+        .into_iter()
+        .map(|p| (p.name().to_string(), Module::builtin(p)))
+        .collect();
+        Config {
+            file: None,
+            modules,
+            allow: AllowList::loopback(),
+            limits: Limits::default(),
+        }
+    }
+
+    /// Module names in the order the start-up line shows them: the built-in order
+    /// for the built-in configuration, sorted otherwise.
+    pub fn module_names(&self) -> Vec<&str> {
+        if self.file.is_none() {
+            ["tcp", "http", "https", "ws", "wss"].to_vec()
+        } else {
+            self.modules.keys().map(String::as_str).collect()
+        }
+    }
+
+    /// Reads and validates `path`.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let file = path.display().to_string();
+        let text = read_capped(path).map_err(|detail| {
+            ConfigError::new("exporter-config-read", &file).arg("detail", detail)
+        })?;
+        Config::parse(&text, path)
+    }
+
+    /// Validates YAML text that came from `path`.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        let file = path.display().to_string();
+        if text.trim().is_empty() {
+            return Err(ConfigError::new("exporter-config-no-modules", &file));
+        }
+        let raw: RawConfig = serde_norway::from_str(text).map_err(|e| {
+            ConfigError::new("exporter-config-syntax", &file).arg("detail", e.to_string())
+        })?;
+        let err = |id: &'static str| ConfigError::new(id, &file);
+
+        if raw.modules.is_empty() {
+            return Err(err("exporter-config-no-modules"));
+        }
+        let mut modules = BTreeMap::new();
+        for (name, m) in raw.modules.0 {
+            let module = validate_module(&name, m, &err)?;
+            modules.insert(name, module);
+        }
+
+        let allow = match raw.allow {
+            None => AllowList::loopback(),
+            Some(a) => validate_allow(a, &err)?,
+        };
+
+        let mut limits = Limits::default();
+        if let Some(n) = raw.limits.max_concurrent_probes {
+            limits.max_concurrent_probes = n
+                .as_count()
+                .filter(|n| (1..=MAX_PROBES_LIMIT).contains(n))
+                .and_then(|n| usize::try_from(n).ok())
+                .ok_or_else(|| {
+                    err("exporter-config-limit")
+                        .arg("field", "max_concurrent_probes")
+                        .arg("value", n.to_string())
+                        .arg("max", MAX_PROBES_LIMIT)
+                })?;
+        }
+        if let Some(o) = raw.limits.scrape_timeout_offset {
+            limits.scrape_timeout_offset = o
+                .as_duration(true)
+                .filter(|d| *d < Duration::from_secs(60))
+                .ok_or_else(|| err("exporter-config-offset").arg("value", o.to_string()))?;
+        }
+        Ok(Config {
+            file: Some(path.to_path_buf()),
+            modules,
+            allow,
+            limits,
+        })
+    }
+}
+
+/// A configuration problem: a locale message id and its arguments (always `file`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigError(pub Msg);
+
+impl ConfigError {
+    fn new(id: &'static str, file: &str) -> ConfigError {
+        ConfigError(Msg::new(id).arg("file", file))
+    }
+
+    fn arg(self, k: &'static str, v: impl Into<Arg>) -> ConfigError {
+        ConfigError(self.0.arg(k, v))
+    }
+
+    pub fn id(&self) -> &'static str {
+        self.0.id
+    }
+}
+
+fn read_capped(path: &Path) -> Result<String, String> {
+    let f = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let meta = f.metadata().map_err(|e| e.to_string())?;
+    // A FIFO or a device could block forever or never end.
+    if !meta.is_file() {
+        return Err("not a regular file".into());
+    }
+    if meta.len() > MAX_FILE {
+        return Err(format!("larger than {MAX_FILE} bytes"));
+    }
+    let mut buf = Vec::new();
+    f.take(MAX_FILE + 1)
+        .read_to_end(&mut buf)
+        .map_err(|e| e.to_string())?;
+    String::from_utf8(buf).map_err(|_| "not UTF-8 text".to_string())
+}
+
+// ------------------------------------------------------------------ raw YAML shapes
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    modules: Unique<RawModule>,
+    allow: Option<RawAllow>,
+    #[serde(default)]
+    limits: RawLimits,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawModule {
+    prober: String,
+    timeout: Option<Scalar>,
+    path: Option<String>,
+    origin: Option<String>,
+    subprotocol: Option<String>,
+    #[serde(default)]
+    headers: Unique<Scalar>,
+    tls: Option<RawTls>,
+    #[serde(default)]
+    side_probes: bool,
+    #[serde(default)]
+    trace: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTls {
+    #[serde(default)]
+    insecure_skip_verify: bool,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAllow {
+    #[serde(default)]
+    hosts: Vec<String>,
+    #[serde(default)]
+    cidrs: Vec<String>,
+    #[serde(default)]
+    ports: Vec<Scalar>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLimits {
+    max_concurrent_probes: Option<Scalar>,
+    scrape_timeout_offset: Option<Scalar>,
+}
+
+/// A mapping whose keys must be unique: YAML parsers (and serde's maps) keep the last
+/// of two equal keys silently, which would hide a module or a header.
+#[derive(Debug)]
+struct Unique<V>(Vec<(String, V)>);
+
+impl<V> Default for Unique<V> {
+    fn default() -> Self {
+        Unique(Vec::new())
+    }
+}
+
+impl<V> Unique<V> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Unique<V> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> serde::de::Visitor<'de> for Visit<V> {
+            type Value = Unique<V>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut m: A,
+            ) -> Result<Unique<V>, A::Error> {
+                let mut out: Vec<(String, V)> = Vec::new();
+                while let Some(k) = m.next_key::<String>()? {
+                    if out.iter().any(|(seen, _)| *seen == k) {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "duplicate key \"{k}\""
+                        )));
+                    }
+                    let v = m.next_value()?;
+                    out.push((k, v));
+                }
+                Ok(Unique(out))
+            }
+        }
+        d.deserialize_map(Visit(std::marker::PhantomData))
+    }
+}
+
+/// A YAML scalar that may be written as a number or a string (`timeout: 5` or `5s`,
+/// `ports: [443, "8000-8999"]`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+enum Scalar {
+    Int(i64),
+    Num(f64),
+    Bool(bool),
+    Str(String),
+}
+
+impl std::fmt::Display for Scalar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Scalar::Int(n) => write!(f, "{n}"),
+            Scalar::Num(n) => write!(f, "{n}"),
+            Scalar::Bool(b) => write!(f, "{b}"),
+            Scalar::Str(s) => f.write_str(s),
+        }
+    }
+}
+
+impl Scalar {
+    fn as_count(&self) -> Option<u64> {
+        match self {
+            Scalar::Int(n) => u64::try_from(*n).ok(),
+            Scalar::Str(s) if s.bytes().all(|b| b.is_ascii_digit()) => s.parse().ok(),
+            _ => None,
+        }
+    }
+
+    /// `5s`, `500ms`, `1.5` (seconds), `5`; zero only when `zero_ok`.
+    fn as_duration(&self, zero_ok: bool) -> Option<Duration> {
+        let s = self.to_string();
+        if zero_ok && s.trim().parse::<f64>().is_ok_and(|n| n == 0.0) {
+            return Some(Duration::ZERO);
+        }
+        if matches!(self, Scalar::Bool(_)) {
+            return None;
+        }
+        crate::cli::parse_duration(&s).or_else(|| {
+            (zero_ok && humantime::parse_duration(s.trim()).is_ok_and(|d| d.is_zero()))
+                .then_some(Duration::ZERO)
+        })
+    }
+}
+
+// ------------------------------------------------------------------ validation
+
+fn valid_module_name(n: &str) -> bool {
+    !n.is_empty()
+        && n.len() <= 64
+        && n.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        && !n.starts_with('-')
+}
+
+/// One printable line: no control characters (CR/LF would smuggle request lines).
+fn one_line(s: &str) -> bool {
+    !s.trim().is_empty() && !s.chars().any(char::is_control)
+}
+
+fn valid_header_name(k: &str) -> bool {
+    !k.is_empty()
+        && k.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+fn validate_module(
+    name: &str,
+    m: RawModule,
+    err: &dyn Fn(&'static str) -> ConfigError,
+) -> Result<Module, ConfigError> {
+    if !valid_module_name(name) {
+        return Err(err("exporter-config-module-name").arg("module", name));
+    }
+    let merr = |id: &'static str| err(id).arg("module", name);
+    let prober = Prober::parse(m.prober.trim())
+        .ok_or_else(|| merr("exporter-config-prober").arg("value", m.prober.as_str()))?;
+    let not_for = |field: &'static str| {
+        merr("exporter-config-not-for-prober")
+            .arg("field", field)
+            .arg("prober", prober.name())
+    };
+    let timeout = match &m.timeout {
+        None => DEFAULT_TIMEOUT,
+        Some(t) => t
+            .as_duration(false)
+            .ok_or_else(|| merr("exporter-config-timeout").arg("value", t.to_string()))?,
+    };
+    if !prober.is_http() {
+        for (field, set) in [
+            ("path", m.path.is_some()),
+            ("headers", !m.headers.is_empty()),
+            ("origin", m.origin.is_some()),
+            ("subprotocol", m.subprotocol.is_some()),
+        ] {
+            if set {
+                return Err(not_for(field));
+            }
+        }
+    }
+    if !prober.is_ws() {
+        for (field, set) in [
+            ("origin", m.origin.is_some()),
+            ("subprotocol", m.subprotocol.is_some()),
+        ] {
+            if set {
+                return Err(not_for(field));
+            }
+        }
+    }
+    if !prober.is_tls() && m.tls.is_some() {
+        return Err(not_for("tls"));
+    }
+    let path = m.path.unwrap_or_else(|| "/".into());
+    if !path.starts_with('/')
+        || path.len() > MAX_PATH
+        || path.contains('#')
+        || path.chars().any(|c| c.is_whitespace() || c.is_control())
+    {
+        return Err(merr("exporter-config-path").arg("value", path));
+    }
+    for (field, v) in [("origin", &m.origin), ("subprotocol", &m.subprotocol)] {
+        if let Some(v) = v
+            && !one_line(v)
+        {
+            return Err(merr("exporter-config-bad-value")
+                .arg("field", field)
+                .arg("value", v.escape_debug().to_string()));
+        }
+    }
+    if m.headers.len() > MAX_HEADERS {
+        return Err(merr("exporter-config-too-many-headers").arg("max", MAX_HEADERS as u64));
+    }
+    let mut headers = Vec::new();
+    for (k, v) in &m.headers.0 {
+        let v = v.to_string();
+        if !valid_header_name(k) || !one_line(&v) {
+            return Err(merr("exporter-config-header")
+                .arg("value", format!("{k}: {v}").escape_debug().to_string()));
+        }
+        headers.push((k.clone(), v.trim().to_string()));
+    }
+    Ok(Module {
+        prober,
+        timeout,
+        path,
+        proto: ProtoOptions {
+            origin: m.origin.map(|s| s.trim().to_string()),
+            subprotocol: m.subprotocol.map(|s| s.trim().to_string()),
+            headers,
+        },
+        insecure: m.tls.is_some_and(|t| t.insecure_skip_verify),
+        side_probes: m.side_probes,
+        trace: m.trace,
+    })
+}
+
+fn validate_allow(
+    a: RawAllow,
+    err: &dyn Fn(&'static str) -> ConfigError,
+) -> Result<AllowList, ConfigError> {
+    let mut out = AllowList {
+        hosts: Vec::new(),
+        cidrs: Vec::new(),
+        ports: Vec::new(),
+    };
+    for h in &a.hosts {
+        // An address written under hosts means what it says: that one address.
+        if let Some(c) = h
+            .parse::<std::net::IpAddr>()
+            .ok()
+            .and_then(|_| Cidr::parse(h))
+        {
+            out.cidrs.push(c);
+            continue;
+        }
+        out.hosts.push(
+            HostPattern::parse(h)
+                .ok_or_else(|| err("exporter-config-host").arg("value", h.as_str()))?,
+        );
+    }
+    for c in &a.cidrs {
+        out.cidrs.push(
+            Cidr::parse(c).ok_or_else(|| err("exporter-config-cidr").arg("value", c.as_str()))?,
+        );
+    }
+    for p in &a.ports {
+        let s = p.to_string();
+        let r = match p {
+            Scalar::Int(_) | Scalar::Str(_) => PortRange::parse(&s),
+            _ => None,
+        };
+        out.ports
+            .push(r.ok_or_else(|| err("exporter-config-port").arg("value", s))?);
+    }
+    if out.hosts.is_empty() && out.cidrs.is_empty() {
+        return Err(err("exporter-config-allow-empty"));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(y: &str) -> Result<Config, ConfigError> {
+        Config::parse(y, Path::new("test.yml"))
+    }
+
+    #[test]
+    fn full_example() {
+        let c = parse(
+            r#"
+modules:
+  chat:
+    prober: ws
+    timeout: 2.5
+    path: /chat?room=1
+    origin: https://example.com
+    subprotocol: chat.v1
+    headers: { Authorization: "Bearer x", X-Num: 5 }
+  plain:
+    prober: tcp
+    timeout: 750ms
+  secure:
+    prober: https
+    tls: { insecure_skip_verify: true }
+allow:
+  hosts: [example.com, "*.internal.example.com", 192.0.2.7]
+  cidrs: [10.0.0.0/8, "2001:db8::/32"]
+  ports: [443, "8000-8999"]
+limits:
+  max_concurrent_probes: 8
+  scrape_timeout_offset: 0
+"#,
+        )
+        .expect("valid");
+        let chat = &c.modules["chat"];
+        assert_eq!(chat.prober, Prober::Ws);
+        assert_eq!(chat.timeout, Duration::from_millis(2500));
+        assert_eq!(chat.path, "/chat?room=1");
+        assert_eq!(chat.proto.headers.len(), 2);
+        assert_eq!(c.modules["plain"].timeout, Duration::from_millis(750));
+        assert!(c.modules["secure"].insecure);
+        assert_eq!(c.allow.hosts.len(), 2);
+        assert_eq!(c.allow.cidrs.len(), 3);
+        assert_eq!(
+            c.allow.ports,
+            vec![PortRange(443, 443), PortRange(8000, 8999)]
+        );
+        assert_eq!(c.limits.max_concurrent_probes, 8);
+        assert_eq!(c.limits.scrape_timeout_offset, Duration::ZERO);
+        assert_eq!(c.module_names(), vec!["chat", "plain", "secure"]);
+    }
+
+    #[test]
+    fn no_allow_section_means_loopback() {
+        let c = parse("modules:\n  t:\n    prober: tcp\n").expect("valid");
+        assert!(c.allow.is_loopback_only());
+        assert_eq!(c.modules["t"].timeout, DEFAULT_TIMEOUT);
+    }
+
+    #[test]
+    fn rejections_name_the_problem() {
+        let cases = [
+            ("", "exporter-config-no-modules"),
+            ("modules: {}\n", "exporter-config-no-modules"),
+            ("modules: [\n", "exporter-config-syntax"),
+            (
+                "modules:\n  t:\n    prober: tcp\n    colour: red\n",
+                "exporter-config-syntax",
+            ),
+            (
+                "modules:\n  t:\n    prober: icmp\n",
+                "exporter-config-prober",
+            ),
+            (
+                "modules:\n  t:\n    prober: tcp\n    timeout: soon\n",
+                "exporter-config-timeout",
+            ),
+            (
+                "modules:\n  t:\n    prober: tcp\n    timeout: 0\n",
+                "exporter-config-timeout",
+            ),
+            (
+                "modules:\n  t:\n    prober: tcp\n    path: /x\n",
+                "exporter-config-not-for-prober",
+            ),
+            (
+                "modules:\n  t:\n    prober: http\n    origin: https://a\n",
+                "exporter-config-not-for-prober",
+            ),
+            (
+                "modules:\n  t:\n    prober: ws\n    tls: {}\n",
+                "exporter-config-not-for-prober",
+            ),
+            (
+                "modules:\n  t:\n    prober: http\n    path: nope\n",
+                "exporter-config-path",
+            ),
+            (
+                "modules:\n  t:\n    prober: http\n    headers: {\"Bad Name\": x}\n",
+                "exporter-config-header",
+            ),
+            (
+                "modules:\n  t:\n    prober: http\n    headers: {X: \"a\\r\\nEvil: 1\"}\n",
+                "exporter-config-header",
+            ),
+            (
+                "modules:\n  t:\n    prober: ws\n    origin: \"a\\nb\"\n",
+                "exporter-config-bad-value",
+            ),
+            (
+                "modules:\n  \"t t\":\n    prober: tcp\n",
+                "exporter-config-module-name",
+            ),
+            (
+                "modules:\n  t:\n    prober: tcp\nallow:\n  cidrs: [10.0.0.0/33]\n",
+                "exporter-config-cidr",
+            ),
+            (
+                "modules:\n  t:\n    prober: tcp\nallow:\n  cidrs: [10.0.0.0/8]\n  ports: [70000]\n",
+                "exporter-config-port",
+            ),
+            (
+                "modules:\n  t:\n    prober: tcp\nallow:\n  cidrs: [10.0.0.0/8]\n  ports: [\"9-1\"]\n",
+                "exporter-config-port",
+            ),
+            (
+                "modules:\n  t:\n    prober: tcp\nallow:\n  hosts: [\"*.com\"]\n",
+                "exporter-config-host",
+            ),
+            (
+                "modules:\n  t:\n    prober: tcp\nallow:\n  ports: [80]\n",
+                "exporter-config-allow-empty",
+            ),
+            (
+                "modules:\n  t:\n    prober: tcp\nlimits:\n  max_concurrent_probes: 0\n",
+                "exporter-config-limit",
+            ),
+            (
+                "modules:\n  t:\n    prober: tcp\nlimits:\n  scrape_timeout_offset: -1\n",
+                "exporter-config-offset",
+            ),
+        ];
+        for (yaml, id) in cases {
+            match parse(yaml) {
+                Ok(_) => panic!("accepted:\n{yaml}"),
+                Err(e) => assert_eq!(e.id(), id, "{yaml}\n{e:?}"),
+            }
+        }
+    }
+}

@@ -1,0 +1,1012 @@
+//! `conndoctor exporter`: a Prometheus exporter in blackbox_exporter's contract
+//! (`GET /probe?target=…&module=…`), whose metrics also say *why* a probe failed, as
+//! bounded label sets: `conndoctor_symptom{symptom="timeout"} 1`,
+//! `conndoctor_cause{cause="timeout.filtered",confidence="high"} 1`.
+//!
+//! It is built to be exposed to scrapers without becoming a port scanner or an SSRF
+//! tool: targets must pass the allow-list ([`allow`]) on their *resolved* addresses
+//! (and those very addresses are the ones connected to, see
+//! [`crate::probe::resolve::pinned`]); link-local and metadata addresses are refused
+//! unless listed explicitly; concurrent probes, connections, request sizes and every
+//! wait are capped.
+//!
+//! Signals: SIGHUP reloads the configuration, SIGINT/SIGTERM stop. They are blocked in
+//! every thread before the runtime starts and waited for synchronously in a blocking
+//! thread, instead of through tokio's signal driver (which panics when file
+//! descriptors are short, see `cli::serve_signals`).
+
+pub mod allow;
+pub mod config;
+pub mod metrics;
+
+use std::collections::BTreeMap;
+use std::convert::Infallible;
+use std::io::Write;
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, OnceLock, RwLock};
+use std::time::Duration;
+
+use clap::Args;
+use http_body_util::Full;
+use hyper::body::{Bytes, Incoming};
+use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, TRANSFER_ENCODING};
+use hyper::{Method, Request, Response, StatusCode};
+use tokio::net::TcpListener;
+use tokio::sync::{Semaphore, mpsc};
+use tokio::time::Instant;
+
+use crate::finding::{Arg, Symptom};
+use crate::i18n::{self, Localizer};
+use crate::probe::CheckOptions;
+use crate::target::{self, Host, Scheme, Target};
+use allow::{DENIED, Refusal};
+use config::{Config, ConfigError, Module, Prober};
+use metrics::{Counters, ProbeTimes};
+
+/// Longest request target (path and query) served; longer ones get 414.
+pub const MAX_URI: usize = 4096;
+/// Buffer for a request head; a larger head is refused by hyper (431).
+const MAX_HEAD: usize = 16 * 1024;
+/// At most this many query parameters.
+const MAX_PARAMS: usize = 16;
+/// Connections served at once; more wait in the kernel's backlog.
+const MAX_CONNECTIONS: usize = 512;
+/// A client must send its request head within this time.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// A (keep-alive) connection is closed after this long, whatever it does.
+const CONNECTION_LIFETIME: Duration = Duration::from_secs(600);
+/// A check that is still running this long after its deadline is abandoned.
+const GRACE: Duration = Duration::from_secs(1);
+/// Prometheus sends its scrape timeout in this header.
+pub const SCRAPE_TIMEOUT_HEADER: &str = "x-prometheus-scrape-timeout-seconds";
+
+#[derive(Args, Debug, Clone)]
+pub struct ExporterArgs {
+    /// Address to serve HTTP on (port 0: any free port, printed at start).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:9115")]
+    pub listen: String,
+    /// YAML configuration: modules, allow-list, limits. Without it: built-in modules
+    /// tcp, http, https, ws, wss and loopback targets only.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Validate the configuration and exit (0 valid, 2 not).
+    #[arg(long)]
+    pub check_config: bool,
+    /// Language of messages and debug reports (en, zh-CN, th, vi, ru, ja, ar).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+}
+
+// ------------------------------------------------------------------ language
+
+static LANG: OnceLock<&'static str> = OnceLock::new();
+
+thread_local! {
+    // The Fluent bundles are not Sync; each runtime thread builds its own once.
+    static LOCALIZER: Localizer = Localizer::new(LANG.get().copied().unwrap_or("en"));
+}
+
+fn with_l<R>(f: impl FnOnce(&Localizer) -> R) -> R {
+    LOCALIZER.with(f)
+}
+
+fn say(line: &str) {
+    let mut out = anstream::stdout();
+    let _ = writeln!(out, "{line}");
+    let _ = out.flush();
+}
+
+fn complain(line: &str) {
+    let _ = writeln!(anstream::stderr(), "conndoctor exporter: {line}");
+}
+
+fn error_line(l: &Localizer, text: &str) -> String {
+    format!("{}: {text}", l.text("app-error"))
+}
+
+fn config_error(l: &Localizer, e: &ConfigError) -> String {
+    l.fmt(e.0.id, &e.0.args)
+}
+
+// ------------------------------------------------------------------ entry point
+
+/// Runs the exporter until SIGINT/SIGTERM. Exit 2 for a bad `--listen` or
+/// configuration, 1 when the address cannot be bound, 3 on internal failure.
+pub fn run(a: &ExporterArgs) -> ExitCode {
+    let (lang, unavailable) = i18n::choose(a.lang.as_deref(), |k| std::env::var(k).ok());
+    let _ = LANG.set(lang);
+    if let Some(req) = unavailable {
+        with_l(|l| complain(&l.with("lang-fallback", &[("lang", req.into())])));
+    }
+    let Some(listen) = parse_listen(&a.listen) else {
+        with_l(|l| {
+            complain(&error_line(
+                l,
+                &l.with(
+                    "exporter-listen-bad",
+                    &[("detail", a.listen.as_str().into())],
+                ),
+            ));
+        });
+        return ExitCode::from(crate::cli::EXIT_BAD_INPUT);
+    };
+    let cfg = match &a.config {
+        None => Config::builtin(),
+        Some(p) => match Config::load(p) {
+            Ok(c) => c,
+            Err(e) => {
+                with_l(|l| complain(&error_line(l, &config_error(l, &e))));
+                return ExitCode::from(crate::cli::EXIT_BAD_INPUT);
+            }
+        },
+    };
+    if a.check_config {
+        with_l(|l| {
+            say(&l.with(
+                "exporter-config-ok",
+                &[
+                    ("file", file_name(&cfg).into()),
+                    ("modules", cfg.module_names().join(", ").into()),
+                ],
+            ));
+        });
+        return ExitCode::SUCCESS;
+    }
+    block_signals();
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
+    let rt = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(threads)
+        .enable_io()
+        .enable_time()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            with_l(|l| complain(&l.with("error-internal", &[("detail", e.to_string().into())])));
+            return ExitCode::from(crate::cli::EXIT_INTERNAL);
+        }
+    };
+    let code = rt.block_on(serve(listen, cfg));
+    // The signal thread has returned by now; anything else still running is cut off.
+    rt.shutdown_timeout(Duration::from_secs(1));
+    code
+}
+
+fn parse_listen(s: &str) -> Option<SocketAddr> {
+    let s = s.trim();
+    if let Ok(a) = s.parse::<SocketAddr>() {
+        return Some(a);
+    }
+    let port = s.strip_prefix("localhost:")?.parse::<u16>().ok()?;
+    Some(SocketAddr::from(([127, 0, 0, 1], port)))
+}
+
+fn file_name(cfg: &Config) -> String {
+    cfg.file
+        .as_ref()
+        .map(|p| p.display().to_string())
+        .unwrap_or_default()
+}
+
+// ------------------------------------------------------------------ signals
+
+fn signal_set() -> nix::sys::signal::SigSet {
+    use nix::sys::signal::{SigSet, Signal};
+    let mut set = SigSet::empty();
+    set.add(Signal::SIGHUP);
+    set.add(Signal::SIGINT);
+    set.add(Signal::SIGTERM);
+    set
+}
+
+/// Blocks SIGHUP, SIGINT and SIGTERM in this thread and every thread started after
+/// it (the runtime's), so that [`signal_loop`] can wait for them synchronously.
+fn block_signals() {
+    let _ = signal_set().thread_block();
+}
+
+enum SignalEvent {
+    /// SIGHUP: the configuration file, read and validated in the signal thread.
+    Reload(Box<Result<Config, ConfigError>>),
+    /// SIGHUP without a configuration file.
+    NoFile,
+    Stop,
+}
+
+fn signal_loop(tx: mpsc::Sender<SignalEvent>, file: Option<PathBuf>) {
+    use nix::sys::signal::Signal;
+    let set = signal_set();
+    loop {
+        let ev = match set.wait() {
+            Ok(Signal::SIGHUP) => match &file {
+                Some(p) => SignalEvent::Reload(Box::new(Config::load(p))),
+                None => SignalEvent::NoFile,
+            },
+            Ok(_) => {
+                let _ = tx.blocking_send(SignalEvent::Stop);
+                return;
+            }
+            Err(_) => {
+                std::thread::sleep(Duration::from_millis(100));
+                continue;
+            }
+        };
+        if tx.blocking_send(ev).is_err() {
+            return;
+        }
+    }
+}
+
+// ------------------------------------------------------------------ server
+
+struct State {
+    cfg: RwLock<Arc<Config>>,
+    counters: Counters,
+}
+
+impl State {
+    fn config(&self) -> Arc<Config> {
+        match self.cfg.read() {
+            Ok(c) => c.clone(),
+            Err(poisoned) => poisoned.into_inner().clone(),
+        }
+    }
+
+    fn replace(&self, c: Config) {
+        let c = Arc::new(c);
+        match self.cfg.write() {
+            Ok(mut g) => *g = c,
+            Err(poisoned) => *poisoned.into_inner() = c,
+        }
+    }
+}
+
+fn print_startup(addr: SocketAddr, cfg: &Config) {
+    with_l(|l| {
+        let modules = cfg.module_names().join(", ");
+        let first = match &cfg.file {
+            None => l.with(
+                "exporter-started-builtin",
+                &[
+                    ("addr", addr.to_string().into()),
+                    ("modules", modules.into()),
+                    ("cidrs", allow::LOOPBACK.join(", ").into()),
+                ],
+            ),
+            Some(_) => l.with(
+                "exporter-started-file",
+                &[
+                    ("addr", addr.to_string().into()),
+                    ("modules", modules.into()),
+                    ("file", file_name(cfg).into()),
+                ],
+            ),
+        };
+        say(&first);
+        // The built-in configuration's first line already names its allow-list.
+        if cfg.file.is_some() {
+            print_allow(l, cfg);
+        }
+        say(&format!(
+            "  {}",
+            l.with(
+                "exporter-denied-ranges",
+                &[("ranges", DENIED.join(", ").into())]
+            )
+        ));
+        say(&format!(
+            "  {}",
+            l.with(
+                "exporter-limits",
+                &[
+                    ("probes", Arg::from(cfg.limits.max_concurrent_probes as u64)),
+                    (
+                        "offset",
+                        Arg::Num(cfg.limits.scrape_timeout_offset.as_secs_f64())
+                    ),
+                ]
+            )
+        ));
+        if !addr.ip().is_loopback() {
+            say(&format!(
+                "  ! {}",
+                l.with(
+                    "exporter-public-warning",
+                    &[("addr", addr.to_string().into())]
+                )
+            ));
+        }
+        say(&format!(
+            "  {}",
+            l.with("exporter-usage", &[("addr", addr.to_string().into())])
+        ));
+    });
+}
+
+fn print_allow(l: &Localizer, cfg: &Config) {
+    let a = &cfg.allow;
+    let line = if a.is_loopback_only() {
+        l.with(
+            "exporter-allow-loopback",
+            &[("cidrs", allow::LOOPBACK.join(", ").into())],
+        )
+    } else {
+        let join = |v: Vec<String>| {
+            if v.is_empty() {
+                l.text("exporter-allow-none")
+            } else {
+                v.join(", ")
+            }
+        };
+        let ports = if a.ports.is_empty() {
+            l.text("exporter-allow-any-port")
+        } else {
+            join(a.ports.iter().map(ToString::to_string).collect())
+        };
+        l.with(
+            "exporter-allow-list",
+            &[
+                (
+                    "hosts",
+                    join(a.hosts.iter().map(ToString::to_string).collect()).into(),
+                ),
+                (
+                    "cidrs",
+                    join(a.cidrs.iter().map(ToString::to_string).collect()).into(),
+                ),
+                ("ports", ports.into()),
+            ],
+        )
+    };
+    say(&format!("  {line}"));
+}
+
+/// Handles one signal event; `false` means stop serving.
+fn on_signal(st: &State, ev: Option<SignalEvent>) -> bool {
+    match ev {
+        Some(SignalEvent::Reload(r)) => {
+            match *r {
+                Ok(c) => {
+                    st.counters.declare_modules(&c.module_names());
+                    with_l(|l| {
+                        say(&l.with(
+                            "exporter-reloaded",
+                            &[
+                                ("file", file_name(&c).into()),
+                                ("modules", c.module_names().join(", ").into()),
+                            ],
+                        ));
+                        print_allow(l, &c);
+                    });
+                    st.replace(c);
+                    st.counters.reloaded(true);
+                }
+                Err(e) => {
+                    st.counters.reloaded(false);
+                    with_l(|l| {
+                        complain(&l.with(
+                            "exporter-reload-failed",
+                            &[("detail", config_error(l, &e).into())],
+                        ));
+                    });
+                }
+            }
+            true
+        }
+        Some(SignalEvent::NoFile) => {
+            with_l(|l| complain(&l.text("exporter-reload-no-file")));
+            true
+        }
+        Some(SignalEvent::Stop) | None => false,
+    }
+}
+
+async fn serve(addr: SocketAddr, cfg: Config) -> ExitCode {
+    let listener = match TcpListener::bind(addr).await {
+        Ok(l) => l,
+        Err(e) => {
+            with_l(|l| {
+                complain(&error_line(
+                    l,
+                    &l.with(
+                        "exporter-listen-failed",
+                        &[
+                            ("addr", addr.to_string().into()),
+                            ("detail", e.to_string().into()),
+                        ],
+                    ),
+                ));
+            });
+            return match e.raw_os_error() {
+                Some(libc::EADDRINUSE | libc::EACCES | libc::EADDRNOTAVAIL) => ExitCode::from(1),
+                _ => ExitCode::from(crate::cli::EXIT_INTERNAL),
+            };
+        }
+    };
+    let local = listener.local_addr().unwrap_or(addr);
+    print_startup(local, &cfg);
+    let file = cfg.file.clone();
+    let st = Arc::new(State {
+        counters: Counters::new(&cfg.module_names()),
+        cfg: RwLock::new(Arc::new(cfg)),
+    });
+    let (tx, mut rx) = mpsc::channel(4);
+    let signals = tokio::task::spawn_blocking(move || signal_loop(tx, file));
+    let conns = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    loop {
+        let permit = tokio::select! {
+            p = conns.clone().acquire_owned() => match p {
+                Ok(p) => p,
+                Err(_) => break,
+            },
+            ev = rx.recv() => {
+                if on_signal(&st, ev) { continue } else { break }
+            }
+        };
+        let accepted = tokio::select! {
+            a = listener.accept() => a,
+            ev = rx.recv() => {
+                if on_signal(&st, ev) { continue } else { break }
+            }
+        };
+        let tcp = match accepted {
+            Ok((tcp, _)) => tcp,
+            Err(_) => {
+                // EMFILE and friends: back off instead of spinning.
+                tokio::time::sleep(Duration::from_millis(50)).await;
+                continue;
+            }
+        };
+        let st = st.clone();
+        tokio::spawn(async move {
+            let _permit = permit;
+            let svc = hyper::service::service_fn(move |req| {
+                let st = st.clone();
+                async move { Ok::<_, Infallible>(route(&st, req).await) }
+            });
+            let mut b = hyper::server::conn::http1::Builder::new();
+            b.timer(hyper_util::rt::TokioTimer::new())
+                .header_read_timeout(HEADER_READ_TIMEOUT)
+                .max_buf_size(MAX_HEAD);
+            let conn = b.serve_connection(hyper_util::rt::TokioIo::new(tcp), svc);
+            let _ = tokio::time::timeout(CONNECTION_LIFETIME, conn).await;
+        });
+    }
+    drop(rx);
+    let _ = tokio::time::timeout(Duration::from_secs(1), signals).await;
+    with_l(|l| say(&l.text("exporter-stopped")));
+    ExitCode::SUCCESS
+}
+
+// ------------------------------------------------------------------ requests
+
+type Resp = Response<Full<Bytes>>;
+
+fn response(status: StatusCode, content_type: &'static str, body: String) -> Resp {
+    let mut r = Response::new(Full::new(Bytes::from(body)));
+    *r.status_mut() = status;
+    r.headers_mut()
+        .insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    r
+}
+
+const TEXT: &str = "text/plain; charset=utf-8";
+
+/// A request answered without probing: counted by reason, explained in the body.
+fn refuse(st: &State, status: StatusCode, reason: &'static str, text: String) -> Resp {
+    st.counters.refused(reason);
+    let mut r = response(status, TEXT, text + "\n");
+    let h = r.headers_mut();
+    h.insert("x-conndoctor-refused", HeaderValue::from_static(reason));
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        h.insert("retry-after", HeaderValue::from_static("1"));
+    }
+    if status == StatusCode::METHOD_NOT_ALLOWED {
+        h.insert("allow", HeaderValue::from_static("GET"));
+    }
+    r
+}
+
+fn has_body<B>(req: &Request<B>) -> bool {
+    let len = req
+        .headers()
+        .get(CONTENT_LENGTH)
+        .map(|v| v.to_str().ok().and_then(|s| s.trim().parse::<u64>().ok()));
+    match len {
+        Some(Some(0)) => false,
+        Some(_) => true,
+        None => req.headers().contains_key(TRANSFER_ENCODING),
+    }
+}
+
+async fn route(st: &State, req: Request<Incoming>) -> Resp {
+    let text = |id: &str| with_l(|l| l.text(id));
+    if req.method() != Method::GET {
+        return refuse(
+            st,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method-not-allowed",
+            text("exporter-refused-method"),
+        );
+    }
+    let uri_len = req.uri().path_and_query().map_or(0, |p| p.as_str().len());
+    if uri_len > MAX_URI {
+        return refuse(
+            st,
+            StatusCode::URI_TOO_LONG,
+            "uri-too-long",
+            with_l(|l| {
+                l.with(
+                    "exporter-refused-uri",
+                    &[("limit", Arg::from(MAX_URI as u64))],
+                )
+            }),
+        );
+    }
+    if has_body(&req) {
+        return refuse(
+            st,
+            StatusCode::BAD_REQUEST,
+            "bad-request",
+            text("exporter-refused-body"),
+        );
+    }
+    match req.uri().path() {
+        "/probe" => probe(st, &req).await,
+        "/metrics" => {
+            let max = st.config().limits.max_concurrent_probes;
+            response(
+                StatusCode::OK,
+                metrics::CONTENT_TYPE,
+                st.counters.render(max),
+            )
+        }
+        "/" => response(StatusCode::OK, TEXT, text("exporter-index") + "\n"),
+        _ => refuse(
+            st,
+            StatusCode::NOT_FOUND,
+            "not-found",
+            text("exporter-not-found"),
+        ),
+    }
+}
+
+/// Decodes `application/x-www-form-urlencoded` text; `None` for a bad escape or
+/// bytes that are not UTF-8.
+fn decode(s: &str) -> Option<String> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b'%' => {
+                let hex = b.get(i + 1..i + 3)?;
+                if !hex.iter().all(u8::is_ascii_hexdigit) {
+                    return None;
+                }
+                let v = u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+                out.push(v);
+                i += 3;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The query parameters; `None` when malformed, repeated (ambiguous) or too many.
+fn parse_query(q: &str) -> Option<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    for (i, pair) in q.split('&').filter(|p| !p.is_empty()).enumerate() {
+        if i >= MAX_PARAMS {
+            return None;
+        }
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        if out.insert(decode(k)?, decode(v)?).is_some() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+/// The probe deadline: the module's timeout, or Prometheus' scrape timeout minus the
+/// offset when that is smaller (as blackbox_exporter does), but never less than half
+/// the scrape timeout, so a small scrape timeout still leaves the probe some time.
+/// `None` for a header that is not a positive number of seconds.
+pub fn probe_timeout(header: Option<&str>, module: Duration, offset: Duration) -> Option<Duration> {
+    let Some(h) = header else {
+        return Some(module);
+    };
+    let secs: f64 = h
+        .trim()
+        .parse()
+        .ok()
+        .filter(|s: &f64| s.is_finite() && *s > 0.0)?;
+    let secs = secs.min(3600.0);
+    let budget = (secs - offset.as_secs_f64()).max(secs / 2.0);
+    Some(module.min(Duration::from_secs_f64(budget)))
+}
+
+/// The module a probe without `module=` uses: the one named like the target's
+/// scheme (`ws://…` → `ws`), else `tcp`.
+fn default_module(cfg: &Config, target: &str) -> String {
+    target
+        .split_once("://")
+        .map(|(s, _)| s.to_ascii_lowercase())
+        .map(|s| {
+            if s == "websocket" {
+                "ws".to_string()
+            } else {
+                s
+            }
+        })
+        .filter(|s| cfg.modules.contains_key(s))
+        .unwrap_or_else(|| "tcp".into())
+}
+
+fn scheme_matches(p: Prober, s: Option<Scheme>) -> bool {
+    match p {
+        Prober::Tcp => matches!(s, Some(Scheme::Tcp)),
+        _ => s.is_some() && p.scheme() == s,
+    }
+}
+
+/// Builds the target a module checks from the `target` parameter: a URL (whose scheme
+/// must be the module's) or `host:port` / `host` (which takes the module's scheme and
+/// path). Errors are localised texts.
+fn build_target(input: &str, m: &Module, module_name: &str) -> Result<Target, String> {
+    let parse_err = |e: target::TargetError| {
+        with_l(|l| {
+            l.with(
+                "exporter-refused-bad-target",
+                &[
+                    ("target", input.into()),
+                    (
+                        "detail",
+                        l.with(e.message_id(), &[("detail", e.detail().into())])
+                            .into(),
+                    ),
+                ],
+            )
+        })
+    };
+    if input.chars().any(char::is_control) {
+        return Err(parse_err(target::TargetError::Whitespace));
+    }
+    if let Some((scheme, rest)) = input.split_once("://") {
+        let mut t = target::parse(input).map_err(parse_err)?;
+        if !scheme_matches(m.prober, t.scheme) {
+            return Err(with_l(|l| {
+                l.with(
+                    "exporter-refused-scheme",
+                    &[
+                        ("target", input.into()),
+                        ("scheme", scheme.into()),
+                        ("module", module_name.into()),
+                        ("prober", m.prober.name().into()),
+                    ],
+                )
+            }));
+        }
+        if m.prober == Prober::Tcp {
+            t.scheme = None;
+            t.scheme_name = None;
+            t.path = String::new();
+        } else if m.prober.is_http() && !rest.contains(['/', '?', '#']) {
+            t.path = m.path.clone();
+        }
+        return Ok(t);
+    }
+    let text = match m.prober {
+        Prober::Tcp => input.to_string(),
+        Prober::Text => format!("text://{input}"),
+        p if input.contains(['/', '?', '#']) => format!("{}://{input}", p.name()),
+        p => format!("{}://{input}{}", p.name(), m.path),
+    };
+    target::parse(&text).map_err(parse_err)
+}
+
+fn refusal_text(l: &Localizer, t: &Target, r: &Refusal) -> String {
+    let target = ("target", Arg::from(t.input.as_str()));
+    match r {
+        Refusal::Port(p) => l.with("exporter-refused-port", &[target, ("port", Arg::from(*p))]),
+        Refusal::Host(h) => l.with(
+            "exporter-refused-host",
+            &[target, ("host", h.as_str().into())],
+        ),
+        // The resolved address is not echoed: the exporter must not answer
+        // questions about internal names to whoever asks.
+        Refusal::Address(ip) => match &t.host {
+            Host::Name(n) => l.with(
+                "exporter-refused-resolved",
+                &[target, ("host", n.as_str().into())],
+            ),
+            Host::Ip(_) => l.with(
+                "exporter-refused-address",
+                &[target, ("addr", ip.to_string().into())],
+            ),
+        },
+        Refusal::Denied(_, range) => l.with(
+            "exporter-refused-denied",
+            &[target, ("range", range.to_string().into())],
+        ),
+        Refusal::Unspecified(ip) => l.with(
+            "exporter-refused-unspecified",
+            &[target, ("addr", ip.to_string().into())],
+        ),
+    }
+}
+
+fn refuse_target(st: &State, t: &Target, r: &Refusal) -> Resp {
+    let text = with_l(|l| refusal_text(l, t, r));
+    refuse(st, StatusCode::FORBIDDEN, r.reason(), text)
+}
+
+/// One probe slot; released when dropped.
+struct Slot<'a>(&'a Counters);
+
+impl<'a> Slot<'a> {
+    fn enter(c: &'a Counters, max: usize) -> Option<Slot<'a>> {
+        if c.in_flight.fetch_add(1, Ordering::SeqCst) >= max {
+            c.in_flight.fetch_sub(1, Ordering::SeqCst);
+            return None;
+        }
+        Some(Slot(c))
+    }
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+async fn probe(st: &State, req: &Request<Incoming>) -> Resp {
+    let start = Instant::now();
+    let bad = |text: String| refuse(st, StatusCode::BAD_REQUEST, "bad-request", text);
+    let Some(params) = parse_query(req.uri().query().unwrap_or("")) else {
+        return bad(with_l(|l| l.text("exporter-refused-query")));
+    };
+    let Some(input) = params
+        .get("target")
+        .map(|s| s.trim())
+        .filter(|s| !s.is_empty())
+    else {
+        return bad(with_l(|l| l.text("exporter-refused-no-target")));
+    };
+    let cfg = st.config();
+    let module_name = params
+        .get("module")
+        .cloned()
+        .unwrap_or_else(|| default_module(&cfg, input));
+    let Some(module) = cfg.modules.get(&module_name) else {
+        let text = with_l(|l| {
+            l.with(
+                "exporter-refused-module",
+                &[
+                    ("module", module_name.as_str().into()),
+                    ("modules", cfg.module_names().join(", ").into()),
+                ],
+            )
+        });
+        return refuse(st, StatusCode::BAD_REQUEST, "unknown-module", text);
+    };
+    let debug = params
+        .get("debug")
+        .is_some_and(|v| v.eq_ignore_ascii_case("true") || v == "1");
+    let json = params.get("format").is_some_and(|f| f == "json");
+    let header = req.headers().get(SCRAPE_TIMEOUT_HEADER);
+    let header_text = header.map(|h| h.to_str().unwrap_or("\u{fffd}"));
+    let Some(timeout) = probe_timeout(
+        header_text,
+        module.timeout,
+        cfg.limits.scrape_timeout_offset,
+    ) else {
+        return bad(with_l(|l| {
+            l.with(
+                "exporter-refused-timeout-header",
+                &[("value", header_text.unwrap_or_default().into())],
+            )
+        }));
+    };
+    let target = match build_target(input, module, &module_name) {
+        Ok(t) => t,
+        Err(text) => return bad(text),
+    };
+    if let Err(r) = cfg
+        .allow
+        .check_port(target.port)
+        .and_then(|()| cfg.allow.precheck(&target.host))
+    {
+        return refuse_target(st, &target, &r);
+    }
+    let Some(_slot) = Slot::enter(&st.counters, cfg.limits.max_concurrent_probes) else {
+        let text = with_l(|l| {
+            l.with(
+                "exporter-refused-busy",
+                &[("limit", Arg::from(cfg.limits.max_concurrent_probes as u64))],
+            )
+        });
+        return refuse(st, StatusCode::TOO_MANY_REQUESTS, "too-many-probes", text);
+    };
+
+    let deadline = start + timeout;
+    let resolution = crate::probe::resolve::resolve(&target.host, deadline).await;
+    let listed = cfg.allow.name_listed(&target.host);
+    for ip in &resolution.addresses {
+        if let Err(r) = cfg.allow.check_addr(*ip, listed) {
+            return refuse_target(st, &target, &r);
+        }
+    }
+    let opts = CheckOptions {
+        timeout: deadline
+            .saturating_duration_since(Instant::now())
+            .max(Duration::from_millis(1)),
+        side_probes: module.side_probes,
+        proto: module.proto.clone(),
+        insecure: module.insecure,
+        trace: module.trace,
+        ..CheckOptions::default()
+    };
+    let connect_to: Vec<IpAddr> = resolution.addresses.clone();
+    let check = crate::probe::resolve::pinned(resolution, crate::check(&target, &opts));
+    let report = tokio::time::timeout_at(deadline + GRACE, check).await.ok();
+    // Pinning makes this hold; checked anyway, since a probe to an address that was
+    // not vetted must never pass unnoticed.
+    debug_assert!(report.as_ref().is_none_or(|r| {
+        r.evidence
+            .attempts
+            .iter()
+            .all(|a| connect_to.contains(&a.addr.ip()))
+    }));
+    let times = ProbeTimes {
+        timeout,
+        duration: start.elapsed(),
+    };
+    let success = report
+        .as_ref()
+        .is_some_and(|r| r.diagnosis.symptom == Symptom::Ok);
+    st.counters.probe_done(&module_name, success);
+    let body = metrics::probe(report.as_ref(), module.prober, &times);
+    if !debug {
+        return response(StatusCode::OK, metrics::CONTENT_TYPE, body);
+    }
+    debug_response(report.as_ref(), &module_name, module, &times, body, json)
+}
+
+fn debug_response(
+    report: Option<&crate::Report>,
+    module_name: &str,
+    module: &Module,
+    t: &ProbeTimes,
+    metrics_text: String,
+    json: bool,
+) -> Resp {
+    with_l(|l| {
+        if json {
+            let mut v = match report {
+                Some(r) => crate::report::json::to_value(r, Some(l)),
+                None => serde_json::json!({ "schema": crate::report::json::SCHEMA }),
+            };
+            v["exporter"] = serde_json::json!({
+                "module": module_name,
+                "prober": module.prober.name(),
+                "timeout_s": t.timeout.as_secs_f64(),
+                "finished": report.is_some(),
+                "metrics": metrics_text,
+            });
+            let body = serde_json::to_string_pretty(&v).unwrap_or_default();
+            return response(StatusCode::OK, "application/json", body + "\n");
+        }
+        let mut out = l.with(
+            "exporter-debug-module",
+            &[
+                ("module", module_name.into()),
+                ("prober", module.prober.name().into()),
+                ("seconds", Arg::Num(t.timeout.as_secs_f64())),
+            ],
+        );
+        out.push_str("\n\n");
+        match report {
+            Some(r) => {
+                let text = crate::report::human::render(r, l);
+                out.push_str(&anstream::adapter::strip_str(&text).to_string());
+            }
+            None => {
+                out.push_str(&l.text("exporter-debug-unfinished"));
+                out.push('\n');
+            }
+        }
+        out.push('\n');
+        out.push_str(&l.text("exporter-debug-metrics"));
+        out.push_str("\n\n");
+        out.push_str(&metrics_text);
+        response(StatusCode::OK, TEXT, out)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_decoding() {
+        let q = parse_query("target=ws%3A%2F%2Fh%3A1%2Fa+b&module=ws").expect("valid");
+        assert_eq!(q["target"], "ws://h:1/a b");
+        assert_eq!(q["module"], "ws");
+        assert!(parse_query("target=%zz").is_none());
+        assert!(parse_query("target=%+f").is_none());
+        assert!(parse_query("target=%ff").is_none(), "not UTF-8");
+        assert!(parse_query("target=a&target=b").is_none(), "ambiguous");
+        let many = (0..=MAX_PARAMS)
+            .map(|i| format!("p{i}=1"))
+            .collect::<Vec<_>>()
+            .join("&");
+        assert!(parse_query(&many).is_none());
+    }
+
+    #[test]
+    fn scrape_timeout() {
+        let m = Duration::from_secs(5);
+        let o = Duration::from_millis(500);
+        assert_eq!(probe_timeout(None, m, o), Some(m));
+        assert_eq!(probe_timeout(Some("10"), m, o), Some(m));
+        assert_eq!(
+            probe_timeout(Some("1.5"), m, o),
+            Some(Duration::from_secs(1))
+        );
+        assert_eq!(
+            probe_timeout(Some("0.6"), m, o),
+            Some(Duration::from_millis(300))
+        );
+        for bad in ["", "x", "-1", "0", "NaN", "inf"] {
+            assert_eq!(probe_timeout(Some(bad), m, o), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn targets_from_modules() {
+        let cfg = Config::builtin();
+        let t = build_target("127.0.0.1:8080", &cfg.modules["ws"], "ws").expect("ws");
+        assert_eq!((t.scheme, t.path.as_str()), (Some(Scheme::Ws), "/"));
+        let t = build_target("127.0.0.1:8080", &cfg.modules["tcp"], "tcp").expect("tcp");
+        assert_eq!((t.scheme, t.port), (None, 8080));
+        let t = build_target("tcp://127.0.0.1:8080", &cfg.modules["tcp"], "tcp").expect("tcp url");
+        assert_eq!(t.scheme, None);
+        let t = build_target("localhost", &cfg.modules["https"], "https").expect("https");
+        assert_eq!((t.port, t.path.as_str()), (443, "/"));
+        let t = build_target("websocket://h:1/chat", &cfg.modules["ws"], "ws").expect("ws url");
+        assert_eq!(t.path, "/chat");
+        assert!(build_target("http://h:1/", &cfg.modules["ws"], "ws").is_err());
+        assert!(build_target("h:1/x", &cfg.modules["tcp"], "tcp").is_err());
+        assert!(build_target("h:1\u{0}", &cfg.modules["tcp"], "tcp").is_err());
+        assert_eq!(default_module(&cfg, "wss://h/"), "wss");
+        assert_eq!(default_module(&cfg, "websocket://h:1"), "ws");
+        assert_eq!(default_module(&cfg, "text://h:1"), "tcp");
+        assert_eq!(default_module(&cfg, "h:1"), "tcp");
+    }
+
+    #[test]
+    fn listen_addresses() {
+        assert_eq!(
+            parse_listen("127.0.0.1:9115"),
+            Some(SocketAddr::from(([127, 0, 0, 1], 9115)))
+        );
+        assert_eq!(
+            parse_listen("localhost:0"),
+            Some(SocketAddr::from(([127, 0, 0, 1], 0)))
+        );
+        assert!(parse_listen("[::1]:9115").is_some());
+        assert_eq!(parse_listen(":9115"), None);
+    }
+}
