@@ -41,6 +41,7 @@ exporter-config-port = { $file }: allow.ports: "{ $value }" ليس منفذًا 
 exporter-config-allow-empty = { $file }: لا يذكر "allow:" أي مضيف أو شبكة، لذا سيُرفض كل فحص
 exporter-config-limit = { $file }: limits.{ $field }: يجب أن تكون "{ $value }" عددًا صحيحًا من 1 إلى { $max }
 exporter-config-offset = { $file }: limits.scrape_timeout_offset: "{ $value }" ليست مدة بين 0 و60 ث (أمثلة: 0.5s، 500ms، 0)
+exporter-config-side-probes = { $file }: الوحدة "{ $module }": يتصل side_probes بالمنافذ { $ports }، لكن allow.ports لا يسمح بها كلها؛ أضفها أو أوقف side_probes
 
 ## Exporter: refused requests
 

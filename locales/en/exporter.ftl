@@ -41,6 +41,7 @@ exporter-config-port = { $file }: allow.ports: "{ $value }" is not a port or a p
 exporter-config-allow-empty = { $file }: "allow:" lists no hosts and no networks, so every probe would be refused
 exporter-config-limit = { $file }: limits.{ $field }: "{ $value }" must be a whole number from 1 to { $max }
 exporter-config-offset = { $file }: limits.scrape_timeout_offset: "{ $value }" is not a duration from 0 to 60 s (examples: 0.5s, 500ms, 0)
+exporter-config-side-probes = { $file }: module "{ $module }": side_probes connects to ports { $ports }, which allow.ports does not all allow; add them or turn side_probes off
 
 ## Exporter: refused requests
 

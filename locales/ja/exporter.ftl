@@ -41,6 +41,7 @@ exporter-config-port = { $file }：allow.ports："{ $value }" はポートでも
 exporter-config-allow-empty = { $file }："allow:" にホストもネットワークもないため、すべてのプローブが拒否されます
 exporter-config-limit = { $file }：limits.{ $field }："{ $value }" は 1 から { $max } までの整数でなければなりません
 exporter-config-offset = { $file }：limits.scrape_timeout_offset："{ $value }" は 0〜60 秒の時間ではありません（例：0.5s、500ms、0）
+exporter-config-side-probes = { $file }：モジュール "{ $module }"：side_probes はポート { $ports } に接続しますが、allow.ports はそのすべてを許可していません。ポートを追加するか side_probes をオフにしてください
 
 ## Exporter: refused requests
 

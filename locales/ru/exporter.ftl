@@ -41,6 +41,7 @@ exporter-config-port = { $file }: allow.ports: "{ $value }" — не порт и
 exporter-config-allow-empty = { $file }: в "allow:" нет ни хостов, ни сетей, поэтому все проверки были бы отклонены
 exporter-config-limit = { $file }: limits.{ $field }: "{ $value }" должно быть целым числом от 1 до { $max }
 exporter-config-offset = { $file }: limits.scrape_timeout_offset: "{ $value }" — не длительность от 0 до 60 с (примеры: 0.5s, 500ms, 0)
+exporter-config-side-probes = { $file }: модуль "{ $module }": side_probes подключается к портам { $ports }, но allow.ports разрешает не все из них; добавьте их или отключите side_probes
 
 ## Exporter: refused requests
 

@@ -41,6 +41,7 @@ exporter-config-port = { $file }: allow.ports: "{ $value }" ไม่ใช่�
 exporter-config-allow-empty = { $file }: "allow:" ไม่ได้ระบุโฮสต์หรือเครือข่ายใดเลย การตรวจทุกครั้งจึงจะถูกปฏิเสธ
 exporter-config-limit = { $file }: limits.{ $field }: "{ $value }" ต้องเป็นจำนวนเต็มตั้งแต่ 1 ถึง { $max }
 exporter-config-offset = { $file }: limits.scrape_timeout_offset: "{ $value }" ไม่ใช่ช่วงเวลาระหว่าง 0 ถึง 60 วินาที (ตัวอย่าง: 0.5s, 500ms, 0)
+exporter-config-side-probes = { $file }: โมดูล "{ $module }": side_probes จะเชื่อมต่อพอร์ต { $ports } แต่ allow.ports ไม่ได้อนุญาตทั้งหมด; ให้เพิ่มพอร์ตเหล่านั้นหรือปิด side_probes
 
 ## Exporter: refused requests
 

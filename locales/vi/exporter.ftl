@@ -41,6 +41,7 @@ exporter-config-port = { $file }: allow.ports: "{ $value }" không phải cổng
 exporter-config-allow-empty = { $file }: "allow:" không liệt kê máy hay dải mạng nào, nên mọi lần kiểm tra đều sẽ bị từ chối
 exporter-config-limit = { $file }: limits.{ $field }: "{ $value }" phải là số nguyên từ 1 đến { $max }
 exporter-config-offset = { $file }: limits.scrape_timeout_offset: "{ $value }" không phải khoảng thời gian từ 0 đến 60 giây (ví dụ: 0.5s, 500ms, 0)
+exporter-config-side-probes = { $file }: module "{ $module }": side_probes kết nối tới các cổng { $ports }, nhưng allow.ports không cho phép tất cả; hãy thêm các cổng đó hoặc tắt side_probes
 
 ## Exporter: refused requests
 

@@ -41,6 +41,7 @@ exporter-config-port = { $file }：allow.ports："{ $value }" 不是端口或端
 exporter-config-allow-empty = { $file }："allow:" 既没有列出主机也没有列出网段，所有探测都会被拒绝
 exporter-config-limit = { $file }：limits.{ $field }："{ $value }" 必须是 1 到 { $max } 之间的整数
 exporter-config-offset = { $file }：limits.scrape_timeout_offset："{ $value }" 不是 0 到 60 秒之间的时长（示例：0.5s、500ms、0）
+exporter-config-side-probes = { $file }：模块 "{ $module }"：side_probes 会连接端口 { $ports }，但 allow.ports 并未全部允许；请加入这些端口或关闭 side_probes
 
 ## Exporter: refused requests
 

@@ -231,6 +231,22 @@ impl Config {
             None => AllowList::loopback(),
             Some(a) => validate_allow(a, &err)?,
         };
+        // Side probes connect to other ports of the target: a port allow-list must
+        // allow them all, or the module would probe ports it forbids.
+        let side = crate::probe::SIDE_PORTS;
+        if let Some((name, _)) = modules.iter().find(|(_, m)| m.side_probes)
+            && side.iter().any(|p| allow.check_port(*p).is_err())
+        {
+            return Err(err("exporter-config-side-probes")
+                .arg("module", name.as_str())
+                .arg(
+                    "ports",
+                    side.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ));
+        }
 
         let mut limits = Limits::default();
         if let Some(n) = raw.limits.max_concurrent_probes {
@@ -744,6 +760,10 @@ limits:
             (
                 "modules:\n  t:\n    prober: tcp\nlimits:\n  scrape_timeout_offset: -1\n",
                 "exporter-config-offset",
+            ),
+            (
+                "modules:\n  t:\n    prober: tcp\n    side_probes: true\nallow:\n  cidrs: [10.0.0.0/8]\n  ports: [443]\n",
+                "exporter-config-side-probes",
             ),
         ];
         for (yaml, id) in cases {
