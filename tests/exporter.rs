@@ -597,8 +597,9 @@ fn resolved_addresses_are_checked_not_the_name() {
         (403, Some("not-allowed"))
     );
     assert!(
-        r.body
-            .contains("localhost resolves to an address outside the allowed networks"),
+        r.body.contains(
+            "localhost is not a listed host, and it does not resolve to addresses inside the allowed networks"
+        ),
         "{}",
         r.body
     );

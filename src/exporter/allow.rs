@@ -218,8 +218,12 @@ pub enum Refusal {
     Port(u16),
     /// A name that neither `hosts` nor (once resolved) `cidrs` allows.
     Host(String),
-    /// A resolved address outside `cidrs`, for a name `hosts` does not list.
+    /// An address literal outside `cidrs`.
     Address(IpAddr),
+    /// A name `hosts` does not list that resolves to nothing, or to an address outside
+    /// `cidrs`: the two are not told apart, so the exporter cannot be used to ask the
+    /// internal DNS which names exist.
+    NameOutside(String),
     /// A link-local or metadata address, with the denied range it falls in.
     Denied(IpAddr, Cidr),
     /// 0.0.0.0 or ::, which connect to this machine itself.
@@ -229,7 +233,9 @@ pub enum Refusal {
 impl Refusal {
     pub fn reason(&self) -> &'static str {
         match self {
-            Refusal::Port(_) | Refusal::Host(_) | Refusal::Address(_) => "not-allowed",
+            Refusal::Port(_) | Refusal::Host(_) | Refusal::Address(_) | Refusal::NameOutside(_) => {
+                "not-allowed"
+            }
             Refusal::Denied(..) | Refusal::Unspecified(_) => "denied-address",
         }
     }
@@ -288,6 +294,23 @@ impl AllowList {
             }
             Host::Name(_) => Ok(()),
         }
+    }
+
+    /// Judges what `host` resolved to: a listed name may resolve anywhere but the
+    /// denied ranges (or to nothing: the probe then reports the DNS failure); any other
+    /// name must resolve, and only inside `cidrs`.
+    pub fn check_resolved(&self, host: &Host, addrs: &[IpAddr]) -> Result<(), Refusal> {
+        let listed = self.name_listed(host);
+        let outside = |r: Refusal| match (r, host) {
+            (Refusal::Address(_), Host::Name(n)) => Refusal::NameOutside(n.clone()),
+            (r, _) => r,
+        };
+        if let (false, true, Host::Name(n)) = (listed, addrs.is_empty(), host) {
+            return Err(Refusal::NameOutside(n.clone()));
+        }
+        addrs
+            .iter()
+            .try_for_each(|ip| self.check_addr(*ip, listed).map_err(outside))
     }
 
     /// Judges one resolved address; `name_listed` when the target's name matched
@@ -454,6 +477,23 @@ mod tests {
         assert_eq!(
             a.precheck(&Host::Ip(ip("10.0.0.1"))),
             Err(Refusal::Address(ip("10.0.0.1")))
+        );
+        // Unlisted names must resolve, and inside cidrs; no address and an outside
+        // address get the same answer.
+        let c = list(&[], &["127.0.0.0/8"], &[]);
+        let name = Host::Name("db.internal".into());
+        let outside = Err(Refusal::NameOutside("db.internal".into()));
+        assert_eq!(c.check_resolved(&name, &[]), outside);
+        assert_eq!(c.check_resolved(&name, &[ip("10.0.0.1")]), outside);
+        assert_eq!(
+            c.check_resolved(&name, &[ip("127.0.0.1"), ip("10.0.0.1")]),
+            outside
+        );
+        assert_eq!(c.check_resolved(&name, &[ip("127.0.0.1")]), Ok(()));
+        // A listed name that does not resolve is probed (the DNS failure is the finding).
+        assert_eq!(
+            a.check_resolved(&Host::Name("db.example.com".into()), &[]),
+            Ok(())
         );
         // A listed name may resolve anywhere except the denied ranges.
         assert_eq!(a.check_addr(ip("10.0.0.1"), true), Ok(()));

@@ -260,6 +260,15 @@ async fn run_exchange(
 ) -> (Option<TlsResult>, Reply) {
     let tcp = match timeout_at(c.deadline, TcpStream::connect(c.addr)).await {
         Ok(Ok(s)) => s,
+        // The handshake completed and the server reset it at once: that is its answer.
+        Ok(Err(e))
+            if matches!(
+                e.raw_os_error(),
+                Some(libc::ECONNRESET | libc::ECONNABORTED | libc::EPIPE)
+            ) =>
+        {
+            return (None, Reply::Reset);
+        }
         Ok(Err(e)) => {
             let o = crate::probe::connect::classify(&e);
             return (
