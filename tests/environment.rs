@@ -862,3 +862,27 @@ fn path_dies_at_the_server() {
         "{c:#}"
     );
 }
+
+// ---------------------------------------------------------------- address families
+
+/// The classic Node/wscat trap: `localhost` resolves to ::1 first, the server listens
+/// on 127.0.0.1 only. The hosts file of the test's namespace gives localhost both
+/// addresses, as most distributions do.
+#[test]
+fn localhost_ipv6_refused_while_ipv4_connects() {
+    let Some(t) = tools() else { return };
+    let ns = Netns::new(t, "family", "c");
+    ns.etc_file("hosts", "::1 localhost\n127.0.0.1 localhost\n");
+    let listener = ns.listen(SocketAddrV4::new(Ipv4Addr::LOCALHOST, 0));
+    let port = listener.local_addr().expect("listener address").port();
+    let run = ns.check(&format!("localhost:{port}"), &[], &[]);
+    let v = run.json();
+    let attempts = v["attempts"].as_array().expect("attempts");
+    assert_eq!(attempts.len(), 2, "both addresses are tried: {v}");
+    assert_eq!(attempts[0]["addr"], format!("[::1]:{port}"), "{v}");
+    assert_eq!(attempts[0]["outcome"]["kind"], "refused", "{v}");
+    assert_eq!(attempts[1]["outcome"]["kind"], "connected", "{v}");
+    assert_eq!(v["symptom"], "refused", "{v}");
+    assert_eq!(v["causes"][0]["id"], "refused.family-mismatch", "{v}");
+    assert_eq!(run.code, Some(1));
+}
