@@ -168,6 +168,16 @@ pub async fn run(opts: &CheckOptions, as_json: bool, l: &Localizer) -> std::io::
             },
         ),
     ];
+    // The FAQ's "domain points to the wrong IP": the user believes the server is at a
+    // documentation address, the name resolves elsewhere (here through the hosts file).
+    cases.push((
+        "demo-scenario-wrong-ip",
+        format!("ws://localhost:{}/chat", ws.addr.port()),
+        CheckOptions {
+            expect_ip: vec![std::net::IpAddr::from([192, 0, 2, 10])],
+            ..opts.clone()
+        },
+    ));
     if localhost_is_dual_stack() {
         let (v4only, h) = serve("127.0.0.1:0")?;
         handles.push(h);
@@ -209,6 +219,9 @@ pub async fn run(opts: &CheckOptions, as_json: bool, l: &Localizer) -> std::io::
             }
             if let Some(tok) = &o.expect_token {
                 cmd.push_str(&format!(" --expect-token {tok}"));
+            }
+            for ip in &o.expect_ip {
+                cmd.push_str(&format!(" --expect-ip {ip}"));
             }
             writeln!(out, "━━ {}", l.text(title))?;
             writeln!(

@@ -3,9 +3,6 @@
 
 ## Command line
 
-app-about = Tells why a client cannot connect to a server, and what to change.
-app-check-about = Diagnose a connection to a target (ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port).
-app-demo-about = Start real servers on loopback and show the diagnosis of each case.
 app-error = error
 input-empty = no target given
 input-whitespace = the target contains spaces; give one address or URL
@@ -25,6 +22,51 @@ input-example = examples: conndoctor check ws://example.com:8282/chat · conndoc
 lang-fallback = language "{ $lang }" is not available yet; using English
 error-internal = conndoctor failed: { $detail }
 
+## Help (--help)
+
+help-about = Tells why a client cannot connect to a server, and what to change.
+help-check-about = Diagnose a connection to a target (ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port).
+help-demo-about = Start real servers on loopback and show the diagnosis of each case.
+help-serve-about = Run a reference server (websocket://, http://, text://, tcp://, optionally TLS) that answers with an identity token.
+help-explain-about = Explain a pasted error message (browser console, log, terminal): symptom, causes, fixes, and the check to run.
+help-audit-about = On the server: why clients cannot reach this port (listener, process, firewall, panel, cloud, capacity).
+help-exporter-about = Prometheus exporter (blackbox_exporter's /probe contract) whose metrics say why a probe failed.
+help-help-about = Print this message or the help of the given subcommand(s)
+help-usage = Usage
+help-commands = Commands
+help-arguments = Arguments
+help-options = Options
+help-examples = Examples
+help-help = Print help
+help-version = Print version
+help-lang = Language of the output (en, zh-CN, th, vi, ru, ja, ar); default from LC_ALL, LC_MESSAGES, LANG.
+help-json = Print one JSON object (schema 1) instead of the text report.
+help-target = What the client connects to: ws://host:port/path, host:port, [v6]:port, ... (several: a batch)
+help-file = Read targets from a file, one per line, # comments ("-" reads standard input).
+help-concurrency = Batch: how many targets are checked at once (lowered to fit the descriptor limit) [default: { $default }]
+help-timeout = Overall time budget, e.g. 3s, 500ms, 1.5 (seconds) [default: 3s; demo: 1s]
+help-no-side-probes = Do not probe other ports of the target while the main connect waits.
+help-origin = Origin header for the WebSocket upgrade, as a browser page would send it.
+help-subprotocol = Sec-WebSocket-Protocol to ask for.
+help-header = Extra request header, "Name: value" (repeatable).
+help-insecure = Continue past certificate problems; they are reported as warnings.
+help-expect-token = Token printed by conndoctor serve: proves the client reached that very server.
+help-expect-ip = The address you believe the server has (repeatable); a different DNS answer is reported.
+help-no-trace = Do not trace the path with TTL-limited SYNs when the connect gets no answer.
+help-serve-listen = Where to listen, as in a Workerman listen line: websocket://0.0.0.0:8282, http://0.0.0.0:8080, text://[::]:5678
+help-serve-tls = Serve over TLS (wss://, https://); a self-signed certificate unless --cert/--key are given.
+help-serve-cert = PEM certificate chain for --tls.
+help-serve-key = PEM private key for --tls.
+help-serve-token = Identity token to answer with (default: random).
+help-serve-strict-path = WebSocket: upgrade only on the exact path of LISTEN (others get 404).
+help-serve-allow-origin = WebSocket: answer 403 to an Origin other than this one.
+help-explain-message = The error message (quote it). Without it, or with "-", it is read from standard input.
+help-explain-check = Run the suggested conndoctor check right away.
+help-explain-timeout = Time budget of the check run by --check, e.g. 3s, 500ms, 1.5 [default: 3s]
+help-audit-target = The port, or the listen address from the server's code (websocket://0.0.0.0:8282); none audits every listener.
+help-audit-sysroot = Read configuration and hardware markers (/sys/class/dmi, /etc, panel paths) under DIR instead of /.
+help-audit-timeout = Time budget, e.g. 3s, 500ms, 1.5 [default: 3s]
+help-audit-from = The client's address, for firewall rules that accept or drop by source address.
 ## Checklist
 
 check-target = Target
@@ -82,7 +124,7 @@ verdict-refused = connection refused
 verdict-timeout = connection timed out
 verdict-unreachable = the server is unreachable
 verdict-addr-not-avail = cannot assign requested address (no local port left)
-verdict-dns = the name does not resolve
+verdict-dns = DNS problem: the name does not resolve, or not to the right server
 verdict-local = this client machine could not open the connection
 verdict-reset = the server closed the connection right after accepting it
 verdict-mismatch = connected, but the server speaks another protocol
@@ -149,7 +191,18 @@ fix-mismatch-ws-to-non-http = This port runs another protocol (text or a custom 
 cause-mismatch-http-to-ws = An HTTP client reached a WebSocket-only server ({ $status })
 fix-mismatch-http-to-ws = Connect with a WebSocket client (ws:// or wss://), or serve plain HTTP on another port (Workerman: new Worker('http://0.0.0.0:PORT')).
 cause-mismatch-http-to-non-http = An HTTP client reached a server that does not speak HTTP (it sent: { $bytes })
-fix-mismatch-http-to-non-http = This port runs another protocol ({ $speaks }); use the server's HTTP port or the client that protocol needs.
+fix-mismatch-http-to-non-http = This port runs another protocol ({ $speaks ->
+    [http] HTTP
+    [tls] TLS
+    [ssh] SSH
+    [smtp] SMTP
+    [ftp] FTP
+    [redis] Redis
+    [mysql] MySQL
+    [text] a text protocol
+    [binary] a binary protocol
+   *[other] { $speaks }
+}); use the server's HTTP port or the client that protocol needs.
 cause-mismatch-text-to-http = A text-protocol client reached an HTTP server ({ $status }, Server: { $server })
 fix-mismatch-text-to-http = Use the server's text:// port, or talk HTTP to this one.
 cause-mismatch-tls-to-plain = The client uses TLS, but { $addr } speaks plain text: use { $plain } instead
@@ -241,9 +294,20 @@ ev-time-wait = { $count } of them in TIME_WAIT; net.ipv4.tcp_tw_reuse = { $reuse
 ev-fd-limit = file-descriptor limit: { $soft } (hard limit { $hard })
 ev-reply-http = { $request } over { $transport } → HTTP { $status } (Server: { $server })
 ev-reply-data = { $request } over { $transport } → { $len ->
-    [one] one byte
-   *[other] { $len } bytes
-} that look like { $speaks }: { $bytes }
+    [one] one byte that looks like
+   *[other] { $len } bytes that look like
+} { $speaks ->
+    [http] HTTP
+    [tls] TLS
+    [ssh] SSH
+    [smtp] SMTP
+    [ftp] FTP
+    [redis] Redis
+    [mysql] MySQL
+    [text] text
+    [binary] binary data
+   *[other] { $speaks }
+}: { $bytes }
 ev-reply-silence = { $request } over { $transport } → no answer in { $ms } ms
 ev-reply-closed = { $request } over { $transport } → the server closed the connection without answering
 ev-reply-reset = { $request } over { $transport } → the server reset the connection
@@ -321,4 +385,5 @@ demo-scenario-tls-plain = A wss:// client against a plain WebSocket port
 demo-scenario-plain-tls = A ws:// client against a TLS port
 demo-scenario-path = A WebSocket client asking for a path the server does not serve
 demo-scenario-origin = A WebSocket server that rejects the page's Origin
+demo-scenario-wrong-ip = The name points to another address than the one you expect (--expect-ip)
 demo-command = command: { $cmd }

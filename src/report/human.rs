@@ -304,8 +304,9 @@ pub fn render(r: &Report, l: &Localizer) -> String {
             let m = crate::rules::protocol::reply_msg(e);
             let mark = match (main, d.symptom) {
                 (false, _) => Mark::Info,
-                (true, Symptom::Ok) => Mark::Ok,
-                (true, _) => Mark::Bad,
+                // Only a protocol-level verdict makes the exchange itself the failure.
+                (true, Symptom::Mismatch | Symptom::Reset | Symptom::Tls) => Mark::Bad,
+                (true, _) => Mark::Ok,
             };
             let label = if main {
                 "check-protocol"
