@@ -226,6 +226,21 @@ fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
         .build()
 }
 
+/// The user's language (`--lang`, else LC_ALL, LC_MESSAGES, LANG), with one notice on
+/// stderr when it is not available. Every subcommand starts here.
+pub fn localizer(flag: Option<&str>) -> Localizer {
+    let (lang, unavailable) = i18n::choose(flag, |k| std::env::var(k).ok());
+    let l = Localizer::new(lang);
+    if let Some(req) = unavailable {
+        let _ = writeln!(
+            anstream::stderr(),
+            "conndoctor: {}",
+            l.with("lang-fallback", &[("lang", req.into())])
+        );
+    }
+    l
+}
+
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let (cmd_name, common, target) = match &cli.cmd {
@@ -247,15 +262,7 @@ pub fn main() -> ExitCode {
             cli.check.targets.first().cloned(),
         ),
     };
-    let (lang, unavailable) = i18n::choose(common.lang.as_deref(), |k| std::env::var(k).ok());
-    let l = Localizer::new(lang);
-    if let Some(req) = unavailable {
-        let _ = writeln!(
-            anstream::stderr(),
-            "conndoctor: {}",
-            l.with("lang-fallback", &[("lang", req.into())])
-        );
-    }
+    let l = localizer(common.lang.as_deref());
     if matches!(cli.cmd, Some(Cmd::Serve(_))) {
         serve_signals();
     }

@@ -13,7 +13,7 @@ use clap::Args;
 use super::platform::SysRoot;
 use super::{AuditOptions, audit, parse_request};
 use crate::cli::{EXIT_BAD_INPUT, EXIT_INTERNAL, parse_duration};
-use crate::i18n::{self, Localizer};
+use crate::i18n::Localizer;
 use crate::report::audit as render;
 
 #[derive(Args, Debug, Clone, Default)]
@@ -49,15 +49,7 @@ fn bad_input(l: &Localizer, msg: &str) -> ExitCode {
 }
 
 pub fn run(a: &AuditArgs) -> ExitCode {
-    let (lang, unavailable) = i18n::choose(a.lang.as_deref(), |k| std::env::var(k).ok());
-    let l = Localizer::new(lang);
-    if let Some(req) = unavailable {
-        let _ = writeln!(
-            anstream::stderr(),
-            "conndoctor: {}",
-            l.with("lang-fallback", &[("lang", req.into())])
-        );
-    }
+    let l = crate::cli::localizer(a.lang.as_deref());
     let mut req = match parse_request(a.target.as_deref()) {
         Ok(r) => r,
         Err(e) => {

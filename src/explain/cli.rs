@@ -10,7 +10,7 @@ use clap::Args;
 
 use super::{MAX_INPUT, explain, render};
 use crate::cli::{EXIT_BAD_INPUT, EXIT_INTERNAL, parse_duration, print_report};
-use crate::i18n::{self, Localizer};
+use crate::i18n::Localizer;
 use crate::probe::CheckOptions;
 use crate::report::json as report_json;
 use crate::target;
@@ -96,15 +96,7 @@ fn internal(l: &Localizer, detail: &str) -> ExitCode {
 
 /// Runs `conndoctor explain`.
 pub fn run(args: &ExplainArgs) -> ExitCode {
-    let (lang, unavailable) = i18n::choose(args.lang.as_deref(), |k| std::env::var(k).ok());
-    let l = Localizer::new(lang);
-    if let Some(req) = unavailable {
-        let _ = writeln!(
-            anstream::stderr(),
-            "conndoctor: {}",
-            l.with("lang-fallback", &[("lang", req.into())])
-        );
-    }
+    let l = crate::cli::localizer(args.lang.as_deref());
 
     // Validate every flag before reading or probing anything.
     let timeout = match &args.timeout {

@@ -3,7 +3,6 @@
 
 use std::fmt::Write as _;
 
-use anstyle::{AnsiColor, Style};
 use serde_json::{Value, json};
 
 use crate::audit::firewall::{RuleRef, Verdict};
@@ -12,39 +11,7 @@ use crate::evidence::Outcome;
 use crate::finding::{Arg, Confidence, Diagnosis, Finding, Msg, Symptom};
 use crate::i18n::Localizer;
 
-const OK: Style = AnsiColor::Green.on_default().bold();
-const BAD: Style = AnsiColor::Red.on_default().bold();
-const WARN: Style = AnsiColor::Yellow.on_default().bold();
-const DIM: Style = Style::new().dimmed();
-const BOLD: Style = Style::new().bold();
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Mark {
-    Ok,
-    Bad,
-    Warn,
-    Info,
-}
-
-impl Mark {
-    fn paint(self) -> String {
-        let (s, c) = match self {
-            Mark::Ok => (OK, "✓"),
-            Mark::Bad => (BAD, "✗"),
-            Mark::Warn => (WARN, "!"),
-            Mark::Info => (DIM, "·"),
-        };
-        format!("{s}{c}{s:#}")
-    }
-}
-
-fn ms(v: f64) -> Arg {
-    Arg::Num(if v < 10.0 {
-        (v * 10.0).round() / 10.0
-    } else {
-        v.round()
-    })
-}
+use super::human::{BAD, BOLD, DIM, Mark, OK, WARN, ms};
 
 struct Rows<'a> {
     l: &'a Localizer,

@@ -13,14 +13,15 @@ use crate::evidence::{ConnectAttempt, Outcome, ResolveError, TlsResult};
 use crate::finding::{Arg, Confidence, Finding, Symptom};
 use crate::i18n::Localizer;
 
-const OK: Style = AnsiColor::Green.on_default().bold();
-const BAD: Style = AnsiColor::Red.on_default().bold();
-const WARN: Style = AnsiColor::Yellow.on_default().bold();
-const DIM: Style = Style::new().dimmed();
-const BOLD: Style = Style::new().bold();
+pub(crate) const OK: Style = AnsiColor::Green.on_default().bold();
+pub(crate) const BAD: Style = AnsiColor::Red.on_default().bold();
+pub(crate) const WARN: Style = AnsiColor::Yellow.on_default().bold();
+pub(crate) const DIM: Style = Style::new().dimmed();
+pub(crate) const BOLD: Style = Style::new().bold();
 
-#[derive(Clone, Copy)]
-enum Mark {
+/// The checklist marks, shared by every terminal report.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mark {
     Ok,
     Bad,
     Warn,
@@ -28,7 +29,7 @@ enum Mark {
 }
 
 impl Mark {
-    fn paint(self) -> String {
+    pub(crate) fn paint(self) -> String {
         let (s, c) = match self {
             Mark::Ok => (OK, "✓"),
             Mark::Bad => (BAD, "✗"),
@@ -39,7 +40,7 @@ impl Mark {
     }
 }
 
-fn ms(v: f64) -> Arg {
+pub(crate) fn ms(v: f64) -> Arg {
     // One decimal below 10 ms, whole numbers above: enough to compare, easy to read.
     Arg::Num(if v < 10.0 {
         (v * 10.0).round() / 10.0
