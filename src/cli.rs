@@ -12,6 +12,9 @@ use crate::probe::CheckOptions;
 use crate::report::{human, json};
 use crate::target;
 
+mod help;
+pub use help::{lang_from_args, localized_command};
+
 /// Exit statuses (ARCHITECTURE.md): 0 works, 1 diagnosed failure, 2 bad input, 3 internal.
 pub const EXIT_BAD_INPUT: u8 = 2;
 pub const EXIT_INTERNAL: u8 = 3;
@@ -242,7 +245,7 @@ pub fn localizer(flag: Option<&str>) -> Localizer {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = help::parse();
     let (cmd_name, common, target) = match &cli.cmd {
         Some(Cmd::Explain(a)) => return crate::explain::cli::run(a),
         Some(Cmd::Audit(a)) => return crate::audit::cli::run(a),

@@ -59,6 +59,63 @@ fn bundle(tag: &'static str, sources: &[&'static str]) -> FluentBundle<FluentRes
     b
 }
 
+const FSI: char = '\u{2068}';
+const PDI: char = '\u{2069}';
+
+/// Fluent isolates every placeable of a right-to-left message (FSI … PDI), so that an
+/// address or a number keeps its order inside Arabic text. Inside a command or a URL
+/// written in Latin letters (`grep :8282`, `websocket://0.0.0.0:8282`, `dport 8282
+/// accept`) the value only continues a left-to-right run and cannot be reordered, while
+/// the invisible marks would be copied along with the command, which then fails (grep
+/// for `:\u{2068}8282\u{2069}` finds nothing). This drops the isolates of such values:
+/// one word of ASCII that ends in a letter or digit, glued to the Latin text before it or
+/// preceded (across spaces, digits and punctuation) by a Latin letter, not an Arabic one.
+fn unisolate_code(s: &str) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == FSI
+            && let Some(len) = chars[i + 1..].iter().position(|c| *c == PDI)
+        {
+            let inner = &chars[i + 1..i + 1 + len];
+            let code_like = inner.last().is_some_and(char::is_ascii_alphanumeric)
+                && inner.iter().all(char::is_ascii_graphic);
+            if code_like && continues_latin_run(&chars[..i]) {
+                out.extend(inner);
+                i += len + 2;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out
+}
+
+/// Whether text ending with `before` is in a left-to-right (Latin) run at its end: the
+/// last character is part of a token such as `:`, `=`, `/` or a letter, or the nearest
+/// letter on the same line, outside other isolated values, is a Latin one.
+fn continues_latin_run(before: &[char]) -> bool {
+    match before.last() {
+        None => false,
+        Some(c) if c.is_ascii_alphanumeric() || ":=/.@_-".contains(*c) => true,
+        Some(_) => {
+            // Like the bidi algorithm, look past isolated values: they count as neutral.
+            let mut depth = 0usize;
+            for c in before.iter().rev().take_while(|c| **c != '\n') {
+                match *c {
+                    PDI => depth += 1,
+                    FSI => depth = depth.saturating_sub(1),
+                    c if depth == 0 && c.is_alphabetic() => return c.is_ascii_alphabetic(),
+                    _ => {}
+                }
+            }
+            false
+        }
+    }
+}
+
 /// Maps `ru_RU.UTF-8`, `zh_CN`, `ja-JP`, `pt_BR@euro` ... to one of [`LOCALES`].
 pub fn match_locale(raw: &str) -> Option<&'static str> {
     let base = raw
@@ -150,7 +207,12 @@ impl Localizer {
         for b in std::iter::once(&self.bundle).chain(self.fallback.as_ref()) {
             if let Some(p) = b.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
-                return b.format_pattern(p, Some(&fa), &mut errors).into_owned();
+                let text = b.format_pattern(p, Some(&fa), &mut errors);
+                return if self.is_rtl() {
+                    unisolate_code(&text)
+                } else {
+                    text.into_owned()
+                };
             }
         }
         format!("⟦{id}⟧")
@@ -188,6 +250,36 @@ mod tests {
         };
         assert_eq!(choose(None, env), ("en", None));
         assert_eq!(choose(Some("xx"), env), ("en", Some("xx".into())));
+    }
+
+    #[test]
+    fn arabic_keeps_commands_copyable() {
+        let l = Localizer::new("ar");
+        let fix = l.with("fix-refused-not-listening", &[("port", Arg::Int(8282))]);
+        // Inside the command: no invisible marks to copy along.
+        assert!(fix.contains("grep :8282)"), "{fix:?}");
+        // In the Arabic sentence: isolated.
+        assert!(fix.contains("\u{2068}8282\u{2069}"), "{fix:?}");
+        let loopback = l.with("fix-refused-loopback-only", &[("port", Arg::Int(8282))]);
+        assert!(
+            loopback.contains("websocket://0.0.0.0:8282 "),
+            "{loopback:?}"
+        );
+        assert_eq!(unisolate_code("\u{2068}-\u{2069}"), "\u{2068}-\u{2069}");
+        assert_eq!(
+            unisolate_code("x \u{2068}a b\u{2069}"),
+            "x \u{2068}a b\u{2069}"
+        );
+        assert_eq!(unisolate_code("TCP \u{2068}80\u{2069}"), "TCP 80");
+        // A Latin value isolated before does not make the next one part of a Latin run.
+        assert_eq!(
+            unisolate_code("\u{2068}host\u{2069} (\u{2068}12\u{2069} م)"),
+            "\u{2068}host\u{2069} (\u{2068}12\u{2069} م)"
+        );
+        assert_eq!(
+            unisolate_code("رقم \u{2068}80\u{2069}"),
+            "رقم \u{2068}80\u{2069}"
+        );
     }
 
     #[test]

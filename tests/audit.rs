@@ -12,255 +12,22 @@
 //! `iptables-nft` / `iptables-legacy` (iptables). Without them every test fails with a
 //! message saying what is missing, unless `CONNDOCTOR_SKIP_NETNS=1` is set.
 
-use std::fs::File;
+mod support;
+
 use std::io::{ErrorKind, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::sync::OnceLock;
+use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
+use std::process::Stdio;
 use std::time::Duration;
 
-use nix::sched::{CloneFlags, setns};
 use serde_json::Value;
+use support::netns::{Netns, Tools, find_tool, must, skipping, tools, veth};
+use support::{BIN, cause, cause_ids, command, evidence, evidence_ids};
 
-const BIN: &str = env!("CARGO_BIN_EXE_conndoctor");
 const SERVER_IP: &str = "10.211.0.1";
 const CLIENT_IP: &str = "10.211.0.2";
 
-// ---------------------------------------------------------------- prerequisites
-
-struct Tools {
-    ip: PathBuf,
-    nft: PathBuf,
-}
-
-fn find_tool(name: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    std::env::split_paths(&path)
-        .chain(["/usr/sbin", "/sbin", "/usr/bin", "/bin"].map(PathBuf::from))
-        .map(|d| d.join(name))
-        .find(|p| p.is_file())
-}
-
-fn effective_caps() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let hex = status.lines().find_map(|l| l.strip_prefix("CapEff:"))?;
-    u64::from_str_radix(hex.trim(), 16).ok()
-}
-
-fn euid() -> Option<u32> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("Uid:"))?
-        .split_whitespace()
-        .nth(1)?
-        .parse()
-        .ok()
-}
-
-fn probe_tools() -> Result<Tools, String> {
-    let mut missing = Vec::new();
-    if euid() != Some(0) {
-        missing.push("root (they create network namespaces)".to_string());
-    } else if let Some(caps) = effective_caps() {
-        for (bit, name) in [(12, "CAP_NET_ADMIN"), (21, "CAP_SYS_ADMIN")] {
-            if caps & (1u64 << bit) == 0 {
-                missing.push(format!("the {name} capability"));
-            }
-        }
-    }
-    let ip = find_tool("ip");
-    if ip.is_none() {
-        missing.push("the `ip` command (Debian package iproute2)".to_string());
-    }
-    let nft = find_tool("nft");
-    if nft.is_none() {
-        missing.push("the `nft` command (Debian package nftables)".to_string());
-    }
-    match (ip, nft) {
-        (Some(ip), Some(nft)) if missing.is_empty() => Ok(Tools { ip, nft }),
-        _ => Err(missing.join(", ")),
-    }
-}
-
-fn skip_requested() -> bool {
-    std::env::var("CONNDOCTOR_SKIP_NETNS").as_deref() == Ok("1")
-}
-
-/// The tools, or `None` when the user asked to skip. Panics with what is missing.
-fn tools() -> Option<&'static Tools> {
-    static TOOLS: OnceLock<Result<Tools, String>> = OnceLock::new();
-    match TOOLS.get_or_init(probe_tools) {
-        Ok(t) => Some(t),
-        Err(missing) if skip_requested() => {
-            eprintln!(
-                "note: audit namespace test skipped (CONNDOCTOR_SKIP_NETNS=1); missing: {missing}"
-            );
-            None
-        }
-        Err(missing) => panic!(
-            "audit namespace tests cannot run; missing: {missing}. Run them as root (with \
-             CAP_SYS_ADMIN and CAP_NET_ADMIN) with iproute2 and nftables installed, or set \
-             CONNDOCTOR_SKIP_NETNS=1 to skip them."
-        ),
-    }
-}
-
-fn must(cmd: &mut Command) -> Output {
-    let o = cmd
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
-    assert!(
-        o.status.success(),
-        "{cmd:?} failed ({}):\n{}{}",
-        o.status,
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    );
-    o
-}
-
-// ---------------------------------------------------------------- namespaces
-
-/// A named network namespace, deleted on drop (also when the test panics); its
-/// interfaces go with it.
-struct Netns {
-    name: String,
-    tools: &'static Tools,
-}
-
-impl Netns {
-    fn new(tools: &'static Tools, name: String) -> Netns {
-        // Left behind by an earlier, killed run with the same pid.
-        let _ = Command::new(&tools.ip)
-            .args(["netns", "del", &name])
-            .stderr(Stdio::null())
-            .status();
-        must(Command::new(&tools.ip).args(["netns", "add", &name]));
-        let ns = Netns { name, tools };
-        ns.ip(&["link", "set", "lo", "up"]);
-        ns
-    }
-
-    fn ip(&self, args: &[&str]) {
-        must(
-            Command::new(&self.tools.ip)
-                .arg("-n")
-                .arg(&self.name)
-                .args(args),
-        );
-    }
-
-    fn exec(&self, program: impl AsRef<std::ffi::OsStr>) -> Command {
-        let mut c = Command::new(&self.tools.ip);
-        c.args(["netns", "exec", &self.name]).arg(program);
-        c
-    }
-
-    fn nft(&self, ruleset: &str) {
-        let mut child = self
-            .exec(&self.tools.nft)
-            .args(["-f", "-"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("spawn nft");
-        child
-            .stdin
-            .take()
-            .expect("nft stdin")
-            .write_all(ruleset.as_bytes())
-            .expect("write ruleset");
-        let o = child.wait_with_output().expect("wait nft");
-        assert!(
-            o.status.success(),
-            "nft -f failed for\n{ruleset}\n{}",
-            String::from_utf8_lossy(&o.stderr)
-        );
-    }
-
-    /// Runs `f` on a thread that joined this namespace; sockets it creates stay here.
-    fn enter<T: Send>(&self, f: impl FnOnce() -> T + Send) -> T {
-        let path = Path::new("/var/run/netns").join(&self.name);
-        std::thread::scope(|s| {
-            s.spawn(|| {
-                let ns =
-                    File::open(&path).unwrap_or_else(|e| panic!("open {}: {e}", path.display()));
-                setns(&ns, CloneFlags::CLONE_NEWNET)
-                    .unwrap_or_else(|e| panic!("setns {}: {e}", path.display()));
-                f()
-            })
-            .join()
-            .unwrap_or_else(|e| std::panic::resume_unwind(e))
-        })
-    }
-
-    fn listen(&self, addr: &str) -> TcpListener {
-        let addr: SocketAddr = addr.parse().expect("listen address");
-        self.enter(|| TcpListener::bind(addr).unwrap_or_else(|e| panic!("bind {addr}: {e}")))
-    }
-
-    /// `conndoctor audit ARGS --json` inside this namespace: (exit status, report).
-    fn audit(&self, args: &[&str]) -> (i32, Value) {
-        let o = self
-            .exec(BIN)
-            .arg("audit")
-            .args(args)
-            .arg("--json")
-            .env("LC_ALL", "en_US.UTF-8")
-            .output()
-            .expect("run conndoctor");
-        let stdout = String::from_utf8_lossy(&o.stdout);
-        let stderr = String::from_utf8_lossy(&o.stderr);
-        eprintln!(
-            "$ ip netns exec {} conndoctor audit {} --json\n-> {}\n{stdout}\n{stderr}",
-            self.name,
-            args.join(" "),
-            o.status
-        );
-        let v: Value = serde_json::from_str(&stdout)
-            .unwrap_or_else(|e| panic!("not JSON ({e}):\n{stdout}\nstderr:\n{stderr}"));
-        let code = o.status.code().expect("exit code");
-        assert_eq!(
-            code,
-            if v["ok"] == true { 0 } else { 1 },
-            "exit status vs ok"
-        );
-        (code, v)
-    }
-
-    /// The text report, in a language.
-    fn audit_text(&self, args: &[&str], lang: &str) -> String {
-        let o = self
-            .exec(BIN)
-            .arg("audit")
-            .args(args)
-            .args(["--lang", lang])
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("run conndoctor");
-        String::from_utf8_lossy(&o.stdout).into_owned()
-    }
-}
-
-impl Drop for Netns {
-    fn drop(&mut self) {
-        match Command::new(&self.tools.ip)
-            .args(["netns", "del", &self.name])
-            .output()
-        {
-            Ok(o) if o.status.success() => {}
-            Ok(o) => eprintln!(
-                "warning: ip netns del {}: {}",
-                self.name,
-                String::from_utf8_lossy(&o.stderr)
-            ),
-            Err(e) => eprintln!("warning: ip netns del {}: {e}", self.name),
-        }
-    }
-}
+// ---------------------------------------------------------------- the lab
 
 /// A server namespace with eth0 = 10.211.0.1/24, joined to a client namespace
 /// (10.211.0.2/24). `tag` is the test's, so concurrent tests and runs never meet.
@@ -270,30 +37,35 @@ struct Lab {
 }
 
 impl Lab {
+    /// Namespaces `cd-audit-TAG-PID-s` and `cd-audit-TAG-PID-c`.
     fn new(tools: &'static Tools, tag: &str) -> Lab {
-        let pid = std::process::id();
-        let server = Netns::new(tools, format!("cdaudit-{tag}-{pid}-s"));
-        let client = Netns::new(tools, format!("cdaudit-{tag}-{pid}-c"));
-        // Created directly inside the namespaces: the names never exist on the host.
-        must(Command::new(&tools.ip).args([
-            "-n",
-            &server.name,
-            "link",
-            "add",
-            "eth0",
-            "type",
-            "veth",
-            "peer",
-            "name",
-            "eth0",
-            "netns",
-            &client.name,
-        ]));
+        let test = format!("audit-{tag}");
+        let server = Netns::new(tools, &test, "s");
+        let client = Netns::new(tools, &test, "c");
+        veth(&server, "eth0", &client, "eth0");
         server.ip(&["addr", "add", &format!("{SERVER_IP}/24"), "dev", "eth0"]);
         client.ip(&["addr", "add", &format!("{CLIENT_IP}/24"), "dev", "eth0"]);
-        server.ip(&["link", "set", "eth0", "up"]);
-        client.ip(&["link", "set", "eth0", "up"]);
         Lab { server, client }
+    }
+
+    /// `conndoctor audit ARGS --json` inside the server namespace: (exit status,
+    /// report), the exit status checked against the report's `ok`.
+    fn audit(&self, args: &[&str]) -> (i32, Value) {
+        let mut argv = vec!["audit"];
+        argv.extend_from_slice(args);
+        argv.push("--json");
+        let r = self.server.run(&argv, &[]);
+        let v = r.report();
+        (r.code.expect("exit code"), v)
+    }
+
+    /// The text report of `conndoctor audit ARGS` inside the server namespace, in a
+    /// language.
+    fn audit_text(&self, args: &[&str], lang: &str) -> String {
+        let mut argv = vec!["audit"];
+        argv.extend_from_slice(args);
+        argv.extend(["--lang", lang]);
+        self.server.run(&argv, &[("NO_COLOR", "1")]).stdout
     }
 
     /// What a connect from the client namespace gets: `connected`, `refused`, `timeout`.
@@ -314,41 +86,9 @@ impl Lab {
 
 // ---------------------------------------------------------------- report helpers
 
-fn cause_ids(v: &Value) -> Vec<String> {
-    v["causes"]
-        .as_array()
-        .expect("causes")
-        .iter()
-        .filter_map(|c| c["id"].as_str().map(str::to_string))
-        .collect()
-}
-
-fn cause<'a>(v: &'a Value, id: &str) -> &'a Value {
-    v["causes"]
-        .as_array()
-        .expect("causes")
-        .iter()
-        .find(|c| c["id"] == id)
-        .unwrap_or_else(|| panic!("no cause {id} in {:?}", cause_ids(v)))
-}
-
-fn evidence_ids(c: &Value) -> Vec<String> {
-    c["evidence"]
-        .as_array()
-        .expect("evidence")
-        .iter()
-        .filter_map(|e| e["id"].as_str().map(str::to_string))
-        .collect()
-}
-
+/// Argument `arg` of the evidence entry `id` of a finding.
 fn evidence_arg<'a>(c: &'a Value, id: &str, arg: &str) -> &'a Value {
-    let e = c["evidence"]
-        .as_array()
-        .expect("evidence")
-        .iter()
-        .find(|e| e["id"] == id)
-        .unwrap_or_else(|| panic!("no evidence {id} in {:?}", evidence_ids(c)));
-    &e["args"][arg]
+    &evidence(c, id)["args"][arg]
 }
 
 /// The firewall decision for port/eth0 in the evidence.
@@ -368,7 +108,7 @@ fn listener_on_all_addresses_is_reachable() {
     let Some(t) = tools() else { return };
     let lab = Lab::new(t, "all");
     let _l = lab.server.listen("0.0.0.0:8282");
-    let (code, v) = lab.server.audit(&["8282"]);
+    let (code, v) = lab.audit(&["8282"]);
     assert_eq!(code, 0);
     assert_eq!(v["symptom"], "ok");
     assert!(cause_ids(&v).is_empty());
@@ -382,12 +122,12 @@ fn listener_on_all_addresses_is_reachable() {
     }
     assert_eq!(lab.connect_from_client(8282), "connected");
     // The text report says the same, in another language too.
-    let text = lab.server.audit_text(&["8282"], "en");
+    let text = lab.audit_text(&["8282"], "en");
     assert!(
         text.contains("nothing on this machine stops clients"),
         "{text}"
     );
-    let zh = lab.server.audit_text(&["8282"], "zh-CN");
+    let zh = lab.audit_text(&["8282"], "zh-CN");
     assert!(zh.contains("本机没有任何东西阻止客户端"), "{zh}");
 }
 
@@ -396,7 +136,7 @@ fn listener_on_ipv4_loopback_only() {
     let Some(t) = tools() else { return };
     let lab = Lab::new(t, "lo4");
     let _l = lab.server.listen("127.0.0.1:8282");
-    let (code, v) = lab.server.audit(&["websocket://0.0.0.0:8282"]);
+    let (code, v) = lab.audit(&["websocket://0.0.0.0:8282"]);
     assert_eq!(code, 1);
     assert_eq!(v["symptom"], "refused");
     assert_eq!(cause_ids(&v)[0], "refused.loopback-only");
@@ -412,7 +152,7 @@ fn listener_on_ipv6_loopback_only() {
     let Some(t) = tools() else { return };
     let lab = Lab::new(t, "lo6");
     let _l = lab.server.listen("[::1]:8282");
-    let (code, v) = lab.server.audit(&["8282"]);
+    let (code, v) = lab.audit(&["8282"]);
     assert_eq!(code, 1);
     assert_eq!(cause_ids(&v), ["refused.loopback-only"]);
     assert_eq!(
@@ -429,14 +169,14 @@ fn listener_on_the_veth_address_is_not_the_configured_one() {
     lab.server
         .ip(&["addr", "add", "10.211.5.1/24", "dev", "eth0"]);
     let _l = lab.server.listen("10.211.0.1:8282");
-    let (code, v) = lab.server.audit(&["10.211.5.1:8282"]);
+    let (code, v) = lab.audit(&["10.211.5.1:8282"]);
     assert_eq!(code, 1);
     assert_eq!(cause_ids(&v), ["refused.other-address"]);
     let c = cause(&v, "refused.other-address");
     assert_eq!(c["args"]["bound"], "10.211.0.1:8282");
     assert_eq!(c["args"]["addr"], "10.211.5.1:8282");
     // The veth address itself works.
-    let (code, _) = lab.server.audit(&["10.211.0.1:8282"]);
+    let (code, _) = lab.audit(&["10.211.0.1:8282"]);
     assert_eq!(code, 0);
 }
 
@@ -445,7 +185,7 @@ fn nothing_listening_names_a_nearby_port() {
     let Some(t) = tools() else { return };
     let lab = Lab::new(t, "none");
     let _l = lab.server.listen("0.0.0.0:8283");
-    let (code, v) = lab.server.audit(&["8282"]);
+    let (code, v) = lab.audit(&["8282"]);
     assert_eq!(code, 1);
     assert_eq!(cause_ids(&v), ["refused.not-listening"]);
     let c = cause(&v, "refused.not-listening");
@@ -457,7 +197,7 @@ fn nothing_listening_names_a_nearby_port() {
 fn configured_public_address_is_not_on_this_machine() {
     let Some(t) = tools() else { return };
     let lab = Lab::new(t, "nat");
-    let (code, v) = lab.server.audit(&["websocket://203.0.113.50:8282"]);
+    let (code, v) = lab.audit(&["websocket://203.0.113.50:8282"]);
     assert_eq!(code, 1);
     assert_eq!(
         cause_ids(&v),
@@ -485,7 +225,7 @@ fn ipv6_only_socket_refuses_ipv4_clients() {
         s.listen(16).expect("listen");
         s
     });
-    let (code, v) = lab.server.audit(&["8282"]);
+    let (code, v) = lab.audit(&["8282"]);
     assert_eq!(code, 1);
     assert_eq!(cause_ids(&v), ["refused.family-mismatch"]);
     assert_eq!(v["evidence"]["listeners"][0]["v6only"], true);
@@ -510,7 +250,7 @@ fn nft_policy_drop_with_an_accept_for_another_port() {
     let lab = Lab::new(t, "nftpol");
     let _l = lab.server.listen("0.0.0.0:8282");
     lab.server.nft(NFT_POLICY_DROP);
-    let (code, v) = lab.server.audit(&["8282"]);
+    let (code, v) = lab.audit(&["8282"]);
     assert_eq!(code, 1);
     assert_eq!(v["symptom"], "timeout");
     assert_eq!(cause_ids(&v), ["timeout.filtered"]);
@@ -528,7 +268,7 @@ fn nft_policy_drop_with_an_accept_for_another_port() {
     assert_eq!(d["decision"]["rule"]["position"], 0);
     // Port 22 is accepted by the third rule.
     let _ssh = lab.server.listen("0.0.0.0:22");
-    let (code, v) = lab.server.audit(&["22"]);
+    let (code, v) = lab.audit(&["22"]);
     assert_eq!(code, 0);
     let r = &decision(&v, 22)["decision"]["rule"];
     assert_eq!(
@@ -556,7 +296,7 @@ fn nft_explicit_drop_for_the_port() {
 }
 ",
     );
-    let (_, v) = lab.server.audit(&["8282"]);
+    let (_, v) = lab.audit(&["8282"]);
     let c = cause(&v, "timeout.filtered");
     assert_eq!(
         evidence_arg(c, "audit-ev-fw-rule", "chain"),
@@ -592,7 +332,7 @@ fn nft_reject_is_refused_not_filtered() {
 }
 ",
     );
-    let (code, v) = lab.server.audit(&["8282"]);
+    let (code, v) = lab.audit(&["8282"]);
     assert_eq!(code, 1);
     assert_eq!(v["symptom"], "refused");
     let c = cause(&v, "refused.firewall-reject");
@@ -629,13 +369,13 @@ fn nft_set_of_allowed_ports() {
 }
 ",
     );
-    let (code, v) = lab.server.audit(&["8282"]);
+    let (code, v) = lab.audit(&["8282"]);
     assert_eq!(code, 0, "8282 is in the set");
     assert_eq!(
         decision(&v, 8282)["decision"]["rule"]["text"],
         "tcp dport @allowed ct state new accept"
     );
-    let (code, v) = lab.server.audit(&["9000"]);
+    let (code, v) = lab.audit(&["9000"]);
     assert_eq!(code, 1);
     assert_eq!(cause_ids(&v), ["timeout.filtered"]);
     assert_eq!(lab.connect_from_client(8282), "connected");
@@ -657,7 +397,7 @@ fn nft_accept_only_from_some_sources() {
 }
 ",
     );
-    let (code, v) = lab.server.audit(&["8282"]);
+    let (code, v) = lab.audit(&["8282"]);
     assert_eq!(code, 1);
     let c = cause(&v, "timeout.filtered");
     assert_eq!(
@@ -665,7 +405,7 @@ fn nft_accept_only_from_some_sources() {
         "ip saddr 10.211.0.0/24 tcp dport 8282 accept"
     );
     // For the client's own address the rule applies.
-    let (code, _) = lab.server.audit(&["8282", "--from", CLIENT_IP]);
+    let (code, _) = lab.audit(&["8282", "--from", CLIENT_IP]);
     assert_eq!(code, 0);
     assert_eq!(lab.connect_from_client(8282), "connected");
 }
@@ -690,7 +430,7 @@ fn iptables(ns: &Netns) -> Option<PathBuf> {
 fn need_iptables(ns: &Netns) -> Option<PathBuf> {
     match iptables(ns) {
         Some(p) => Some(p),
-        None if skip_requested() => {
+        None if skipping() => {
             eprintln!("note: iptables case skipped (CONNDOCTOR_SKIP_NETNS=1): no working iptables");
             None
         }
@@ -716,7 +456,7 @@ fn iptables_drop_names_the_rule() {
     ] {
         must(lab.server.exec(&ipt).args(args));
     }
-    let (code, v) = lab.server.audit(&["8282"]);
+    let (code, v) = lab.audit(&["8282"]);
     assert_eq!(code, 1);
     assert_eq!(cause_ids(&v), ["timeout.filtered"]);
     let c = cause(&v, "timeout.filtered");
@@ -776,14 +516,14 @@ fn iptables_reject_and_policy_drop() {
     ] {
         must(lab.server.exec(&ipt).args(args));
     }
-    let (_, v) = lab.server.audit(&["8282"]);
+    let (_, v) = lab.audit(&["8282"]);
     let c = cause(&v, "refused.firewall-reject");
     assert_eq!(
         evidence_arg(c, "audit-ev-fw-reject-with", "with"),
         "tcp-reset"
     );
     assert_eq!(lab.connect_from_client(8282), "refused");
-    let (_, v) = lab.server.audit(&["9090"]);
+    let (_, v) = lab.audit(&["9090"]);
     let c = cause(&v, "timeout.filtered");
     assert_eq!(
         evidence_arg(c, "audit-ev-fw-policy", "chain"),
@@ -812,7 +552,7 @@ fn full_accept_queue_and_rising_overflow_counter() {
             .collect();
         (s, clients)
     });
-    let (code, v) = lab.server.audit(&["8282"]);
+    let (code, v) = lab.audit(&["8282"]);
     assert_eq!(code, 1);
     assert_eq!(v["symptom"], "timeout");
     let c = cause(&v, "timeout.accept-queue-full");
@@ -848,7 +588,7 @@ fn websocket_named_but_the_port_answers_plain_http() {
             );
         }
     });
-    let (code, v) = lab.server.audit(&["websocket://0.0.0.0:8282"]);
+    let (code, v) = lab.audit(&["websocket://0.0.0.0:8282"]);
     assert_eq!(code, 1);
     assert_eq!(v["symptom"], "mismatch");
     let c = cause(&v, "mismatch.ws-to-http");
@@ -879,7 +619,7 @@ fn cloud_panel_and_firewall_in_packet_order() {
     lab.server.nft(NFT_POLICY_DROP);
     let root = fake_root("Alibaba Cloud", "Alibaba Cloud ECS", true);
     let sysroot = root.path().to_str().expect("utf-8 path");
-    let (code, v) = lab.server.audit(&["8282", "--sysroot", sysroot]);
+    let (code, v) = lab.audit(&["8282", "--sysroot", sysroot]);
     assert_eq!(code, 1);
     assert_eq!(
         cause_ids(&v),
@@ -895,9 +635,7 @@ fn cloud_panel_and_firewall_in_packet_order() {
         .as_str()
         .expect("fix");
     assert!(fix.contains("Security Groups"), "{fix}");
-    let zh = lab
-        .server
-        .audit_text(&["8282", "--sysroot", sysroot], "zh-CN");
+    let zh = lab.audit_text(&["8282", "--sysroot", sysroot], "zh-CN");
     assert!(zh.contains("阿里云安全组"), "{zh}");
     assert!(zh.contains("宝塔面板"), "{zh}");
 }
@@ -909,7 +647,7 @@ fn on_a_cloud_with_an_open_port_the_security_group_is_a_warning() {
     let _l = lab.server.listen("0.0.0.0:8282");
     let root = fake_root("Tencent Cloud", "CVM", false);
     let sysroot = root.path().to_str().expect("utf-8 path");
-    let (code, v) = lab.server.audit(&["8282", "--sysroot", sysroot]);
+    let (code, v) = lab.audit(&["8282", "--sysroot", sysroot]);
     assert_eq!(code, 0);
     assert!(cause_ids(&v).is_empty());
     assert_eq!(v["warnings"][0]["id"], "timeout.security-group");
@@ -922,10 +660,7 @@ fn on_a_cloud_with_an_open_port_the_security_group_is_a_warning() {
 fn without_root_says_what_it_could_not_read() {
     let Some(t) = tools() else { return };
     let Some(setpriv) = find_tool("setpriv") else {
-        assert!(
-            skip_requested(),
-            "setpriv (Debian package util-linux) is needed"
-        );
+        assert!(skipping(), "setpriv (Debian package util-linux) is needed");
         return;
     };
     let lab = Lab::new(t, "noroot");
@@ -979,7 +714,7 @@ fn every_listener_view() {
     let lab = Lab::new(t, "inv");
     let _a = lab.server.listen("0.0.0.0:2222");
     let _b = lab.server.listen("127.0.0.1:3306");
-    let (code, v) = lab.server.audit(&[]);
+    let (code, v) = lab.audit(&[]);
     assert_eq!(code, 0, "binding to loopback is often meant");
     let ports: Vec<u64> = v["ports"]
         .as_array()
@@ -1001,7 +736,7 @@ fn bad_input_exits_2() {
         vec!["audit", "8282", "--sysroot", "/nonexistent/conndoctor"],
         vec!["audit", "8282", "--timeout", "soon"],
     ] {
-        let o = Command::new(BIN).args(&args).output().expect("run");
+        let o = command(&args).output().expect("run");
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(!o.stderr.is_empty(), "{args:?}");
     }

@@ -35,25 +35,6 @@ use support::*;
 
 // ---------------------------------------------------------------- report helpers
 
-/// The finding `id` in the report's `list` ("causes" or "warnings"), or a panic that
-/// shows the report.
-#[track_caller]
-fn finding<'a>(v: &'a Value, list: &str, id: &str) -> &'a Value {
-    v[list]
-        .as_array()
-        .and_then(|a| a.iter().find(|c| c["id"] == id))
-        .unwrap_or_else(|| panic!("no {id} in {list} of {v:#}"))
-}
-
-/// The evidence entry `id` of a finding, or a panic naming what is there.
-#[track_caller]
-fn evidence<'a>(f: &'a Value, id: &str) -> &'a Value {
-    f["evidence"]
-        .as_array()
-        .and_then(|a| a.iter().find(|e| e["id"] == id))
-        .unwrap_or_else(|| panic!("{} has no evidence {id}: {:#}", f["id"], f["evidence"]))
-}
-
 fn message(e: &Value) -> &str {
     e["message"].as_str().expect("a localised message")
 }
@@ -84,8 +65,8 @@ fn dnsmasq() -> Option<PathBuf> {
     }
 }
 
-/// A server namespace running dnsmasq on 10.211.N.1, and a client namespace
-/// (10.211.N.2) whose resolv.conf names it. The server also owns 10.211.N.3, where no
+/// A [`Lab`] whose server namespace runs dnsmasq on 10.211.N.1, and whose client
+/// namespace (10.211.N.2) has a resolv.conf naming it. The server also owns 10.211.N.3, where no
 /// DNS server listens (ICMP port unreachable), and 10.211.N.4, where nftables drops
 /// DNS queries (no answer at all).
 ///
@@ -107,12 +88,10 @@ struct DnsLab {
 impl DnsLab {
     fn new(t: &'static Tools, test: &str, n: u8) -> Option<DnsLab> {
         let dnsmasq = dnsmasq()?;
-        let client = Netns::new(t, test, "c");
-        let server = Netns::new(t, test, "s");
-        let pid = std::process::id();
-        let (vs, vc) = (format!("e{pid}-{n}s"), format!("e{pid}-{n}c"));
-        veth(&server, &vs, &client, &vc);
-        for host in [1, 3, 4] {
+        let Lab {
+            client, server, vs, ..
+        } = Lab::new(t, test, n);
+        for host in [3, 4] {
             server.ip(&[
                 "addr",
                 "add",
@@ -121,13 +100,6 @@ impl DnsLab {
                 &vs,
             ]);
         }
-        client.ip(&[
-            "addr",
-            "add",
-            &format!("{}/24", ip(10, 211, n, 2)),
-            "dev",
-            &vc,
-        ]);
         // getaddrinfo and the binary's own queries together draw more ICMP port
         // unreachables from 10.211.N.3 than the per-peer burst of the default rate
         // limit (6): unlimited inside this namespace, so the answer is never a timeout.
@@ -206,6 +178,26 @@ impl DnsLab {
             .map(|s| format!("nameserver {s}\n"))
             .collect();
         self.client.etc_file("resolv.conf", &text);
+    }
+
+    /// With only `server` in the client's resolv.conf, `check TARGET` fails in the
+    /// resolver, and the cause names that nameserver, as does its evidence entry `ev`.
+    /// Returns the run, its report and that evidence entry.
+    fn check_resolver_failure(
+        &self,
+        server: Ipv4Addr,
+        target: &str,
+        ev: &str,
+    ) -> (Run, Value, Value) {
+        self.resolv(&[server]);
+        let r = self.client.check(target, &[], &[]);
+        let v = assert_verdict(&r, "dns", Some("dns.resolver-failure"));
+        let c = finding(&v, "causes", "dns.resolver-failure");
+        let server = server.to_string();
+        assert_eq!(c["args"]["servers"], server.as_str(), "{c:#}");
+        let e = evidence(c, ev).clone();
+        assert_eq!(e["args"]["server"], server.as_str());
+        (r, v, e)
     }
 
     /// The client's hosts file: localhost plus `lines`.
@@ -341,24 +333,10 @@ fn dns_resolver_failure_port_unreachable_and_refused() {
     let Some(lab) = DnsLab::new(t, "nsdown", 4) else {
         return;
     };
-    let dead = lab.addr(3).to_string();
-    lab.resolv(&[lab.addr(3)]);
-    let r = lab.client.check("good.test:80", &[], &[]);
-    let v = assert_verdict(&r, "dns", Some("dns.resolver-failure"));
-    let c = finding(&v, "causes", "dns.resolver-failure");
-    assert_eq!(c["args"]["servers"], dead.as_str(), "{c:#}");
-    let e = evidence(c, "ev-ns-failure");
-    assert_eq!(e["args"]["server"], dead.as_str());
+    let (_, _, e) = lab.check_resolver_failure(lab.addr(3), "good.test:80", "ev-ns-failure");
     assert_eq!(e["args"]["rcode"], "port-unreachable", "{e:#}");
 
-    lab.resolv(&[lab.dns()]);
-    let r = lab.client.check("elsewhere.example:80", &[], &[]);
-    let v = assert_verdict(&r, "dns", Some("dns.resolver-failure"));
-    let c = finding(&v, "causes", "dns.resolver-failure");
-    let server = lab.dns().to_string();
-    assert_eq!(c["args"]["servers"], server.as_str(), "{c:#}");
-    let e = evidence(c, "ev-ns-failure");
-    assert_eq!(e["args"]["server"], server.as_str());
+    let (_, _, e) = lab.check_resolver_failure(lab.dns(), "elsewhere.example:80", "ev-ns-failure");
     assert!(
         e["args"]["rcode"].as_str().unwrap().contains("Refused"),
         "{e:#}"
@@ -374,14 +352,7 @@ fn dns_resolver_timeout_names_the_nameserver_within_the_budget() {
     let Some(lab) = DnsLab::new(t, "nsdrop", 5) else {
         return;
     };
-    let dropped = lab.addr(4).to_string();
-    lab.resolv(&[lab.addr(4)]);
-    let r = lab.client.check("good.test:80", &[], &[]);
-    let v = assert_verdict(&r, "dns", Some("dns.resolver-failure"));
-    let c = finding(&v, "causes", "dns.resolver-failure");
-    assert_eq!(c["args"]["servers"], dropped.as_str(), "{c:#}");
-    let e = evidence(c, "ev-ns-timeout");
-    assert_eq!(e["args"]["server"], dropped.as_str());
+    let (r, v, _) = lab.check_resolver_failure(lab.addr(4), "good.test:80", "ev-ns-timeout");
     assert_eq!(v["dns"]["servers"][0]["outcome"]["kind"], "timeout");
     // Not a timing measurement: glibc alone would take 10 s here, the budget is 2 s.
     assert!(
@@ -664,14 +635,7 @@ fn cdn_port_not_proxied() {
     let _l = lab
         .server
         .listen(SocketAddrV4::new(Ipv4Addr::new(104, 16, 0, 10), 8282));
-    lab.server.nft(
-        "table inet conndoctor_test {
-            chain input {
-                type filter hook input priority 0; policy accept;
-                tcp dport 8282 drop
-            }
-        }",
-    );
+    lab.server.nft_port("input", 8282, "drop");
     let r = lab.client.check("104.16.0.10:8282", &[], &[]);
     let v = r.json();
     assert_eq!(v["symptom"], "timeout", "{}", r.describe());
@@ -764,18 +728,6 @@ impl PathLab {
         format!("{}:{}", ip(10, 212, self.n, 2), self.port)
     }
 
-    fn drop_port(&self, ns: &Netns, hook: &str) {
-        ns.nft(&format!(
-            "table inet conndoctor_test {{
-                chain c {{
-                    type filter hook {hook} priority 0; policy accept;
-                    tcp dport {} drop
-                }}
-            }}",
-            self.port
-        ));
-    }
-
     /// What both drop cases report: a timeout, the server's host answering on other
     /// ports (RSTs), and the router as the last hop that answered the trace.
     fn assert_dies_after_the_router(&self, r: &Run) -> Value {
@@ -813,7 +765,7 @@ impl PathLab {
 fn path_dies_at_the_router() {
     let Some(t) = tools() else { return };
     let lab = PathLab::new(t, "pathrtr", 41);
-    lab.drop_port(&lab.router, "forward");
+    lab.router.nft_port("forward", lab.port, "drop");
     let r = lab.client.check(&lab.target(), &[], &[]);
     lab.assert_dies_after_the_router(&r);
 
@@ -837,7 +789,7 @@ fn path_dies_at_the_router() {
 fn path_dies_at_the_server() {
     let Some(t) = tools() else { return };
     let lab = PathLab::new(t, "pathsrv", 42);
-    lab.drop_port(&lab.server, "input");
+    lab.server.nft_port("input", lab.port, "drop");
     let r = lab.client.check(&lab.target(), &[], &[]);
     let v = lab.assert_dies_after_the_router(&r);
     // The side probes went through the router and got RSTs from the server.

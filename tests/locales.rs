@@ -114,14 +114,18 @@ struct Entry {
     selects: Vec<Select>,
 }
 
+impl Select {
+    /// A select whose keys are all CLDR category names or numbers: a plural select.
+    fn is_plural(&self) -> bool {
+        self.keys
+            .iter()
+            .all(|k| CLDR_NAMES.contains(&k.as_str()) || k.parse::<f64>().is_ok())
+    }
+}
+
 impl Entry {
-    /// Selects whose keys are all CLDR category names or numbers: plural selects.
     fn plural_selects(&self) -> impl Iterator<Item = &Select> {
-        self.selects.iter().filter(|s| {
-            s.keys
-                .iter()
-                .all(|k| CLDR_NAMES.contains(&k.as_str()) || k.parse::<f64>().is_ok())
-        })
+        self.selects.iter().filter(|s| s.is_plural())
     }
 }
 
@@ -449,6 +453,67 @@ fn plural_selects_use_the_languages_cldr_categories() {
                         problems,
                         "locales/{lang}/{name}: {id}: {REFERENCE} selects on ${var} by plural, this locale does not"
                     );
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{problems}");
+}
+
+/// A select on a value that is not a number (an outcome id, a provider, a protocol)
+/// lists the values the code sends. Every language must handle the same ones as
+/// English: a locale without the select would print the raw id (`timed-out`) instead of
+/// words, and one with other keys would miss some values.
+#[test]
+fn value_selects_use_the_reference_keys() {
+    fn value_selects(e: &Entry) -> BTreeMap<String, BTreeSet<String>> {
+        let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for s in e.selects.iter().filter(|s| !s.is_plural()) {
+            out.entry(s.var.clone().unwrap_or_else(|| "?".into()))
+                .or_default()
+                .extend(s.keys.iter().cloned());
+        }
+        out
+    }
+    let all = parse_all();
+    let mut problems = String::new();
+    for ((lang, name), parsed) in &all {
+        if lang == REFERENCE {
+            continue;
+        }
+        let Some(reference) = all.get(&(REFERENCE.to_string(), name.clone())) else {
+            continue;
+        };
+        for (id, entry) in &parsed.entries {
+            let Some(expected) = reference.entries.get(id) else {
+                continue;
+            };
+            let want = value_selects(expected);
+            let have = value_selects(entry);
+            for var in want.keys().chain(have.keys()).collect::<BTreeSet<_>>() {
+                match (want.get(var), have.get(var)) {
+                    (Some(w), Some(h)) if w == h => {}
+                    (Some(w), Some(h)) => {
+                        let _ = writeln!(
+                            problems,
+                            "locales/{lang}/{name}: {id}: ${var}: keys [{}], {REFERENCE} has [{}]",
+                            list(h),
+                            list(w)
+                        );
+                    }
+                    (Some(w), None) => {
+                        let _ = writeln!(
+                            problems,
+                            "locales/{lang}/{name}: {id}: {REFERENCE} selects on ${var} [{}], this locale does not",
+                            list(w)
+                        );
+                    }
+                    (None, _) => {
+                        let _ = writeln!(
+                            problems,
+                            "locales/{lang}/{name}: {id}: selects on ${var}, {REFERENCE} does not"
+                        );
+                    }
                 }
             }
         }

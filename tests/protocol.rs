@@ -71,6 +71,20 @@ fn ws_url(bg: &Bg, path: &str) -> String {
     format!("ws://{}{path}", bg.addr)
 }
 
+/// The report's first cause: the client reached another server than the one the
+/// user started (`--expect-token` did not match).
+#[track_caller]
+fn assert_wrong_host(r: &Run) -> Value {
+    let v = r.json();
+    assert_eq!(
+        cause_ids(&v).first().map(String::as_str),
+        Some("refused.wrong-host"),
+        "{}",
+        r.describe()
+    );
+    v
+}
+
 fn arg<'a>(finding: &'a Value, name: &str) -> &'a Value {
     let a = &finding["args"][name];
     assert!(!a.is_null(), "no arg `{name}` in {finding:#}");
@@ -232,45 +246,43 @@ fn self_signed_certificate_is_untrusted_and_insecure_continues() {
     );
 }
 
-#[test]
-fn certificate_from_a_trusted_ca_is_ok() {
+/// `check wss://…/` against a tokio-rustls WebSocket server whose certificate, for
+/// `names` and valid from `not_before` to `not_after` (year, month, day), a private CA
+/// issued; the client trusts that CA (SSL_CERT_FILE).
+fn check_certificate_from_trusted_ca(
+    names: &[&str],
+    not_before: (i32, u8, u8),
+    not_after: (i32, u8, u8),
+) -> Run {
     let ca = Ca::new();
     let dir = tempfile::tempdir().expect("tempdir");
     let ca_file = dir.path().join("ca.pem");
     std::fs::write(&ca_file, &ca.pem).expect("write CA");
-    let leaf = ca.leaf(&["127.0.0.1", "localhost"], (2020, 1, 1), (4000, 1, 1));
-    let bg = wss_server(tls_config(&leaf));
-    let r = check_env(
+    let bg = wss_server(tls_config(&ca.leaf(names, not_before, not_after)));
+    check_env(
         &format!("wss://{}/", bg.addr),
         &[],
         &[("SSL_CERT_FILE", ca_file.to_str().expect("utf-8 path"))],
-    );
+    )
+}
+
+#[test]
+fn certificate_from_a_trusted_ca_is_ok() {
+    let r =
+        check_certificate_from_trusted_ca(&["127.0.0.1", "localhost"], (2020, 1, 1), (4000, 1, 1));
     let v = assert_verdict(&r, "ok", None);
     assert!(warning_ids(&v).is_empty(), "{}", r.describe());
 }
 
 #[test]
 fn certificate_for_another_name() {
-    let ca = Ca::new();
-    let dir = tempfile::tempdir().expect("tempdir");
-    let ca_file = dir.path().join("ca.pem");
-    std::fs::write(&ca_file, &ca.pem).expect("write CA");
-    let leaf = ca.leaf(&["other.example"], (2020, 1, 1), (4000, 1, 1));
-    let bg = wss_server(tls_config(&leaf));
-    let r = check_env(
-        &format!("wss://{}/", bg.addr),
-        &[],
-        &[("SSL_CERT_FILE", ca_file.to_str().expect("utf-8 path"))],
-    );
+    let r = check_certificate_from_trusted_ca(&["other.example"], (2020, 1, 1), (4000, 1, 1));
     let v = assert_verdict(&r, "tls", Some("tls.cert-name"));
     let c = cause(&v, "tls.cert-name");
     // The name the client asked for, as the user typed it.
     assert_eq!(arg(c, "host"), "127.0.0.1", "{}", r.describe());
-    // The evidence names what the certificate does cover.
-    let names = c["evidence"]
-        .as_array()
-        .and_then(|e| e.iter().find(|m| m["id"] == "ev-cert-names"))
-        .unwrap_or_else(|| panic!("no ev-cert-names evidence:\n{}", r.describe()));
+    // The evidence names what the certificate does cover...
+    let names = evidence(c, "ev-cert-names");
     // ...as the certificate spells them (not as a library's debug output).
     assert_eq!(names["args"]["names"], "other.example", "{}", r.describe());
 }
@@ -286,24 +298,12 @@ fn self_signed_certificate_for_another_name_is_untrusted_first() {
 
 #[test]
 fn expired_certificate() {
-    let ca = Ca::new();
-    let dir = tempfile::tempdir().expect("tempdir");
-    let ca_file = dir.path().join("ca.pem");
-    std::fs::write(&ca_file, &ca.pem).expect("write CA");
-    let leaf = ca.leaf(&["127.0.0.1", "localhost"], (2020, 1, 1), (2021, 1, 1));
-    let bg = wss_server(tls_config(&leaf));
-    let r = check_env(
-        &format!("wss://{}/", bg.addr),
-        &[],
-        &[("SSL_CERT_FILE", ca_file.to_str().expect("utf-8 path"))],
-    );
+    let r =
+        check_certificate_from_trusted_ca(&["127.0.0.1", "localhost"], (2020, 1, 1), (2021, 1, 1));
     let v = assert_verdict(&r, "tls", Some("tls.cert-expired"));
     let c = cause(&v, "tls.cert-expired");
-    let date = c["evidence"]
-        .as_array()
-        .and_then(|e| e.iter().find(|m| m["id"] == "ev-cert-not-after"))
-        .map(|m| m["args"]["date"].clone());
-    assert_eq!(date, Some(Value::from("2021-01-01")), "{}", r.describe());
+    let date = &evidence(c, "ev-cert-not-after")["args"]["date"];
+    assert_eq!(date, "2021-01-01", "{}", r.describe());
 }
 
 #[test]
@@ -461,15 +461,9 @@ fn expect_token_against_serve() {
     assert_verdict(&r, "ok", None);
 
     let r = check(&url, &["--expect-token", "wrongtoken"]);
-    let v = r.json();
+    let v = assert_wrong_host(&r);
     assert_ne!(v["symptom"], "ok", "{}", r.describe());
     assert_eq!(r.code, Some(1), "{}", r.describe());
-    assert_eq!(
-        cause_ids(&v).first().map(String::as_str),
-        Some("refused.wrong-host"),
-        "{}",
-        r.describe()
-    );
 }
 
 #[test]
@@ -481,13 +475,7 @@ fn expect_token_against_serve_http_and_text() {
     );
     assert_verdict(&r, "ok", None);
     let r = check(&format!("http://{}/", s.addr), &["--expect-token", "other"]);
-    let v = r.json();
-    assert_eq!(
-        cause_ids(&v).first().map(String::as_str),
-        Some("refused.wrong-host"),
-        "{}",
-        r.describe()
-    );
+    assert_wrong_host(&r);
 
     let s = serve("text", "texttoken", &[]);
     let r = check(
@@ -503,13 +491,7 @@ fn expect_token_against_a_server_that_is_not_serve() {
     // different server than the one the user started.
     let bg = ws_server(WsPolicy::default());
     let r = check(&ws_url(&bg, "/"), &["--expect-token", "abc"]);
-    let v = r.json();
-    assert_eq!(
-        cause_ids(&v).first().map(String::as_str),
-        Some("refused.wrong-host"),
-        "{}",
-        r.describe()
-    );
+    assert_wrong_host(&r);
 }
 
 #[test]

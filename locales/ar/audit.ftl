@@ -133,7 +133,7 @@ audit-label-causes = الأسباب، بالترتيب الذي تصادفها �
 
 ## Evidence lines
 
-audit-ev-cloud-dmi = هذا الجهاز جهاز افتراضي على { $provider ->
+audit-ev-cloud-dmi = يعمل هذا الجهاز على { $provider ->
     [alibaba] Alibaba Cloud
     [tencent] Tencent Cloud
     [huawei] Huawei Cloud
@@ -149,7 +149,7 @@ audit-ev-cloud-dmi = هذا الجهاز جهاز افتراضي على { $provi
     [scaleway] Scaleway
     [exoscale] Exoscale
     [openstack] OpenStack
-   *[other] سحابة
+   *[other] سحابة ما
 } (DMI { $field }: { $value })
 audit-ev-sg-invisible = مجموعة الأمان تُصفّي الحزم قبل وصولها إلى هذا الجهاز، لذا لا شيء هنا يُظهر إن كان TCP { $port } مفتوحًا هناك
 audit-ev-fw-rule = { $verdict ->

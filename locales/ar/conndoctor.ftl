@@ -6,9 +6,6 @@
 
 ## Command line
 
-app-about = يشرح سبب تعذّر اتصال العميل بالخادم، وما الذي ينبغي تغييره.
-app-check-about = يشخّص الاتصال بهدف معيّن (ws://، wss://، http://، https://، tcp://، text://، websocket://، host:port).
-app-demo-about = يشغّل خوادم حقيقية على عنوان الاسترجاع ويعرض تشخيص كل حالة.
 app-error = خطأ
 input-empty = لم يُحدَّد أي هدف
 input-whitespace = يحتوي الهدف على مسافات؛ أدخِل عنوانًا واحدًا أو رابط URL واحدًا
@@ -21,10 +18,58 @@ input-bad-timeout = «{ $detail }» ليست مدة صالحة (أمثلة: 3s،
 input-bad-header = «{ $detail }» ليس ترويسة صالحة؛ استخدم الصيغة «Name: value»
 input-bad-token = «{ $detail }» ليس رمزًا (token) صالحًا (أحرف وأرقام فقط)
 input-bad-ip = «{ $detail }» ليس عنوان IP (يقبل --expect-ip عناوين مثل 203.0.113.7 أو 2001:db8::7)
+input-bad-file = تعذّرت قراءة قائمة الأهداف: { $detail }
+input-bad-line = السطر { $line } («{ $target }»): { $detail }
+input-bad-concurrency = يجب ألا تقل قيمة --concurrency عن 1
 input-example = أمثلة: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = اللغة «{ $lang }» غير متاحة بعد؛ ستُستخدم الإنجليزية
 error-internal = تعطّل conndoctor: { $detail }
 
+## Help (--help)
+
+help-about = يشرح سبب تعذّر اتصال العميل بالخادم، وما الذي ينبغي تغييره.
+help-check-about = يشخّص الاتصال بهدف معيّن (ws://، wss://، http://، https://، tcp://، text://، websocket://، host:port).
+help-demo-about = يشغّل خوادم حقيقية على عنوان الاسترجاع ويعرض تشخيص كل حالة.
+help-serve-about = يشغّل خادمًا مرجعيًا (websocket://، http://، text://، tcp://، مع TLS اختياريًا) يجيب برمز هوية.
+help-explain-about = يشرح رسالة خطأ ملصوقة (من وحدة تحكم المتصفح أو سجل أو طرفية): العَرَض والأسباب والحلول والفحص الذي ينبغي تشغيله.
+help-audit-about = يُشغَّل على الخادم: يبيّن سبب تعذّر وصول العملاء إلى هذا المنفذ (الاستماع، العملية، جدار الحماية، لوحة التحكم، السحابة، السعة).
+help-exporter-about = مُصدِّر لـ Prometheus (وفق واجهة /probe في blackbox_exporter) تبيّن مقاييسه سبب فشل الفحص.
+help-help-about = يعرض هذه الرسالة أو مساعدة الأوامر الفرعية المحددة
+help-usage = الاستخدام
+help-commands = الأوامر
+help-arguments = الوسائط
+help-options = الخيارات
+help-examples = أمثلة
+help-help = يعرض المساعدة
+help-version = يعرض الإصدار
+help-lang = لغة المخرجات (en، zh-CN، th، vi، ru، ja، ar)؛ وتؤخذ افتراضيًا من LC_ALL وLC_MESSAGES وLANG.
+help-json = يطبع كائن JSON واحدًا (schema 1) بدلًا من التقرير النصي.
+help-target = الهدف الذي يتصل به العميل: ws://host:port/path، host:port، [v6]:port، ... (عدة أهداف: فحص دفعي)
+help-file = يقرأ الأهداف من ملف، هدفًا في كل سطر، وما يبدأ بـ # تعليق («-» يقرأ من الدخل القياسي).
+help-concurrency = الفحص الدفعي: عدد الأهداف التي تُفحص في آن واحد (يُخفَّض ليناسب حد واصفات الملفات) [الافتراضي: { $default }]
+help-timeout = المهلة الإجمالية، مثل 3s أو 500ms أو 1.5 (بالثواني) [الافتراضي: 3s؛ وفي demo: 1s]
+help-no-side-probes = لا يفحص منافذ الهدف الأخرى أثناء انتظار الاتصال الرئيسي.
+help-origin = ترويسة Origin لطلب ترقية WebSocket، كما ترسلها صفحة في المتصفح.
+help-subprotocol = قيمة Sec-WebSocket-Protocol المطلوبة.
+help-header = ترويسة طلب إضافية بالصيغة «Name: value» (يمكن تكرارها).
+help-insecure = يتابع رغم مشكلات الشهادة، ويُبلغ عنها بوصفها تحذيرات.
+help-expect-token = الرمز الذي يطبعه conndoctor serve: يثبت أن العميل وصل إلى ذلك الخادم بعينه.
+help-expect-ip = العنوان الذي تعتقد أنه عنوان الخادم (يمكن تكراره)؛ ويُبلَّغ عن أي إجابة DNS مختلفة.
+help-no-trace = لا يتتبّع المسار بحزم SYN محدودة TTL عندما لا يلقى الاتصال أي رد.
+help-serve-listen = عنوان الاستماع، بصيغة سطر الاستماع في Workerman: websocket://0.0.0.0:8282، http://0.0.0.0:8080، text://[::]:5678
+help-serve-tls = يقدّم الخدمة عبر TLS (wss://، https://)؛ بشهادة موقَّعة ذاتيًا ما لم يُحدَّد --cert و--key.
+help-serve-cert = سلسلة الشهادات بصيغة PEM لاستخدامها مع --tls.
+help-serve-key = المفتاح الخاص بصيغة PEM لاستخدامه مع --tls.
+help-serve-token = رمز الهوية الذي يُجاب به (الافتراضي: عشوائي).
+help-serve-strict-path = WebSocket: لا تتم الترقية إلا على المسار المطابق تمامًا لما في LISTEN (وما عداه يتلقى 404).
+help-serve-allow-origin = WebSocket: يُجيب بـ 403 عن أي Origin غير هذا.
+help-explain-message = رسالة الخطأ (ضعها بين علامتي اقتباس). إن لم تُعطَ، أو أُعطيت «-»، تُقرأ من الدخل القياسي.
+help-explain-check = يشغّل فحص conndoctor check المقترح فورًا.
+help-explain-timeout = مهلة الفحص الذي يشغّله --check، مثل 3s أو 500ms أو 1.5 [الافتراضي: 3s]
+help-audit-target = المنفذ، أو عنوان الاستماع الوارد في شيفرة الخادم (websocket://0.0.0.0:8282)؛ وبدونه تُفحص كل المنافذ المستمعة.
+help-audit-sysroot = يقرأ الإعدادات وعلامات العتاد (/sys/class/dmi، /etc، مسارات لوحات التحكم) من داخل DIR بدلًا من /.
+help-audit-timeout = المهلة، مثل 3s أو 500ms أو 1.5 [الافتراضي: 3s]
+help-audit-from = عنوان العميل، لقواعد جدار الحماية التي تقبل الحزم أو تُسقطها بحسب عنوان المصدر.
 ## Checklist
 
 check-target = الهدف
@@ -85,7 +130,7 @@ verdict-refused = رُفض الاتصال
 verdict-timeout = انتهت مهلة الاتصال
 verdict-unreachable = تعذّر الوصول إلى الخادم
 verdict-addr-not-avail = تعذّر تخصيص العنوان المطلوب (لم يتبقَّ منفذ محلي)
-verdict-dns = تعذّر تحليل الاسم
+verdict-dns = مشكلة في DNS: تعذّر تحليل الاسم، أو أنه لا يُحلَّل إلى الخادم الصحيح
 verdict-local = تعذّر على جهاز العميل هذا فتح الاتصال
 verdict-reset = أغلق الخادم الاتصال فور قبوله
 verdict-mismatch = تمّ الاتصال، لكن الخادم يتحدث بروتوكولًا آخر
@@ -159,7 +204,18 @@ fix-mismatch-ws-to-non-http = يعمل على هذا المنفذ بروتوكو
 cause-mismatch-http-to-ws = وصل عميل HTTP إلى خادم لا يدعم إلا WebSocket ({ $status })
 fix-mismatch-http-to-ws = اتصل باستخدام عميل WebSocket (ws:// أو wss://)، أو قدِّم HTTP عاديًا على منفذ آخر (في Workerman: new Worker('http://0.0.0.0:PORT')).
 cause-mismatch-http-to-non-http = وصل عميل HTTP إلى خادم لا يتحدث HTTP (أرسل: { $bytes })
-fix-mismatch-http-to-non-http = يعمل على هذا المنفذ بروتوكول آخر ({ $speaks })؛ استخدم منفذ HTTP في الخادم، أو العميل الذي يتطلبه ذلك البروتوكول.
+fix-mismatch-http-to-non-http = يعمل على هذا المنفذ بروتوكول آخر ({ $speaks ->
+    [http] HTTP
+    [tls] TLS
+    [ssh] SSH
+    [smtp] SMTP
+    [ftp] FTP
+    [redis] Redis
+    [mysql] MySQL
+    [text] بروتوكول نصي
+    [binary] بروتوكول ثنائي
+   *[other] { $speaks }
+})؛ استخدم منفذ HTTP في الخادم، أو العميل الذي يتطلبه ذلك البروتوكول.
 cause-mismatch-text-to-http = وصل عميل بروتوكول text إلى خادم HTTP ({ $status }، Server: { $server })
 fix-mismatch-text-to-http = استخدم منفذ text:// في الخادم، أو خاطب هذا المنفذ ببروتوكول HTTP.
 cause-mismatch-tls-to-plain = يستخدم العميل TLS، لكن { $addr } يتواصل بنص غير مشفَّر: استخدم { $plain } بدلًا من ذلك
@@ -172,7 +228,7 @@ cause-mismatch-ws-origin = يرفض الخادم الأصل (Origin) { $origin }
 fix-mismatch-ws-origin = أضف أصل الصفحة إلى قائمة الأصول المسموح بها في الخادم (أو فحص CORS/Origin)، أو حمِّل الصفحة من أصل مسموح به.
 cause-mismatch-proxy-no-upgrade = أجاب وكيل عكسي ({ $server }) عن طلب الترقية بـ { $status }: فهو لا يمرِّر WebSocket
 fix-mismatch-proxy-no-upgrade = أضف في كتلة location الخاصة بالوكيل: proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; ثم أعد تحميل إعداداته (nginx -s reload).
-cause-mismatch-silent-server = قبل الخادم الاتصال لكنه لم يُجب خلال { $ms } مللي ثانية
+cause-mismatch-silent-server = قبل الخادم الاتصال لكنه لم يقدّم ردًّا صالحًا خلال { $ms } مللي ثانية
 fix-mismatch-silent-server = الخادم ينتظر شيئًا آخر (بروتوكولًا آخر، أو رسالة أولى من العميل)، أو أن حلقة الأحداث فيه متوقفة: افحص بروتوكول الخادم وسجلاته.
 cause-reset-after-connect = قبل { $addr } الاتصال ثم قطعه قبل أن يُجيب
 fix-reset-after-connect = افحص سجلات الخادم: ربما يرفض هذا البروتوكول أو عنوان IP الخاص بالعميل، أو بلغ الحد الأقصى للاتصالات، أو تعطّل أثناء معالجة الطلب. وقد يُحدث الأثرَ نفسه جدارُ حماية أو نظام IPS يعيد تعيين الاتصالات.
@@ -201,7 +257,13 @@ fix-proxy-cdn = العنوان الذي تصل إليه يعود إلى شبكة
 
 ## Evidence lines
 
-ev-family-failed = { $addr }: { $outcome }
+ev-family-failed = { $addr }: { $outcome ->
+    [refused] مرفوض
+    [timed-out] لا استجابة
+    [host-unreachable] تعذّر الوصول إلى المضيف
+    [net-unreachable] تعذّر الوصول إلى الشبكة
+   *[other] فشل ({ $outcome })
+}
 ev-family-connected = نجح الاتصال بـ { $addr }
 ev-icmp-error = وصلت رسالة خطأ ICMP (النوع { $type }، الرمز { $code }) من { $origin } بدلًا من رد TCP
 ev-icmp-other-origin = جاء الرفض من { $origin }، لا من الخادم نفسه
@@ -244,20 +306,37 @@ ev-side-probes-off = لم تُفحص منافذ أخرى (--no-side-probes)، ل
 ev-host-answers-elsewhere = يستجيب { $ip } على منافذ أخرى: { $ports }
 ev-host-silent = لم يستجب { $ip } على أي منفذ آخر كذلك ({ $ports })
 ev-neighbour-failed = سأل هذا الجهاز عن { $addr } في شبكته المحلية (ARP/اكتشاف الجيران) ولم يتلقَّ أي رد
-ev-router-reported = أفاد الموجِّه { $router }: { $outcome }
-ev-kernel-reported = أفادت نواة هذا الجهاز: { $outcome }
+ev-router-reported = أفاد الموجِّه { $router }: { $outcome ->
+    [net-unreachable] تعذّر الوصول إلى الشبكة
+   *[other] تعذّر الوصول إلى المضيف
+}
+ev-kernel-reported = أفادت نواة هذا الجهاز: { $outcome ->
+    [net-unreachable] تعذّر الوصول إلى الشبكة (لا يوجد مسار)
+   *[other] تعذّر الوصول إلى المضيف
+}
 ev-ports-in-use = المنافذ المحلية المتاحة ({ $lo }–{ $hi }): { $used } من أصل { $size } تشغلها مقابس متصلة بـ { $dst }
 ev-time-wait = منها { $count } في حالة TIME_WAIT؛ net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = حدّ واصفات الملفات: { $soft } (الحدّ الصارم { $hard })
 ev-reply-http = { $request } عبر { $transport } ← HTTP { $status } (Server: { $server })
 ev-reply-data = { $request } عبر { $transport } ← { $len ->
-    [zero] { $len } بايت
-    [one] بايت واحد
-    [two] بايتان
-    [few] { $len } بايتات
-    [many] { $len } بايتًا
-   *[other] { $len } بايت
-} من بيانات { $speaks }: { $bytes }
+    [zero] { $len } بايت تبدو
+    [one] بايت واحد يبدو
+    [two] بايتان يبدوان
+    [few] { $len } بايتات تبدو
+    [many] { $len } بايتًا تبدو
+   *[other] { $len } بايت تبدو
+} { $speaks ->
+    [http] بيانات HTTP
+    [tls] بيانات TLS
+    [ssh] بيانات SSH
+    [smtp] بيانات SMTP
+    [ftp] بيانات FTP
+    [redis] بيانات Redis
+    [mysql] بيانات MySQL
+    [text] نصًّا
+    [binary] بيانات ثنائية
+   *[other] بيانات { $speaks }
+}: { $bytes }
 ev-reply-silence = { $request } عبر { $transport } ← لا إجابة خلال { $ms } مللي ثانية
 ev-reply-closed = { $request } عبر { $transport } ← أغلق الخادم الاتصال دون أن يُجيب
 ev-reply-reset = { $request } عبر { $transport } ← أعاد الخادم تعيين الاتصال
@@ -293,9 +372,23 @@ ev-cdn-range = يقع { $addr } ضمن النطاق { $range } المنشور ل
 ev-cdn-ports = المنفذ { $port } ليس ضمن قائمة المنافذ التي تمرِّرها شبكة CDN
 ev-path-last-hop = يصل SYN حتى القفزة { $ttl } ({ $addr })؛ ولا يجيب شيء بعدها
 ev-path-no-hop = لم يُجب حتى الموجِّه الأول عن حزم SYN محدودة TTL
+ev-path-on-link = الخادم على الشبكة نفسها التي يتصل بها هذا الجهاز دون أي موجِّه بينهما، ومع ذلك لم يُجب بشيء
 ev-path-target-answers = يجيب مضيف الخادم عند القفزة { $ttl } ({ $addr })
 ev-errno = فشل connect() برمز الخطأ errno { $errno }: { $message }
 
+## Batch
+
+batch-summary = { $total ->
+    [zero] لم يُفحص أي هدف
+    [one] فُحص هدف واحد
+    [two] فُحص هدفان
+    [few] فُحصت { $total } أهداف
+    [many] فُحص { $total } هدفًا
+   *[other] فُحص { $total } هدف
+} خلال { $secs } ثانية، والفاشل منها: { $failed }
+batch-by-symptom = حسب العَرَض:
+batch-by-cause = حسب السبب الأول:
+batch-slowest = الأبطأ:
 ## Serve
 
 serve-listening = يقدّم { $scheme } على { $addr } · الرمز { $token }
@@ -324,4 +417,5 @@ demo-scenario-tls-plain = عميل wss:// يتصل بمنفذ WebSocket غير �
 demo-scenario-plain-tls = عميل ws:// يتصل بمنفذ TLS
 demo-scenario-path = عميل WebSocket يطلب مسارًا لا يخدمه الخادم
 demo-scenario-origin = خادم WebSocket يرفض أصل (Origin) الصفحة
+demo-scenario-wrong-ip = يشير الاسم إلى عنوان غير العنوان الذي تتوقعه (--expect-ip)
 demo-command = الأمر: { $cmd }

@@ -132,8 +132,8 @@ audit-ev-cloud-dmi = このマシンは { $provider ->
     [scaleway] Scaleway
     [exoscale] Exoscale
     [openstack] OpenStack
-   *[other] クラウド
-} の VM です（DMI { $field }: { $value }）
+   *[other] いずれかのクラウド
+} 上で動いています（DMI { $field }: { $value }）
 audit-ev-sg-invisible = セキュリティグループはパケットがこの VM に届く前にフィルタリングするため、TCP { $port } がそこで開いているかはこのマシンからは分かりません
 audit-ev-fw-rule = { $verdict ->
     [reject] 拒否したルール:

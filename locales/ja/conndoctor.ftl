@@ -5,9 +5,6 @@
 
 ## Command line
 
-app-about = クライアントがサーバーに接続できない理由と、直すべき点を示します。
-app-check-about = 接続先への接続を診断します（ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port）。
-app-demo-about = ループバック上で実際のサーバーを起動し、ケースごとの診断結果を表示します。
 app-error = エラー
 input-empty = 接続先が指定されていません
 input-whitespace = 接続先に空白が含まれています。アドレスか URL を 1 つだけ指定してください
@@ -20,10 +17,58 @@ input-bad-timeout = 「{ $detail }」は有効な時間指定ではありませ�
 input-bad-header = 「{ $detail }」は有効なヘッダーではありません。「Name: value」の形式で指定してください
 input-bad-token = 「{ $detail }」は有効なトークンではありません（英数字のみ）
 input-bad-ip = 「{ $detail }」は IP アドレスではありません（--expect-ip には 203.0.113.7 や 2001:db8::7 のようなアドレスを指定します）
+input-bad-file = 接続先リストを読み込めません: { $detail }
+input-bad-line = { $line } 行目（「{ $target }」）: { $detail }
+input-bad-concurrency = --concurrency は 1 以上にしてください
 input-example = 例: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = 言語「{ $lang }」にはまだ対応していないため、英語で表示します
 error-internal = conndoctor の実行に失敗しました: { $detail }
 
+## Help (--help)
+
+help-about = クライアントがサーバーに接続できない理由と、直すべき点を示します。
+help-check-about = 接続先への接続を診断します（ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port）。
+help-demo-about = ループバック上で実際のサーバーを起動し、ケースごとの診断結果を表示します。
+help-serve-about = 識別トークンを返す参照用サーバー（websocket://, http://, text://, tcp://、TLS も可）を起動します。
+help-explain-about = 貼り付けたエラーメッセージ（ブラウザのコンソール、ログ、ターミナル）を解説します: 症状、原因、対処、次に実行するチェック。
+help-audit-about = サーバー上で実行: クライアントがこのポートに接続できない理由を調べます（リッスン、プロセス、ファイアウォール、パネル、クラウド、処理能力）。
+help-exporter-about = Prometheus エクスポーター（blackbox_exporter の /probe 仕様に準拠）。プローブが失敗した理由をメトリクスで示します。
+help-help-about = このメッセージ、または指定したサブコマンドのヘルプを表示します
+help-usage = 使い方
+help-commands = コマンド
+help-arguments = 引数
+help-options = オプション
+help-examples = 例
+help-help = ヘルプを表示します
+help-version = バージョンを表示します
+help-lang = 出力の言語（en, zh-CN, th, vi, ru, ja, ar）。省略時は LC_ALL, LC_MESSAGES, LANG から決めます。
+help-json = テキストのレポートの代わりに JSON オブジェクト（schema 1）を 1 つ出力します。
+help-target = クライアントの接続先: ws://host:port/path, host:port, [v6]:port など（複数指定するとバッチ処理）
+help-file = 接続先をファイルから 1 行に 1 つずつ読み込みます。# 以降はコメント（「-」なら標準入力から読み込み）。
+help-concurrency = バッチ処理: 同時に確認する接続先の数（ファイルディスクリプタの上限に合わせて下げます）[デフォルト: { $default }]
+help-timeout = 全体の制限時間。例: 3s, 500ms, 1.5（秒）[デフォルト: 3s、demo は 1s]
+help-no-side-probes = メインの接続を待つ間に、接続先の他のポートを調べません。
+help-origin = WebSocket アップグレードで送る Origin ヘッダー（ブラウザのページが送るのと同じもの）。
+help-subprotocol = 要求する Sec-WebSocket-Protocol。
+help-header = 追加のリクエストヘッダー「Name: value」（複数指定可）。
+help-insecure = 証明書に問題があっても続行し、問題は警告として報告します。
+help-expect-token = conndoctor serve が表示したトークン。クライアントがまさにそのサーバーに届いたことを確かめます。
+help-expect-ip = サーバーのものだと思うアドレス（複数指定可）。DNS の答えが異なれば報告します。
+help-no-trace = 接続に応答がないとき、TTL を制限した SYN で経路を調べません。
+help-serve-listen = リッスンするアドレス。Workerman のリッスン設定と同じ書き方です: websocket://0.0.0.0:8282, http://0.0.0.0:8080, text://[::]:5678
+help-serve-tls = TLS で提供します（wss://, https://）。--cert/--key がなければ自己署名証明書を使います。
+help-serve-cert = --tls で使う PEM 形式の証明書チェーン。
+help-serve-key = --tls で使う PEM 形式の秘密鍵。
+help-serve-token = 応答に使う識別トークン（デフォルト: ランダム）。
+help-serve-strict-path = WebSocket: LISTEN に書いたパスと完全に一致する場合だけアップグレードします（それ以外は 404）。
+help-serve-allow-origin = WebSocket: この値以外の Origin には 403 を返します。
+help-explain-message = エラーメッセージ（引用符で囲んでください）。省略するか「-」を指定すると標準入力から読み込みます。
+help-explain-check = 提案された conndoctor check をすぐに実行します。
+help-explain-timeout = --check で実行するチェックの制限時間。例: 3s, 500ms, 1.5 [デフォルト: 3s]
+help-audit-target = ポート番号、またはサーバーのコードにあるリッスンアドレス（websocket://0.0.0.0:8282）。省略するとすべてのリッスンを調べます。
+help-audit-sysroot = 設定とハードウェアの目印（/sys/class/dmi, /etc, パネルのパス）を / ではなく DIR の下から読み込みます。
+help-audit-timeout = 制限時間。例: 3s, 500ms, 1.5 [デフォルト: 3s]
+help-audit-from = クライアントのアドレス。送信元アドレスで許可・破棄を決めるファイアウォールルールの判定に使います。
 ## Checklist
 
 check-target = 接続先
@@ -80,7 +125,7 @@ verdict-refused = 接続が拒否されました
 verdict-timeout = 接続がタイムアウトしました
 verdict-unreachable = サーバーに到達できません
 verdict-addr-not-avail = 要求されたアドレスを割り当てられません（ローカルポートが枯渇）
-verdict-dns = 名前を解決できません
+verdict-dns = DNS の問題: 名前が解決できないか、正しいサーバーに解決されません
 verdict-local = このクライアントマシンから接続を開始できませんでした
 verdict-reset = サーバーが接続を受け付けた直後に切断しました
 verdict-mismatch = 接続できましたが、サーバーは別のプロトコルで動いています
@@ -140,7 +185,18 @@ fix-mismatch-ws-to-non-http = このポートでは別のプロトコル（text 
 cause-mismatch-http-to-ws = HTTP クライアントが WebSocket 専用サーバーに接続しています（{ $status }）
 fix-mismatch-http-to-ws = WebSocket クライアント（ws:// または wss://）で接続するか、別のポートで通常の HTTP を提供してください（Workerman: new Worker('http://0.0.0.0:PORT')）。
 cause-mismatch-http-to-non-http = HTTP クライアントが HTTP を話さないサーバーに接続しています（受信内容: { $bytes }）
-fix-mismatch-http-to-non-http = このポートでは別のプロトコル（{ $speaks }）が動いています。サーバーの HTTP ポートを使うか、そのプロトコルに対応したクライアントを使ってください。
+fix-mismatch-http-to-non-http = このポートでは別のプロトコル（{ $speaks ->
+    [http] HTTP
+    [tls] TLS
+    [ssh] SSH
+    [smtp] SMTP
+    [ftp] FTP
+    [redis] Redis
+    [mysql] MySQL
+    [text] テキストプロトコル
+    [binary] バイナリプロトコル
+   *[other] { $speaks }
+}）が動いています。サーバーの HTTP ポートを使うか、そのプロトコルに対応したクライアントを使ってください。
 cause-mismatch-text-to-http = text プロトコルのクライアントが HTTP サーバーに接続しています（{ $status }、Server: { $server }）
 fix-mismatch-text-to-http = サーバーの text:// ポートを使うか、このポートには HTTP で接続してください。
 cause-mismatch-tls-to-plain = クライアントは TLS を使っていますが、{ $addr } は平文で通信しています。代わりに { $plain } を使ってください
@@ -153,7 +209,7 @@ cause-mismatch-ws-origin = サーバーが Origin { $origin } を拒否してい
 fix-mismatch-ws-origin = ページのオリジンをサーバーの許可オリジン（または CORS/Origin チェック）に追加するか、許可されたオリジンからページを読み込んでください。
 cause-mismatch-proxy-no-upgrade = リバースプロキシ（{ $server }）がアップグレード要求に { $status } を返しました。WebSocket を転送していません
 fix-mismatch-proxy-no-upgrade = プロキシの location ブロックに proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; を追加し、設定を再読み込みしてください（nginx -s reload）。
-cause-mismatch-silent-server = サーバーは接続を受け付けましたが、{ $ms } ms 以内に応答しませんでした
+cause-mismatch-silent-server = サーバーは接続を受け付けましたが、{ $ms } ms 以内に有効な応答を返しませんでした
 fix-mismatch-silent-server = サーバーが別のもの（別のプロトコルや、クライアントから先に送られるはずの最初のメッセージ）を待っているか、イベントループが止まっています。サーバーのプロトコルとログを確認してください。
 cause-reset-after-connect = { $addr } は接続を受け付けたものの、応答する前に切断しました
 fix-reset-after-connect = サーバーのログを確認してください。このプロトコルやクライアントの IP を拒否している、接続数の上限に達している、リクエストの処理中にクラッシュしている、などが考えられます。接続をリセットするファイアウォールや IPS でも同じことが起こります。
@@ -182,7 +238,13 @@ fix-proxy-cdn = 接続先のアドレスはあなたのサーバーではなく 
 
 ## Evidence lines
 
-ev-family-failed = { $addr }: { $outcome }
+ev-family-failed = { $addr }: { $outcome ->
+    [refused] 拒否
+    [timed-out] 応答なし
+    [host-unreachable] ホストに到達不能
+    [net-unreachable] ネットワークに到達不能
+   *[other] 失敗（{ $outcome }）
+}
 ev-family-connected = { $addr } には接続成功
 ev-icmp-error = { $origin } から TCP の応答ではなく ICMP エラー（type { $type }、code { $code }）が返ってきました
 ev-icmp-other-origin = 拒否を返したのはサーバー自身ではなく { $origin } です
@@ -204,13 +266,30 @@ ev-side-probes-off = 他のポートは調べていない（--no-side-probes）�
 ev-host-answers-elsewhere = { $ip } は他のポートでは応答しています: { $ports }
 ev-host-silent = { $ip } は他のポートでも応答しませんでした（{ $ports }）
 ev-neighbour-failed = このマシンはローカルネットワーク上で { $addr } を問い合わせましたが（ARP/近隣探索）、応答がありませんでした
-ev-router-reported = ルーター { $router } からの通知: { $outcome }
-ev-kernel-reported = このマシンのカーネルからの通知: { $outcome }
+ev-router-reported = ルーター { $router } からの通知: { $outcome ->
+    [net-unreachable] ネットワークに到達不能
+   *[other] ホストに到達不能
+}
+ev-kernel-reported = このマシンのカーネルからの通知: { $outcome ->
+    [net-unreachable] ネットワークに到達不能（経路なし）
+   *[other] ホストに到達不能
+}
 ev-ports-in-use = 使用可能なローカルポート { $size } 個（{ $lo }–{ $hi }）のうち { $used } 個が { $dst } 宛てのソケットに使われています
 ev-time-wait = うち { $count } 個が TIME_WAIT、net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = ファイルディスクリプタの上限: { $soft }（ハードリミット { $hard }）
 ev-reply-http = { $request }（{ $transport }）→ HTTP { $status }（Server: { $server }）
-ev-reply-data = { $request }（{ $transport }）→ { $speaks } のデータ { $len } バイト: { $bytes }
+ev-reply-data = { $request }（{ $transport }）→ { $len } バイトのデータ（推定: { $speaks ->
+    [http] HTTP
+    [tls] TLS
+    [ssh] SSH
+    [smtp] SMTP
+    [ftp] FTP
+    [redis] Redis
+    [mysql] MySQL
+    [text] テキスト
+    [binary] バイナリ
+   *[other] { $speaks }
+}）: { $bytes }
 ev-reply-silence = { $request }（{ $transport }）→ { $ms } ms 以内に応答なし
 ev-reply-closed = { $request }（{ $transport }）→ サーバーが応答せずに接続を閉じた
 ev-reply-reset = { $request }（{ $transport }）→ サーバーが接続をリセットした
@@ -246,9 +325,16 @@ ev-cdn-range = { $addr } は { $cdn } が公開しているアドレス範囲 { 
 ev-cdn-ports = ポート { $port } は CDN が転送するポートの一覧に含まれていません
 ev-path-last-hop = SYN はホップ { $ttl }（{ $addr }）まで届いていますが、その先からは応答がありません
 ev-path-no-hop = TTL を制限した SYN に、最初のルーターさえ応答しませんでした
+ev-path-on-link = サーバーはこのマシンと同じネットワーク上にあり、間にルーターはありませんが、何も応答しませんでした
 ev-path-target-answers = サーバーのホストはホップ { $ttl }（{ $addr }）で応答しています
 ev-errno = connect() が errno { $errno } で失敗しました: { $message }
 
+## Batch
+
+batch-summary = { $total } 件の接続先を { $secs } 秒で確認、失敗 { $failed } 件
+batch-by-symptom = 症状別:
+batch-by-cause = 最初の原因別:
+batch-slowest = 遅かった接続先:
 ## Serve
 
 serve-listening = { $addr } で { $scheme } を提供中 · トークン { $token }
@@ -277,4 +363,5 @@ demo-scenario-tls-plain = 平文の WebSocket ポートに接続する wss:// �
 demo-scenario-plain-tls = TLS ポートに接続する ws:// クライアント
 demo-scenario-path = サーバーが提供していないパスを要求する WebSocket クライアント
 demo-scenario-origin = ページの Origin を拒否する WebSocket サーバー
+demo-scenario-wrong-ip = 名前が、期待しているのとは別のアドレスを指している（--expect-ip）
 demo-command = コマンド: { $cmd }

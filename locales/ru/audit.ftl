@@ -125,7 +125,7 @@ audit-label-causes = Причины, в том порядке, в каком и�
 
 ## Evidence lines
 
-audit-ev-cloud-dmi = эта машина — ВМ { $provider ->
+audit-ev-cloud-dmi = эта машина работает в { $provider ->
     [alibaba] Alibaba Cloud
     [tencent] Tencent Cloud
     [huawei] Huawei Cloud
@@ -141,7 +141,7 @@ audit-ev-cloud-dmi = эта машина — ВМ { $provider ->
     [scaleway] Scaleway
     [exoscale] Exoscale
     [openstack] OpenStack
-   *[other] в облаке
+   *[other] облаке
 } (DMI { $field }: { $value })
 audit-ev-sg-invisible = группа безопасности фильтрует пакеты до того, как они попадут на эту ВМ, поэтому отсюда не видно, открыт ли там TCP { $port }
 audit-ev-fw-rule = { $verdict ->

@@ -6,9 +6,6 @@
 
 ## Command line
 
-app-about = Объясняет, почему клиент не может подключиться к серверу, и что нужно изменить.
-app-check-about = Диагностирует подключение к целевому адресу (ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port).
-app-demo-about = Запускает настоящие серверы на loopback и показывает диагноз для каждого случая.
 app-error = ошибка
 input-empty = не указан целевой адрес
 input-whitespace = в целевом адресе есть пробелы; укажите один адрес или URL
@@ -21,10 +18,58 @@ input-bad-timeout = «{ $detail }» — недопустимая длитель�
 input-bad-header = «{ $detail }» — недопустимый заголовок; используйте формат «Name: value»
 input-bad-token = «{ $detail }» — недопустимый токен (только буквы и цифры)
 input-bad-ip = «{ $detail }» — не IP-адрес (--expect-ip принимает адреса вида 203.0.113.7 или 2001:db8::7)
+input-bad-file = не удалось прочитать список целевых адресов: { $detail }
+input-bad-line = строка { $line } («{ $target }»): { $detail }
+input-bad-concurrency = значение --concurrency должно быть не меньше 1
 input-example = примеры: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = язык «{ $lang }» пока не поддерживается; вывод на английском
 error-internal = сбой conndoctor: { $detail }
 
+## Help (--help)
+
+help-about = Объясняет, почему клиент не может подключиться к серверу, и что нужно изменить.
+help-check-about = Диагностирует подключение к целевому адресу (ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port).
+help-demo-about = Запускает настоящие серверы на loopback и показывает диагноз для каждого случая.
+help-serve-about = Запускает эталонный сервер (websocket://, http://, text://, tcp://, при желании с TLS), который отвечает токеном-идентификатором.
+help-explain-about = Разбирает вставленное сообщение об ошибке (консоль браузера, лог, терминал): симптом, причины, решения и проверку, которую стоит запустить.
+help-audit-about = Запускается на сервере: почему клиенты не могут достучаться до этого порта (прослушивание, процесс, брандмауэр, панель, облако, ёмкость).
+help-exporter-about = Экспортер Prometheus (по контракту /probe из blackbox_exporter), метрики которого объясняют, почему проверка не прошла.
+help-help-about = Показать эту справку или справку по указанным подкомандам
+help-usage = Использование
+help-commands = Команды
+help-arguments = Аргументы
+help-options = Параметры
+help-examples = Примеры
+help-help = Показать справку
+help-version = Показать версию
+help-lang = Язык вывода (en, zh-CN, th, vi, ru, ja, ar); по умолчанию берётся из LC_ALL, LC_MESSAGES, LANG.
+help-json = Вывести один JSON-объект (schema 1) вместо текстового отчёта.
+help-target = Куда подключается клиент: ws://host:port/path, host:port, [v6]:port, ... (несколько адресов — пакетная проверка)
+help-file = Прочитать целевые адреса из файла, по одному на строку, # — комментарий («-» читает стандартный ввод).
+help-concurrency = Пакетная проверка: сколько адресов проверять одновременно (уменьшается, если не хватает лимита дескрипторов) [по умолчанию: { $default }]
+help-timeout = Общий бюджет времени, например 3s, 500ms, 1.5 (секунды) [по умолчанию: 3s; для demo: 1s]
+help-no-side-probes = Не проверять другие порты цели, пока ждём основное подключение.
+help-origin = Заголовок Origin для WebSocket Upgrade — такой, какой отправила бы страница в браузере.
+help-subprotocol = Запрашиваемый Sec-WebSocket-Protocol.
+help-header = Дополнительный заголовок запроса, «Name: value» (можно указать несколько раз).
+help-insecure = Не останавливаться на проблемах с сертификатом; они попадут в отчёт как предупреждения.
+help-expect-token = Токен, который напечатал conndoctor serve: доказывает, что клиент попал именно на этот сервер.
+help-expect-ip = Адрес, который, по-вашему, у сервера (можно указать несколько раз); если DNS ответит иначе, это попадёт в отчёт.
+help-no-trace = Не трассировать маршрут SYN-пакетами с ограниченным TTL, когда подключение остаётся без ответа.
+help-serve-listen = Где слушать, как в строке прослушивания Workerman: websocket://0.0.0.0:8282, http://0.0.0.0:8080, text://[::]:5678
+help-serve-tls = Работать через TLS (wss://, https://); без --cert/--key используется самоподписанный сертификат.
+help-serve-cert = Цепочка сертификатов PEM для --tls.
+help-serve-key = Закрытый ключ PEM для --tls.
+help-serve-token = Токен-идентификатор для ответов (по умолчанию случайный).
+help-serve-strict-path = WebSocket: выполнять Upgrade только на точном пути из LISTEN (на остальных — 404).
+help-serve-allow-origin = WebSocket: отвечать 403 на любой Origin, кроме этого.
+help-explain-message = Сообщение об ошибке (в кавычках). Если его нет или указан «-», оно читается со стандартного ввода.
+help-explain-check = Сразу запустить предложенную проверку conndoctor check.
+help-explain-timeout = Бюджет времени для проверки, запускаемой с --check, например 3s, 500ms, 1.5 [по умолчанию: 3s]
+help-audit-target = Порт или адрес прослушивания из кода сервера (websocket://0.0.0.0:8282); без него проверяются все слушающие сокеты.
+help-audit-sysroot = Читать конфигурацию и признаки оборудования (/sys/class/dmi, /etc, пути панелей) из DIR, а не из /.
+help-audit-timeout = Бюджет времени, например 3s, 500ms, 1.5 [по умолчанию: 3s]
+help-audit-from = Адрес клиента — для правил брандмауэра, которые пропускают или отбрасывают пакеты по адресу источника.
 ## Checklist
 
 check-target = Цель
@@ -84,7 +129,7 @@ verdict-refused = в соединении отказано
 verdict-timeout = время ожидания соединения истекло
 verdict-unreachable = сервер недоступен
 verdict-addr-not-avail = невозможно назначить запрошенный адрес (закончились локальные порты)
-verdict-dns = имя не разрешается
+verdict-dns = проблема с DNS: имя не разрешается или разрешается не в тот сервер
 verdict-local = этой клиентской машине не удалось открыть соединение
 verdict-reset = сервер закрыл соединение сразу после того, как принял его
 verdict-mismatch = соединение установлено, но сервер работает по другому протоколу
@@ -154,7 +199,18 @@ fix-mismatch-ws-to-non-http = На этом порту работает друг
 cause-mismatch-http-to-ws = HTTP-клиент попал на сервер, который понимает только WebSocket ({ $status })
 fix-mismatch-http-to-ws = Подключайтесь WebSocket-клиентом (ws:// или wss://) или поднимите обычный HTTP на другом порту (Workerman: new Worker('http://0.0.0.0:PORT')).
 cause-mismatch-http-to-non-http = HTTP-клиент попал на сервер, который не говорит по HTTP (сервер прислал: { $bytes })
-fix-mismatch-http-to-non-http = На этом порту работает другой протокол ({ $speaks }); используйте HTTP-порт сервера или клиент, который нужен для этого протокола.
+fix-mismatch-http-to-non-http = На этом порту работает другой протокол ({ $speaks ->
+    [http] HTTP
+    [tls] TLS
+    [ssh] SSH
+    [smtp] SMTP
+    [ftp] FTP
+    [redis] Redis
+    [mysql] MySQL
+    [text] текстовый протокол
+    [binary] двоичный протокол
+   *[other] { $speaks }
+}); используйте HTTP-порт сервера или клиент, который нужен для этого протокола.
 cause-mismatch-text-to-http = Клиент текстового протокола попал на HTTP-сервер ({ $status }, Server: { $server })
 fix-mismatch-text-to-http = Используйте text://-порт сервера или обращайтесь к этому порту по HTTP.
 cause-mismatch-tls-to-plain = Клиент использует TLS, а { $addr } работает без шифрования: используйте { $plain }
@@ -167,7 +223,7 @@ cause-mismatch-ws-origin = Сервер отклоняет Origin { $origin }
 fix-mismatch-ws-origin = Добавьте origin страницы в список разрешённых на сервере (или в проверку CORS/Origin) либо загружайте страницу с разрешённого origin.
 cause-mismatch-proxy-no-upgrade = Обратный прокси ({ $server }) ответил на запрос Upgrade статусом { $status }: он не пропускает WebSocket
 fix-mismatch-proxy-no-upgrade = Добавьте в блок location прокси: proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; затем перечитайте конфигурацию (nginx -s reload).
-cause-mismatch-silent-server = Сервер принял соединение, но не ответил за { $ms } мс
+cause-mismatch-silent-server = Сервер принял соединение, но за { $ms } мс так и не дал внятного ответа
 fix-mismatch-silent-server = Сервер ждёт чего-то другого (другого протокола или первого сообщения от клиента) либо его цикл событий завис: проверьте протокол сервера и его логи.
 cause-reset-after-connect = { $addr } принял соединение и разорвал его, ничего не ответив
 fix-reset-after-connect = Проверьте логи сервера: он может отклонять этот протокол или IP клиента, упираться в лимит соединений или падать на запросе. Так же ведёт себя брандмауэр или IPS, который сбрасывает соединения.
@@ -196,7 +252,13 @@ fix-proxy-cdn = Адрес, к которому вы подключаетесь,
 
 ## Evidence lines
 
-ev-family-failed = { $addr }: { $outcome }
+ev-family-failed = { $addr }: { $outcome ->
+    [refused] соединение отклонено
+    [timed-out] нет ответа
+    [host-unreachable] узел недоступен
+    [net-unreachable] сеть недоступна
+   *[other] ошибка ({ $outcome })
+}
 ev-family-connected = { $addr }: соединение установлено
 ev-icmp-error = вместо TCP-ответа от { $origin } пришла ICMP-ошибка (тип { $type }, код { $code })
 ev-icmp-other-origin = отказ пришёл от { $origin }, а не от самого сервера
@@ -233,8 +295,14 @@ ev-side-probes-off = другие порты не проверялись (--no-s
 ev-host-answers-elsewhere = { $ip } отвечает на других портах: { $ports }
 ev-host-silent = { $ip } не ответил и на других портах ({ $ports })
 ev-neighbour-failed = эта машина запрашивала { $addr } в локальной сети (ARP/обнаружение соседей), но ответа не получила
-ev-router-reported = маршрутизатор { $router } сообщил: { $outcome }
-ev-kernel-reported = ядро этой машины сообщило: { $outcome }
+ev-router-reported = маршрутизатор { $router } сообщил: { $outcome ->
+    [net-unreachable] сеть недоступна
+   *[other] узел недоступен
+}
+ev-kernel-reported = ядро этой машины сообщило: { $outcome ->
+    [net-unreachable] сеть недоступна (нет маршрута)
+   *[other] узел недоступен
+}
 ev-ports-in-use = сокеты к { $dst } занимают { $used } из { $size ->
     [one] { $size } доступного локального порта
     [few] { $size } доступных локальных портов
@@ -245,11 +313,22 @@ ev-time-wait = из них в TIME_WAIT: { $count }; net.ipv4.tcp_tw_reuse = { $
 ev-fd-limit = лимит файловых дескрипторов: { $soft } (жёсткий лимит { $hard })
 ev-reply-http = { $request } по { $transport } → HTTP { $status } (Server: { $server })
 ev-reply-data = { $request } по { $transport } → { $len ->
-    [one] { $len } байт
-    [few] { $len } байта
-    [many] { $len } байт
-   *[other] { $len } байта
-} ({ $speaks }): { $bytes }
+    [one] { $len } байт, похожий
+    [few] { $len } байта, похожих
+    [many] { $len } байт, похожих
+   *[other] { $len } байта, похожих
+} на { $speaks ->
+    [http] HTTP
+    [tls] TLS
+    [ssh] SSH
+    [smtp] SMTP
+    [ftp] FTP
+    [redis] Redis
+    [mysql] MySQL
+    [text] текст
+    [binary] двоичные данные
+   *[other] { $speaks }
+}: { $bytes }
 ev-reply-silence = { $request } по { $transport } → нет ответа за { $ms } мс
 ev-reply-closed = { $request } по { $transport } → сервер закрыл соединение, ничего не ответив
 ev-reply-reset = { $request } по { $transport } → сервер сбросил соединение
@@ -285,9 +364,21 @@ ev-cdn-range = { $addr } входит в опубликованный диапа
 ev-cdn-ports = порта { $port } нет в списке портов, которые проксирует CDN
 ev-path-last-hop = SYN доходит до хопа { $ttl } ({ $addr }); дальше никто не отвечает
 ev-path-no-hop = на SYN с ограниченным TTL не ответил даже первый маршрутизатор
+ev-path-on-link = сервер находится в той же сети, что и эта машина, без маршрутизаторов между ними, и ничего не ответил
 ev-path-target-answers = узел сервера отвечает на хопе { $ttl } ({ $addr })
 ev-errno = connect() завершился ошибкой, errno { $errno }: { $message }
 
+## Batch
+
+batch-summary = { $total ->
+    [one] проверен { $total } адрес
+    [few] проверено { $total } адреса
+    [many] проверено { $total } адресов
+   *[other] проверено { $total } адреса
+} за { $secs } с, с ошибкой: { $failed }
+batch-by-symptom = по симптомам:
+batch-by-cause = по первой причине:
+batch-slowest = самые медленные:
 ## Serve
 
 serve-listening = { $scheme }-сервер слушает { $addr } · токен { $token }
@@ -316,4 +407,5 @@ demo-scenario-tls-plain = Клиент wss:// подключается к WebSoc
 demo-scenario-plain-tls = Клиент ws:// подключается к TLS-порту
 demo-scenario-path = WebSocket-клиент запрашивает путь, который сервер не обслуживает
 demo-scenario-origin = WebSocket-сервер, который отклоняет Origin страницы
+demo-scenario-wrong-ip = Имя указывает не на тот адрес, который вы ожидаете (--expect-ip)
 demo-command = команда: { $cmd }

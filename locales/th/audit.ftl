@@ -116,7 +116,7 @@ audit-label-causes = สาเหตุ เรียงตามลำดับ�
 
 ## Evidence lines
 
-audit-ev-cloud-dmi = เครื่องนี้เป็น VM ของ { $provider ->
+audit-ev-cloud-dmi = เครื่องนี้ทำงานอยู่บน { $provider ->
     [alibaba] Alibaba Cloud
     [tencent] Tencent Cloud
     [huawei] Huawei Cloud

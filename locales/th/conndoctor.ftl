@@ -5,9 +5,6 @@
 
 ## Command line
 
-app-about = บอกสาเหตุที่ไคลเอนต์เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ และสิ่งที่ต้องแก้ไข
-app-check-about = วินิจฉัยการเชื่อมต่อไปยังปลายทาง (ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port)
-app-demo-about = เปิดเซิร์ฟเวอร์จริงบน loopback แล้วแสดงผลการวินิจฉัยของแต่ละกรณี
 app-error = ข้อผิดพลาด
 input-empty = ไม่ได้ระบุปลายทาง
 input-whitespace = ปลายทางมีช่องว่าง กรุณาระบุที่อยู่หรือ URL เพียงรายการเดียว
@@ -20,10 +17,58 @@ input-bad-timeout = "{ $detail }" ไม่ใช่ระยะเวลาท�
 input-bad-header = "{ $detail }" ไม่ใช่ header ที่ถูกต้อง ให้ใช้รูปแบบ "Name: value"
 input-bad-token = "{ $detail }" ไม่ใช่ token ที่ถูกต้อง (ใช้ได้เฉพาะตัวอักษรและตัวเลข)
 input-bad-ip = "{ $detail }" ไม่ใช่ที่อยู่ IP (--expect-ip รับที่อยู่ในรูปแบบ 203.0.113.7 หรือ 2001:db8::7)
+input-bad-file = อ่านรายการปลายทางไม่ได้: { $detail }
+input-bad-line = บรรทัดที่ { $line } ("{ $target }"): { $detail }
+input-bad-concurrency = --concurrency ต้องมีค่าอย่างน้อย 1
 input-example = ตัวอย่าง: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = ยังไม่รองรับภาษา "{ $lang }" จะใช้ภาษาอังกฤษแทน
 error-internal = conndoctor ทำงานล้มเหลว: { $detail }
 
+## Help (--help)
+
+help-about = บอกสาเหตุที่ไคลเอนต์เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ และสิ่งที่ต้องแก้ไข
+help-check-about = วินิจฉัยการเชื่อมต่อไปยังปลายทาง (ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port)
+help-demo-about = เปิดเซิร์ฟเวอร์จริงบน loopback แล้วแสดงผลการวินิจฉัยของแต่ละกรณี
+help-serve-about = เปิดเซิร์ฟเวอร์อ้างอิง (websocket://, http://, text://, tcp://, จะใช้ TLS ด้วยก็ได้) ที่ตอบกลับด้วย token ระบุตัวตน
+help-explain-about = อธิบายข้อความ error ที่วางมา (console ของเบราว์เซอร์, log, เทอร์มินัล): อาการ สาเหตุ วิธีแก้ และคำสั่งตรวจที่ควรรันต่อ
+help-audit-about = รันบนเซิร์ฟเวอร์: หาสาเหตุที่ไคลเอนต์เข้าถึงพอร์ตนี้ไม่ได้ (การ listen, โปรเซส, ไฟร์วอลล์, แผงควบคุม, คลาวด์, ความจุ)
+help-exporter-about = Prometheus exporter (ตามข้อกำหนด /probe ของ blackbox_exporter) ที่มี metric บอกว่าการ probe ล้มเหลวเพราะอะไร
+help-help-about = แสดงข้อความนี้ หรือความช่วยเหลือของคำสั่งย่อยที่ระบุ
+help-usage = วิธีใช้
+help-commands = คำสั่ง
+help-arguments = อาร์กิวเมนต์
+help-options = ตัวเลือก
+help-examples = ตัวอย่าง
+help-help = แสดงความช่วยเหลือ
+help-version = แสดงเวอร์ชัน
+help-lang = ภาษาของผลลัพธ์ (en, zh-CN, th, vi, ru, ja, ar) ค่าเริ่มต้นมาจาก LC_ALL, LC_MESSAGES, LANG
+help-json = พิมพ์ออบเจกต์ JSON หนึ่งตัว (schema 1) แทนรายงานแบบข้อความ
+help-target = ปลายทางที่ไคลเอนต์เชื่อมต่อ: ws://host:port/path, host:port, [v6]:port, ... (หลายรายการ: ตรวจแบบกลุ่ม)
+help-file = อ่านปลายทางจากไฟล์ บรรทัดละหนึ่งรายการ ใช้ # เป็นคอมเมนต์ ("-" คืออ่านจาก standard input)
+help-concurrency = ตรวจแบบกลุ่ม: จำนวนปลายทางที่ตรวจพร้อมกัน (จะลดลงให้พอดีกับขีดจำกัด file descriptor) [ค่าเริ่มต้น: { $default }]
+help-timeout = เวลาทั้งหมดที่ให้ใช้ เช่น 3s, 500ms, 1.5 (วินาที) [ค่าเริ่มต้น: 3s; demo: 1s]
+help-no-side-probes = ไม่ตรวจพอร์ตอื่นของปลายทางระหว่างที่รอการเชื่อมต่อหลัก
+help-origin = header Origin สำหรับคำขอ upgrade ของ WebSocket แบบเดียวกับที่หน้าเว็บในเบราว์เซอร์ส่ง
+help-subprotocol = Sec-WebSocket-Protocol ที่จะขอ
+help-header = header เพิ่มเติมของคำขอ ในรูปแบบ "Name: value" (ระบุซ้ำได้)
+help-insecure = ทำงานต่อแม้ใบรับรองมีปัญหา โดยรายงานปัญหาเหล่านั้นเป็นคำเตือน
+help-expect-token = token ที่ conndoctor serve พิมพ์ออกมา: ใช้พิสูจน์ว่าไคลเอนต์ไปถึงเซิร์ฟเวอร์ตัวนั้นจริง
+help-expect-ip = ที่อยู่ที่คุณเชื่อว่าเป็นของเซิร์ฟเวอร์ (ระบุซ้ำได้) ถ้า DNS ตอบเป็นที่อยู่อื่นจะรายงานให้ทราบ
+help-no-trace = ไม่ต้องไล่เส้นทางด้วย SYN ที่จำกัด TTL เมื่อการเชื่อมต่อไม่มีการตอบกลับ
+help-serve-listen = ที่อยู่ที่จะ listen เขียนแบบเดียวกับบรรทัด listen ของ Workerman: websocket://0.0.0.0:8282, http://0.0.0.0:8080, text://[::]:5678
+help-serve-tls = ให้บริการผ่าน TLS (wss://, https://) ถ้าไม่ระบุ --cert/--key จะใช้ใบรับรองแบบ self-signed
+help-serve-cert = chain ของใบรับรองแบบ PEM สำหรับ --tls
+help-serve-key = private key แบบ PEM สำหรับ --tls
+help-serve-token = token ระบุตัวตนที่ใช้ตอบกลับ (ค่าเริ่มต้น: สุ่ม)
+help-serve-strict-path = WebSocket: ยอม upgrade เฉพาะ path ที่ตรงกับใน LISTEN เท่านั้น (path อื่นได้ 404)
+help-serve-allow-origin = WebSocket: ตอบ 403 ให้ Origin ที่ไม่ใช่ค่านี้
+help-explain-message = ข้อความ error (ใส่เครื่องหมายคำพูดครอบ) ถ้าไม่ระบุหรือระบุเป็น "-" จะอ่านจาก standard input
+help-explain-check = รัน conndoctor check ที่แนะนำทันที
+help-explain-timeout = เวลาที่ให้ใช้สำหรับการตรวจที่ --check รัน เช่น 3s, 500ms, 1.5 [ค่าเริ่มต้น: 3s]
+help-audit-target = หมายเลขพอร์ต หรือที่อยู่ listen จากโค้ดของเซิร์ฟเวอร์ (websocket://0.0.0.0:8282) ถ้าไม่ระบุจะตรวจทุกพอร์ตที่ listen อยู่
+help-audit-sysroot = อ่านค่าคอนฟิกและร่องรอยฮาร์ดแวร์ (/sys/class/dmi, /etc, path ของแผงควบคุม) จากใต้ DIR แทน /
+help-audit-timeout = เวลาที่ให้ใช้ เช่น 3s, 500ms, 1.5 [ค่าเริ่มต้น: 3s]
+help-audit-from = ที่อยู่ของไคลเอนต์ ใช้กับกฎไฟร์วอลล์ที่อนุญาตหรือทิ้งแพ็กเก็ตตามที่อยู่ต้นทาง
 ## Checklist
 
 check-target = ปลายทาง
@@ -80,7 +125,7 @@ verdict-refused = การเชื่อมต่อถูกปฏิเส�
 verdict-timeout = การเชื่อมต่อหมดเวลา
 verdict-unreachable = เข้าถึงเซิร์ฟเวอร์ไม่ได้
 verdict-addr-not-avail = ไม่สามารถกำหนดที่อยู่ที่ร้องขอได้ (พอร์ตภายในเครื่องหมด)
-verdict-dns = แปลงชื่อเป็นที่อยู่ไม่ได้
+verdict-dns = ปัญหา DNS: แปลงชื่อเป็นที่อยู่ไม่ได้ หรือได้ที่อยู่ที่ไม่ใช่เซิร์ฟเวอร์ที่ถูกต้อง
 verdict-local = เครื่องไคลเอนต์นี้เปิดการเชื่อมต่อไม่ได้
 verdict-reset = เซิร์ฟเวอร์ปิดการเชื่อมต่อทันทีหลังจากรับการเชื่อมต่อ
 verdict-mismatch = เชื่อมต่อได้ แต่เซิร์ฟเวอร์ใช้โปรโตคอลอื่น
@@ -140,7 +185,18 @@ fix-mismatch-ws-to-non-http = พอร์ตนี้ใช้โปรโต�
 cause-mismatch-http-to-ws = ไคลเอนต์ HTTP เชื่อมต่อไปยังเซิร์ฟเวอร์ที่รองรับเฉพาะ WebSocket ({ $status })
 fix-mismatch-http-to-ws = เชื่อมต่อด้วยไคลเอนต์ WebSocket (ws:// หรือ wss://) หรือเปิดบริการ HTTP ธรรมดาบนพอร์ตอื่น (Workerman: new Worker('http://0.0.0.0:PORT'))
 cause-mismatch-http-to-non-http = ไคลเอนต์ HTTP เชื่อมต่อไปยังเซิร์ฟเวอร์ที่ไม่ได้ใช้ HTTP (เซิร์ฟเวอร์ส่งมา: { $bytes })
-fix-mismatch-http-to-non-http = พอร์ตนี้ใช้โปรโตคอลอื่น ({ $speaks }) ให้ใช้พอร์ต HTTP ของเซิร์ฟเวอร์ หรือใช้ไคลเอนต์ที่รองรับโปรโตคอลนั้น
+fix-mismatch-http-to-non-http = พอร์ตนี้ใช้โปรโตคอลอื่น ({ $speaks ->
+    [http] HTTP
+    [tls] TLS
+    [ssh] SSH
+    [smtp] SMTP
+    [ftp] FTP
+    [redis] Redis
+    [mysql] MySQL
+    [text] โปรโตคอลแบบข้อความ
+    [binary] โปรโตคอลแบบไบนารี
+   *[other] { $speaks }
+}) ให้ใช้พอร์ต HTTP ของเซิร์ฟเวอร์ หรือใช้ไคลเอนต์ที่รองรับโปรโตคอลนั้น
 cause-mismatch-text-to-http = ไคลเอนต์โปรโตคอล text เชื่อมต่อไปยังเซิร์ฟเวอร์ HTTP ({ $status }, Server: { $server })
 fix-mismatch-text-to-http = ใช้พอร์ต text:// ของเซิร์ฟเวอร์ หรือสื่อสารกับพอร์ตนี้ด้วย HTTP
 cause-mismatch-tls-to-plain = ไคลเอนต์ใช้ TLS แต่ { $addr } สื่อสารแบบไม่เข้ารหัส: ให้ใช้ { $plain } แทน
@@ -153,7 +209,7 @@ cause-mismatch-ws-origin = เซิร์ฟเวอร์ปฏิเสธ O
 fix-mismatch-ws-origin = เพิ่ม origin ของหน้าเว็บลงในรายการ origin ที่เซิร์ฟเวอร์อนุญาต (หรือส่วนตรวจ CORS/Origin) หรือโหลดหน้าเว็บจาก origin ที่ได้รับอนุญาต
 cause-mismatch-proxy-no-upgrade = reverse proxy ({ $server }) ตอบคำขอ upgrade ด้วย { $status }: proxy ไม่ได้ส่งต่อ WebSocket
 fix-mismatch-proxy-no-upgrade = เพิ่มใน location block ของ proxy: proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; แล้ว reload (nginx -s reload)
-cause-mismatch-silent-server = เซิร์ฟเวอร์รับการเชื่อมต่อแล้ว แต่ไม่ตอบกลับภายใน { $ms } ms
+cause-mismatch-silent-server = เซิร์ฟเวอร์รับการเชื่อมต่อแล้ว แต่ไม่ได้ตอบกลับอะไรที่ใช้งานได้ภายใน { $ms } ms
 fix-mismatch-silent-server = เซิร์ฟเวอร์กำลังรออย่างอื่น (โปรโตคอลอื่น หรือข้อความแรกจากไคลเอนต์) หรือ event loop ค้าง: ตรวจสอบโปรโตคอลและ log ของเซิร์ฟเวอร์
 cause-reset-after-connect = { $addr } รับการเชื่อมต่อแล้วตัดทิ้งก่อนจะตอบกลับ
 fix-reset-after-connect = ตรวจสอบ log ของเซิร์ฟเวอร์: เซิร์ฟเวอร์อาจปฏิเสธโปรโตคอลนี้หรือ IP ของไคลเอนต์ ชนขีดจำกัดจำนวนการเชื่อมต่อ หรือ crash ขณะประมวลผลคำขอ ไฟร์วอลล์หรือ IPS ที่ reset การเชื่อมต่อก็ทำให้เกิดอาการเดียวกันได้
@@ -182,7 +238,13 @@ fix-proxy-cdn = ที่อยู่ที่คุณเชื่อมต่�
 
 ## Evidence lines
 
-ev-family-failed = { $addr }: { $outcome }
+ev-family-failed = { $addr }: { $outcome ->
+    [refused] ถูกปฏิเสธ
+    [timed-out] ไม่มีการตอบกลับ
+    [host-unreachable] ไปไม่ถึงโฮสต์
+    [net-unreachable] ไปไม่ถึงเครือข่าย
+   *[other] ล้มเหลว ({ $outcome })
+}
 ev-family-connected = { $addr } เชื่อมต่อสำเร็จ
 ev-icmp-error = ได้รับ ICMP error (type { $type }, code { $code }) จาก { $origin } แทนที่จะเป็นการตอบกลับแบบ TCP
 ev-icmp-other-origin = การปฏิเสธมาจาก { $origin } ไม่ใช่จากตัวเซิร์ฟเวอร์เอง
@@ -204,13 +266,30 @@ ev-side-probes-off = ไม่ได้ตรวจพอร์ตอื่น (
 ev-host-answers-elsewhere = { $ip } ตอบกลับบนพอร์ตอื่น: { $ports }
 ev-host-silent = { $ip } ไม่ตอบกลับบนพอร์ตอื่นเช่นกัน ({ $ports })
 ev-neighbour-failed = เครื่องนี้ถามหา { $addr } ในเครือข่ายภายใน (ARP/neighbour discovery) แต่ไม่ได้รับคำตอบ
-ev-router-reported = เราเตอร์ { $router } แจ้งว่า: { $outcome }
-ev-kernel-reported = เคอร์เนลของเครื่องนี้แจ้งว่า: { $outcome }
+ev-router-reported = เราเตอร์ { $router } แจ้งว่า: { $outcome ->
+    [net-unreachable] ไปไม่ถึงเครือข่าย
+   *[other] ไปไม่ถึงโฮสต์
+}
+ev-kernel-reported = เคอร์เนลของเครื่องนี้แจ้งว่า: { $outcome ->
+    [net-unreachable] ไปไม่ถึงเครือข่าย (ไม่มีเส้นทาง)
+   *[other] ไปไม่ถึงโฮสต์
+}
 ev-ports-in-use = socket ที่เชื่อมต่อไปยัง { $dst } ใช้พอร์ตภายในเครื่องไป { $used } จาก { $size } พอร์ตที่ใช้ได้ ({ $lo }–{ $hi })
 ev-time-wait = ในจำนวนนี้ { $count } พอร์ตอยู่ในสถานะ TIME_WAIT; net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = ขีดจำกัด file descriptor: { $soft } (hard limit { $hard })
 ev-reply-http = { $request } ผ่าน { $transport } → HTTP { $status } (Server: { $server })
-ev-reply-data = { $request } ผ่าน { $transport } → ข้อมูล { $speaks } { $len } ไบต์: { $bytes }
+ev-reply-data = { $request } ผ่าน { $transport } → ข้อมูล { $len } ไบต์ ดูเหมือน { $speaks ->
+    [http] HTTP
+    [tls] TLS
+    [ssh] SSH
+    [smtp] SMTP
+    [ftp] FTP
+    [redis] Redis
+    [mysql] MySQL
+    [text] ข้อความ
+    [binary] ข้อมูลไบนารี
+   *[other] { $speaks }
+}: { $bytes }
 ev-reply-silence = { $request } ผ่าน { $transport } → ไม่มีการตอบกลับภายใน { $ms } ms
 ev-reply-closed = { $request } ผ่าน { $transport } → เซิร์ฟเวอร์ปิดการเชื่อมต่อโดยไม่ตอบกลับ
 ev-reply-reset = { $request } ผ่าน { $transport } → เซิร์ฟเวอร์ reset การเชื่อมต่อ
@@ -246,9 +325,16 @@ ev-cdn-range = { $addr } อยู่ในช่วง { $range } ที่ { $
 ev-cdn-ports = พอร์ต { $port } ไม่อยู่ในรายการพอร์ตที่ CDN ส่งต่อ
 ev-path-last-hop = SYN ไปได้ถึง hop ที่ { $ttl } ({ $addr }) หลังจากนั้นไม่มีอะไรตอบกลับ
 ev-path-no-hop = แม้แต่เราเตอร์ตัวแรกก็ไม่ตอบ SYN ที่จำกัด TTL
+ev-path-on-link = เซิร์ฟเวอร์อยู่ในเครือข่ายเดียวกับเครื่องนี้ ไม่มีเราเตอร์คั่นกลาง แต่ไม่ตอบกลับอะไรเลย
 ev-path-target-answers = โฮสต์ของเซิร์ฟเวอร์ตอบกลับที่ hop ที่ { $ttl } ({ $addr })
 ev-errno = connect() ล้มเหลวด้วย errno { $errno }: { $message }
 
+## Batch
+
+batch-summary = ตรวจ { $total } ปลายทางเสร็จใน { $secs } วินาที ล้มเหลว { $failed } รายการ
+batch-by-symptom = แยกตามอาการ:
+batch-by-cause = แยกตามสาเหตุแรก:
+batch-slowest = ช้าที่สุด:
 ## Serve
 
 serve-listening = ให้บริการ { $scheme } ที่ { $addr } · token { $token }
@@ -277,4 +363,5 @@ demo-scenario-tls-plain = ไคลเอนต์ wss:// เชื่อมต�
 demo-scenario-plain-tls = ไคลเอนต์ ws:// เชื่อมต่อกับพอร์ต TLS
 demo-scenario-path = ไคลเอนต์ WebSocket ขอ path ที่เซิร์ฟเวอร์ไม่ได้ให้บริการ
 demo-scenario-origin = เซิร์ฟเวอร์ WebSocket ที่ปฏิเสธ Origin ของหน้าเว็บ
+demo-scenario-wrong-ip = ชื่อชี้ไปยังที่อยู่อื่น ไม่ใช่ที่อยู่ที่คุณคาดไว้ (--expect-ip)
 demo-command = คำสั่ง: { $cmd }

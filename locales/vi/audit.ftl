@@ -116,7 +116,7 @@ audit-label-causes = Nguyên nhân, theo thứ tự gói tin của client gặp 
 
 ## Evidence lines
 
-audit-ev-cloud-dmi = máy này là VM { $provider ->
+audit-ev-cloud-dmi = máy này chạy trên { $provider ->
     [alibaba] Alibaba Cloud
     [tencent] Tencent Cloud
     [huawei] Huawei Cloud
@@ -132,7 +132,7 @@ audit-ev-cloud-dmi = máy này là VM { $provider ->
     [scaleway] Scaleway
     [exoscale] Exoscale
     [openstack] OpenStack
-   *[other] đám mây
+   *[other] một nền tảng đám mây
 } (DMI { $field }: { $value })
 audit-ev-sg-invisible = nhóm bảo mật lọc gói tin trước khi chúng tới VM này, nên từ máy này không thể thấy TCP { $port } có được mở ở đó hay không
 audit-ev-fw-rule = { $verdict ->

@@ -5,9 +5,6 @@
 
 ## Command line
 
-app-about = Cho biết vì sao máy khách không kết nối được tới máy chủ và cần thay đổi gì.
-app-check-about = Chẩn đoán kết nối tới một đích (ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port).
-app-demo-about = Chạy các máy chủ thật trên loopback và hiển thị kết quả chẩn đoán cho từng trường hợp.
 app-error = lỗi
 input-empty = chưa chỉ định đích
 input-whitespace = đích có chứa dấu cách; hãy nhập một địa chỉ hoặc URL duy nhất
@@ -20,10 +17,58 @@ input-bad-timeout = "{ $detail }" không phải khoảng thời gian hợp lệ 
 input-bad-header = "{ $detail }" không phải header hợp lệ; hãy dùng dạng "Name: value"
 input-bad-token = "{ $detail }" không phải token hợp lệ (chỉ gồm chữ cái và chữ số)
 input-bad-ip = "{ $detail }" không phải địa chỉ IP (--expect-ip nhận địa chỉ dạng 203.0.113.7 hoặc 2001:db8::7)
+input-bad-file = không đọc được danh sách đích: { $detail }
+input-bad-line = dòng { $line } ("{ $target }"): { $detail }
+input-bad-concurrency = --concurrency phải lớn hơn hoặc bằng 1
 input-example = ví dụ: conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = chưa hỗ trợ ngôn ngữ "{ $lang }"; dùng tiếng Anh
 error-internal = conndoctor gặp lỗi: { $detail }
 
+## Help (--help)
+
+help-about = Cho biết vì sao máy khách không kết nối được tới máy chủ và cần thay đổi gì.
+help-check-about = Chẩn đoán kết nối tới một đích (ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port).
+help-demo-about = Chạy các máy chủ thật trên loopback và hiển thị kết quả chẩn đoán cho từng trường hợp.
+help-serve-about = Chạy một máy chủ tham chiếu (websocket://, http://, text://, tcp://, có thể kèm TLS) trả lời bằng token định danh.
+help-explain-about = Giải thích thông báo lỗi được dán vào (console trình duyệt, log, terminal): triệu chứng, nguyên nhân, cách khắc phục và lệnh kiểm tra nên chạy.
+help-audit-about = Chạy trên máy chủ: vì sao máy khách không tới được cổng này (lắng nghe, tiến trình, tường lửa, bảng điều khiển, cloud, năng lực xử lý).
+help-exporter-about = Exporter cho Prometheus (theo giao ước /probe của blackbox_exporter) với các metric cho biết vì sao một lần dò thất bại.
+help-help-about = Hiển thị trợ giúp này hoặc trợ giúp của các lệnh con được chỉ định
+help-usage = Cách dùng
+help-commands = Lệnh
+help-arguments = Đối số
+help-options = Tùy chọn
+help-examples = Ví dụ
+help-help = Hiển thị trợ giúp
+help-version = Hiển thị phiên bản
+help-lang = Ngôn ngữ đầu ra (en, zh-CN, th, vi, ru, ja, ar); mặc định lấy từ LC_ALL, LC_MESSAGES, LANG.
+help-json = In ra một đối tượng JSON (schema 1) thay cho báo cáo dạng văn bản.
+help-target = Đích mà máy khách kết nối tới: ws://host:port/path, host:port, [v6]:port, ... (nhiều đích: kiểm tra hàng loạt)
+help-file = Đọc danh sách đích từ file, mỗi dòng một đích, # là chú thích ("-" để đọc từ đầu vào chuẩn).
+help-concurrency = Kiểm tra hàng loạt: số đích được kiểm tra cùng lúc (tự giảm cho vừa giới hạn file descriptor) [mặc định: { $default }]
+help-timeout = Tổng thời gian cho phép, ví dụ 3s, 500ms, 1.5 (giây) [mặc định: 3s; demo: 1s]
+help-no-side-probes = Không dò các cổng khác của đích trong lúc chờ kết nối chính.
+help-origin = Header Origin cho yêu cầu upgrade WebSocket, giống như trang web trên trình duyệt gửi.
+help-subprotocol = Sec-WebSocket-Protocol cần yêu cầu.
+help-header = Header bổ sung cho request, dạng "Name: value" (có thể lặp lại).
+help-insecure = Tiếp tục khi chứng chỉ có vấn đề; các vấn đề đó được báo dưới dạng cảnh báo.
+help-expect-token = Token do conndoctor serve in ra: chứng minh máy khách đã tới đúng máy chủ đó.
+help-expect-ip = Địa chỉ mà bạn cho là của máy chủ (có thể lặp lại); nếu DNS trả về địa chỉ khác thì sẽ được báo.
+help-no-trace = Không dò đường đi bằng các gói SYN giới hạn TTL khi kết nối không có phản hồi.
+help-serve-listen = Địa chỉ lắng nghe, viết như dòng listen của Workerman: websocket://0.0.0.0:8282, http://0.0.0.0:8080, text://[::]:5678
+help-serve-tls = Phục vụ qua TLS (wss://, https://); dùng chứng chỉ tự ký nếu không chỉ định --cert/--key.
+help-serve-cert = Chuỗi chứng chỉ PEM cho --tls.
+help-serve-key = Khóa riêng PEM cho --tls.
+help-serve-token = Token định danh dùng để trả lời (mặc định: ngẫu nhiên).
+help-serve-strict-path = WebSocket: chỉ upgrade trên đúng đường dẫn trong LISTEN (đường dẫn khác nhận 404).
+help-serve-allow-origin = WebSocket: trả 403 cho mọi Origin khác giá trị này.
+help-explain-message = Thông báo lỗi (đặt trong dấu nháy). Nếu bỏ trống hoặc là "-", thông báo được đọc từ đầu vào chuẩn.
+help-explain-check = Chạy ngay lệnh conndoctor check được đề xuất.
+help-explain-timeout = Thời gian cho phép của lần kiểm tra do --check chạy, ví dụ 3s, 500ms, 1.5 [mặc định: 3s]
+help-audit-target = Cổng, hoặc địa chỉ lắng nghe trong mã của máy chủ (websocket://0.0.0.0:8282); bỏ trống để kiểm tra mọi cổng đang lắng nghe.
+help-audit-sysroot = Đọc cấu hình và dấu hiệu phần cứng (/sys/class/dmi, /etc, đường dẫn của bảng điều khiển) dưới DIR thay vì /.
+help-audit-timeout = Thời gian cho phép, ví dụ 3s, 500ms, 1.5 [mặc định: 3s]
+help-audit-from = Địa chỉ của máy khách, dùng cho các quy tắc tường lửa cho phép hoặc drop theo địa chỉ nguồn.
 ## Checklist
 
 check-target = Đích
@@ -80,7 +125,7 @@ verdict-refused = kết nối bị từ chối
 verdict-timeout = hết thời gian chờ kết nối
 verdict-unreachable = không tới được máy chủ
 verdict-addr-not-avail = không thể gán địa chỉ được yêu cầu (đã hết cổng cục bộ)
-verdict-dns = không phân giải được tên miền
+verdict-dns = lỗi DNS: tên miền không phân giải được, hoặc không trỏ tới đúng máy chủ
 verdict-local = máy khách này không mở được kết nối
 verdict-reset = máy chủ đóng kết nối ngay sau khi chấp nhận
 verdict-mismatch = đã kết nối, nhưng máy chủ dùng một giao thức khác
@@ -140,7 +185,18 @@ fix-mismatch-ws-to-non-http = Cổng này chạy một giao thức khác (text h
 cause-mismatch-http-to-ws = Máy khách HTTP kết nối tới một máy chủ chỉ hỗ trợ WebSocket ({ $status })
 fix-mismatch-http-to-ws = Kết nối bằng máy khách WebSocket (ws:// hoặc wss://), hoặc phục vụ HTTP thông thường trên một cổng khác (Workerman: new Worker('http://0.0.0.0:PORT')).
 cause-mismatch-http-to-non-http = Máy khách HTTP kết nối tới một máy chủ không dùng HTTP (máy chủ gửi: { $bytes })
-fix-mismatch-http-to-non-http = Cổng này chạy một giao thức khác ({ $speaks }); hãy dùng cổng HTTP của máy chủ, hoặc dùng máy khách phù hợp với giao thức đó.
+fix-mismatch-http-to-non-http = Cổng này chạy một giao thức khác ({ $speaks ->
+    [http] HTTP
+    [tls] TLS
+    [ssh] SSH
+    [smtp] SMTP
+    [ftp] FTP
+    [redis] Redis
+    [mysql] MySQL
+    [text] giao thức dạng văn bản
+    [binary] giao thức nhị phân
+   *[other] { $speaks }
+}); hãy dùng cổng HTTP của máy chủ, hoặc dùng máy khách phù hợp với giao thức đó.
 cause-mismatch-text-to-http = Máy khách giao thức text kết nối tới một máy chủ HTTP ({ $status }, Server: { $server })
 fix-mismatch-text-to-http = Dùng cổng text:// của máy chủ, hoặc giao tiếp với cổng này bằng HTTP.
 cause-mismatch-tls-to-plain = Máy khách dùng TLS, nhưng { $addr } chỉ giao tiếp không mã hóa: hãy dùng { $plain }
@@ -153,7 +209,7 @@ cause-mismatch-ws-origin = Máy chủ từ chối Origin { $origin }
 fix-mismatch-ws-origin = Thêm origin của trang vào danh sách origin được phép trên máy chủ (hoặc phần kiểm tra CORS/Origin), hoặc tải trang từ một origin được phép.
 cause-mismatch-proxy-no-upgrade = Reverse proxy ({ $server }) trả lời yêu cầu upgrade bằng { $status }: proxy không chuyển tiếp WebSocket
 fix-mismatch-proxy-no-upgrade = Thêm vào khối location của proxy: proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; rồi nạp lại cấu hình (nginx -s reload).
-cause-mismatch-silent-server = Máy chủ đã chấp nhận kết nối nhưng không trả lời trong { $ms } ms
+cause-mismatch-silent-server = Máy chủ đã chấp nhận kết nối nhưng không đưa ra phản hồi nào dùng được trong { $ms } ms
 fix-mismatch-silent-server = Máy chủ đang chờ thứ khác (một giao thức khác, hoặc thông điệp đầu tiên từ phía máy khách) hoặc event loop của nó bị treo: hãy kiểm tra giao thức và log của máy chủ.
 cause-reset-after-connect = { $addr } đã chấp nhận kết nối rồi ngắt trước khi trả lời
 fix-reset-after-connect = Kiểm tra log của máy chủ: có thể nó từ chối giao thức này hoặc IP của máy khách, chạm giới hạn số kết nối, hoặc bị crash khi xử lý request. Tường lửa hoặc IPS reset kết nối cũng gây ra hiện tượng tương tự.
@@ -182,7 +238,13 @@ fix-proxy-cdn = Địa chỉ bạn kết nối tới thuộc về CDN, không ph
 
 ## Evidence lines
 
-ev-family-failed = { $addr }: { $outcome }
+ev-family-failed = { $addr }: { $outcome ->
+    [refused] bị từ chối
+    [timed-out] không có phản hồi
+    [host-unreachable] không tới được host
+    [net-unreachable] không tới được mạng
+   *[other] thất bại ({ $outcome })
+}
 ev-family-connected = { $addr } kết nối được
 ev-icmp-error = { $origin } trả về lỗi ICMP (type { $type }, code { $code }) thay vì phản hồi TCP
 ev-icmp-other-origin = lời từ chối đến từ { $origin }, không phải từ chính máy chủ
@@ -204,13 +266,30 @@ ev-side-probes-off = không dò các cổng khác (--no-side-probes), nên khôn
 ev-host-answers-elsewhere = { $ip } có phản hồi trên các cổng khác: { $ports }
 ev-host-silent = { $ip } cũng không phản hồi trên cổng nào khác ({ $ports })
 ev-neighbour-failed = máy này đã hỏi { $addr } trong mạng cục bộ (ARP/neighbour discovery) nhưng không nhận được trả lời
-ev-router-reported = router { $router } báo: { $outcome }
-ev-kernel-reported = kernel của máy này báo: { $outcome }
+ev-router-reported = router { $router } báo: { $outcome ->
+    [net-unreachable] không tới được mạng
+   *[other] không tới được host
+}
+ev-kernel-reported = kernel của máy này báo: { $outcome ->
+    [net-unreachable] không tới được mạng (không có tuyến)
+   *[other] không tới được host
+}
 ev-ports-in-use = { $used } trên { $size } cổng cục bộ khả dụng ({ $lo }–{ $hi }) đang bị các socket tới { $dst } chiếm
 ev-time-wait = trong đó { $count } cổng ở trạng thái TIME_WAIT; net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = giới hạn file descriptor: { $soft } (giới hạn cứng { $hard })
 ev-reply-http = { $request } qua { $transport } → HTTP { $status } (Server: { $server })
-ev-reply-data = { $request } qua { $transport } → { $len } byte dữ liệu { $speaks }: { $bytes }
+ev-reply-data = { $request } qua { $transport } → { $len } byte trông giống { $speaks ->
+    [http] HTTP
+    [tls] TLS
+    [ssh] SSH
+    [smtp] SMTP
+    [ftp] FTP
+    [redis] Redis
+    [mysql] MySQL
+    [text] văn bản
+    [binary] dữ liệu nhị phân
+   *[other] { $speaks }
+}: { $bytes }
 ev-reply-silence = { $request } qua { $transport } → không có phản hồi trong { $ms } ms
 ev-reply-closed = { $request } qua { $transport } → máy chủ đóng kết nối mà không trả lời
 ev-reply-reset = { $request } qua { $transport } → máy chủ reset kết nối
@@ -246,9 +325,16 @@ ev-cdn-range = { $addr } nằm trong dải { $range } mà { $cdn } công bố (d
 ev-cdn-ports = cổng { $port } không có trong danh sách các cổng mà CDN chuyển tiếp
 ev-path-last-hop = SYN đi được tới hop { $ttl } ({ $addr }); sau đó không có gì trả lời
 ev-path-no-hop = ngay cả router đầu tiên cũng không trả lời các gói SYN giới hạn TTL
+ev-path-on-link = máy chủ nằm ngay trong mạng của máy này, không qua router nào, nhưng không trả lời gì cả
 ev-path-target-answers = host của máy chủ trả lời ở hop { $ttl } ({ $addr })
 ev-errno = connect() thất bại với errno { $errno }: { $message }
 
+## Batch
+
+batch-summary = đã kiểm tra { $total } đích trong { $secs } giây, { $failed } đích lỗi
+batch-by-symptom = theo triệu chứng:
+batch-by-cause = theo nguyên nhân đầu tiên:
+batch-slowest = chậm nhất:
 ## Serve
 
 serve-listening = đang phục vụ { $scheme } trên { $addr } · token { $token }
@@ -277,4 +363,5 @@ demo-scenario-tls-plain = Máy khách wss:// kết nối tới cổng WebSocket 
 demo-scenario-plain-tls = Máy khách ws:// kết nối tới cổng TLS
 demo-scenario-path = Máy khách WebSocket yêu cầu một đường dẫn mà máy chủ không phục vụ
 demo-scenario-origin = Máy chủ WebSocket từ chối Origin của trang
+demo-scenario-wrong-ip = Tên miền trỏ tới một địa chỉ khác với địa chỉ bạn mong đợi (--expect-ip)
 demo-command = lệnh: { $cmd }

@@ -116,7 +116,7 @@ audit-label-causes = 原因（按客户端数据包遇到的先后顺序）
 
 ## Evidence lines
 
-audit-ev-cloud-dmi = 本机是一台{ $provider ->
+audit-ev-cloud-dmi = 本机所在平台：{ $provider ->
     [alibaba] 阿里云
     [tencent] 腾讯云
     [huawei] 华为云
@@ -132,8 +132,8 @@ audit-ev-cloud-dmi = 本机是一台{ $provider ->
     [scaleway] Scaleway
     [exoscale] Exoscale
     [openstack] OpenStack
-   *[other] 云
-}虚拟机（DMI { $field }：{ $value }）
+   *[other] 某个云平台
+}（DMI { $field }：{ $value }）
 audit-ev-sg-invisible = 安全组在数据包到达这台虚拟机之前就进行过滤，所以在本机上无法看出 TCP { $port } 在那里是否放行
 audit-ev-fw-rule = { $verdict ->
     [reject] 被拒绝，规则：

@@ -5,9 +5,6 @@
 
 ## Command line
 
-app-about = 找出客户端连不上服务器的原因，并告诉你该改什么。
-app-check-about = 诊断到目标的连接（ws://、wss://、http://、https://、tcp://、text://、websocket://、host:port）。
-app-demo-about = 在回环地址上启动真实的服务端，逐一演示每种情况的诊断结果。
 app-error = 错误
 input-empty = 未指定目标
 input-whitespace = 目标中含有空格；请只给出一个地址或 URL
@@ -20,10 +17,58 @@ input-bad-timeout = “{ $detail }”不是有效的时长（示例：3s、500ms
 input-bad-header = “{ $detail }”不是有效的请求头；格式应为“Name: value”
 input-bad-token = “{ $detail }”不是有效的令牌（只能包含字母和数字）
 input-bad-ip = “{ $detail }”不是 IP 地址（--expect-ip 接受 203.0.113.7 或 2001:db8::7 这样的地址）
+input-bad-file = 无法读取目标列表：{ $detail }
+input-bad-line = 第 { $line } 行（“{ $target }”）：{ $detail }
+input-bad-concurrency = --concurrency 至少为 1
 input-example = 示例：conndoctor check ws://example.com:8282/chat · conndoctor check 203.0.113.7:8282 · conndoctor check websocket://[::1]:8282
 lang-fallback = 暂不支持语言“{ $lang }”，改用英语
 error-internal = conndoctor 运行出错：{ $detail }
 
+## Help (--help)
+
+help-about = 找出客户端连不上服务器的原因，并告诉你该改什么。
+help-check-about = 诊断到目标的连接（ws://、wss://、http://、https://、tcp://、text://、websocket://、host:port）。
+help-demo-about = 在回环地址上启动真实的服务端，逐一演示每种情况的诊断结果。
+help-serve-about = 运行一个参考服务端（websocket://、http://、text://、tcp://，可选 TLS），它用身份令牌应答。
+help-explain-about = 解读粘贴来的错误信息（浏览器控制台、日志、终端）：现象、原因、解决办法，以及下一步该运行的检查。
+help-audit-about = 在服务器上运行：找出客户端连不上该端口的原因（监听、进程、防火墙、面板、云平台、容量）。
+help-exporter-about = Prometheus exporter（遵循 blackbox_exporter 的 /probe 约定），其指标会说明探测失败的原因。
+help-help-about = 显示本帮助，或显示指定子命令的帮助
+help-usage = 用法
+help-commands = 命令
+help-arguments = 参数
+help-options = 选项
+help-examples = 示例
+help-help = 显示帮助
+help-version = 显示版本
+help-lang = 输出语言（en、zh-CN、th、vi、ru、ja、ar）；默认取自 LC_ALL、LC_MESSAGES、LANG。
+help-json = 输出一个 JSON 对象（schema 1），而不是文本报告。
+help-target = 客户端要连接的目标：ws://host:port/path、host:port、[v6]:port 等（给出多个即为批量检查）
+help-file = 从文件读取目标，每行一个，# 开头为注释（“-”表示从标准输入读取）。
+help-concurrency = 批量检查：同时检查的目标数（会按文件描述符上限自动调低）[默认：{ $default }]
+help-timeout = 总时间预算，例如 3s、500ms、1.5（秒）[默认：3s；demo 为 1s]
+help-no-side-probes = 主连接等待期间，不探测目标的其他端口。
+help-origin = WebSocket 升级请求中的 Origin 请求头，与浏览器页面发送的相同。
+help-subprotocol = 要请求的 Sec-WebSocket-Protocol。
+help-header = 额外的请求头，格式为“Name: value”（可重复指定）。
+help-insecure = 遇到证书问题时继续检查，并把这些问题作为警告报告。
+help-expect-token = conndoctor serve 打印的令牌：用来证明客户端连到的正是那台服务端。
+help-expect-ip = 你认为服务器应有的地址（可重复指定）；DNS 给出其他地址时会报告。
+help-no-trace = 连接没有应答时，不发送限定 TTL 的 SYN 来追踪路径。
+help-serve-listen = 监听地址，写法与 Workerman 的监听地址相同：websocket://0.0.0.0:8282、http://0.0.0.0:8080、text://[::]:5678
+help-serve-tls = 通过 TLS 提供服务（wss://、https://）；未指定 --cert/--key 时使用自签名证书。
+help-serve-cert = --tls 使用的 PEM 证书链。
+help-serve-key = --tls 使用的 PEM 私钥。
+help-serve-token = 应答时使用的身份令牌（默认随机生成）。
+help-serve-strict-path = WebSocket：只在 LISTEN 中写明的路径上接受升级（其他路径返回 404）。
+help-serve-allow-origin = WebSocket：Origin 不是该值时返回 403。
+help-explain-message = 错误信息（请加引号）。不提供或写“-”时，从标准输入读取。
+help-explain-check = 立即运行建议的 conndoctor check。
+help-explain-timeout = --check 所运行的检查的时间预算，例如 3s、500ms、1.5 [默认：3s]
+help-audit-target = 端口，或服务端代码中的监听地址（websocket://0.0.0.0:8282）；不指定则检查所有监听。
+help-audit-sysroot = 从 DIR（而不是 /）下读取配置和硬件标识（/sys/class/dmi、/etc、面板路径）。
+help-audit-timeout = 时间预算，例如 3s、500ms、1.5 [默认：3s]
+help-audit-from = 客户端的地址，用于判断按来源地址放行或丢弃的防火墙规则。
 ## Checklist
 
 check-target = 目标
@@ -80,7 +125,7 @@ verdict-refused = 连接被拒绝
 verdict-timeout = 连接超时
 verdict-unreachable = 服务器不可达
 verdict-addr-not-avail = 无法分配请求的地址（本地端口已耗尽）
-verdict-dns = 域名无法解析
+verdict-dns = DNS 问题：域名无法解析，或没有解析到正确的服务器
 verdict-local = 本机（客户端）无法发起该连接
 verdict-reset = 服务端接受连接后立即将其关闭
 verdict-mismatch = 已连接，但服务端使用的是另一种协议
@@ -140,7 +185,18 @@ fix-mismatch-ws-to-non-http = 该端口运行的是其他协议（text 或自定
 cause-mismatch-http-to-ws = HTTP 客户端连到了只支持 WebSocket 的服务端（{ $status }）
 fix-mismatch-http-to-ws = 改用 WebSocket 客户端连接（ws:// 或 wss://），或在另一个端口上提供普通 HTTP 服务（Workerman：new Worker('http://0.0.0.0:PORT')）。
 cause-mismatch-http-to-non-http = HTTP 客户端连到了不讲 HTTP 的服务端（对方发来：{ $bytes }）
-fix-mismatch-http-to-non-http = 该端口运行的是其他协议（{ $speaks }）；请连接服务端的 HTTP 端口，或使用该协议对应的客户端。
+fix-mismatch-http-to-non-http = 该端口运行的是其他协议（{ $speaks ->
+    [http] HTTP
+    [tls] TLS
+    [ssh] SSH
+    [smtp] SMTP
+    [ftp] FTP
+    [redis] Redis
+    [mysql] MySQL
+    [text] 文本协议
+    [binary] 二进制协议
+   *[other] { $speaks }
+}）；请连接服务端的 HTTP 端口，或使用该协议对应的客户端。
 cause-mismatch-text-to-http = text 协议客户端连到了 HTTP 服务端（{ $status }，Server: { $server }）
 fix-mismatch-text-to-http = 改连服务端的 text:// 端口，或者用 HTTP 访问这个端口。
 cause-mismatch-tls-to-plain = 客户端使用了 TLS，但 { $addr } 是明文协议：请改用 { $plain }
@@ -153,7 +209,7 @@ cause-mismatch-ws-origin = 服务端拒绝了 Origin { $origin }
 fix-mismatch-ws-origin = 把页面的源（origin）加入服务端允许的来源列表（或 CORS/Origin 校验），或者从允许的源加载页面。
 cause-mismatch-proxy-no-upgrade = 反向代理（{ $server }）对升级请求返回了 { $status }：它没有转发 WebSocket
 fix-mismatch-proxy-no-upgrade = 在代理的 location 块中添加：proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; 然后重新加载配置（nginx -s reload）。
-cause-mismatch-silent-server = 服务端接受了连接，但在 { $ms } ms 内没有任何应答
+cause-mismatch-silent-server = 服务端接受了连接，但在 { $ms } ms 内没有给出可用的应答
 fix-mismatch-silent-server = 服务端在等待别的东西（另一种协议，或客户端按其协议先发的第一条消息），或者它的事件循环卡住了：请检查服务端的协议和日志。
 cause-reset-after-connect = { $addr } 接受了连接，但在应答之前就将其断开
 fix-reset-after-connect = 检查服务端日志：它可能拒绝了这种协议或该客户端 IP、达到了连接数上限，或在处理请求时崩溃。会重置连接的防火墙或 IPS 也会造成同样的现象。
@@ -182,7 +238,13 @@ fix-proxy-cdn = 你访问的地址属于 CDN，而不是你的服务器：服务
 
 ## Evidence lines
 
-ev-family-failed = { $addr }：{ $outcome }
+ev-family-failed = { $addr }：{ $outcome ->
+    [refused] 被拒绝
+    [timed-out] 无应答
+    [host-unreachable] 主机不可达
+    [net-unreachable] 网络不可达
+   *[other] 失败（{ $outcome }）
+}
 ev-family-connected = { $addr } 可以连通
 ev-icmp-error = { $origin } 返回的是 ICMP 错误（类型 { $type }，代码 { $code }），而不是 TCP 应答
 ev-icmp-other-origin = 拒绝来自 { $origin }，而不是服务器本身
@@ -204,13 +266,30 @@ ev-side-probes-off = 未探测其他端口（--no-side-probes），因此无法�
 ev-host-answers-elsewhere = { $ip } 在其他端口上有应答：{ $ports }
 ev-host-silent = { $ip } 在其他端口上也没有应答（{ $ports }）
 ev-neighbour-failed = 本机在本地网络中查询了 { $addr }（ARP/邻居发现），但没有收到回应
-ev-router-reported = 路由器 { $router } 报告：{ $outcome }
-ev-kernel-reported = 本机内核报告：{ $outcome }
+ev-router-reported = 路由器 { $router } 报告：{ $outcome ->
+    [net-unreachable] 网络不可达
+   *[other] 主机不可达
+}
+ev-kernel-reported = 本机内核报告：{ $outcome ->
+    [net-unreachable] 网络不可达（没有路由）
+   *[other] 主机不可达
+}
 ev-ports-in-use = 可用的本地端口（{ $lo }–{ $hi }）共 { $size } 个，其中 { $used } 个被发往 { $dst } 的 socket 占用
 ev-time-wait = 其中 { $count } 个处于 TIME_WAIT；net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = 文件描述符上限：{ $soft }（硬上限 { $hard }）
 ev-reply-http = { $request }（经 { $transport }）→ HTTP { $status }（Server: { $server }）
-ev-reply-data = { $request }（经 { $transport }）→ { $len } 字节 { $speaks } 数据：{ $bytes }
+ev-reply-data = { $request }（经 { $transport }）→ { $len } 字节，疑似{ $speaks ->
+    [http] {" "}HTTP 数据
+    [tls] {" "}TLS 数据
+    [ssh] {" "}SSH 数据
+    [smtp] {" "}SMTP 数据
+    [ftp] {" "}FTP 数据
+    [redis] {" "}Redis 数据
+    [mysql] {" "}MySQL 数据
+    [text] 文本
+    [binary] 二进制数据
+   *[other] {" "}{ $speaks } 数据
+}：{ $bytes }
 ev-reply-silence = { $request }（经 { $transport }）→ { $ms } ms 内无应答
 ev-reply-closed = { $request }（经 { $transport }）→ 服务端未作应答就关闭了连接
 ev-reply-reset = { $request }（经 { $transport }）→ 服务端重置了连接
@@ -246,9 +325,16 @@ ev-cdn-range = { $addr } 位于 { $cdn } 公布的地址段 { $range } 内（{ $
 ev-cdn-ports = 端口 { $port } 不在该 CDN 转发的端口列表中
 ev-path-last-hop = SYN 最远到达第 { $ttl } 跳（{ $addr }）；再往后没有任何应答
 ev-path-no-hop = 连第一跳路由器都没有回应限定 TTL 的 SYN
+ev-path-on-link = 服务器就在本机所在的网络中，中间没有路由器，但它没有任何应答
 ev-path-target-answers = 服务器主机在第 { $ttl } 跳（{ $addr }）作出应答
 ev-errno = connect() 失败，errno { $errno }：{ $message }
 
+## Batch
+
+batch-summary = 共检查 { $total } 个目标，用时 { $secs } 秒，{ $failed } 个失败
+batch-by-symptom = 按现象：
+batch-by-cause = 按首要原因：
+batch-slowest = 最慢的目标：
 ## Serve
 
 serve-listening = 正在 { $addr } 上提供 { $scheme } 服务 · 令牌 { $token }
@@ -277,4 +363,5 @@ demo-scenario-tls-plain = wss:// 客户端连接未加密的 WebSocket 端口
 demo-scenario-plain-tls = ws:// 客户端连接 TLS 端口
 demo-scenario-path = WebSocket 客户端请求了服务端不提供的路径
 demo-scenario-origin = 拒绝页面 Origin 的 WebSocket 服务端
+demo-scenario-wrong-ip = 域名指向的地址与你期望的不同（--expect-ip）
 demo-command = 命令：{ $cmd }

@@ -11,6 +11,7 @@ use serde_json::{Value, json};
 use super::{Explanation, Family, catalogue};
 use crate::finding::{Arg, Args, Confidence, Finding, Msg, Symptom};
 use crate::i18n::Localizer;
+use crate::report::human::columns;
 use crate::report::json::SCHEMA;
 
 const OK: Style = AnsiColor::Green.on_default().bold();
@@ -183,9 +184,9 @@ pub fn human(e: &Explanation, l: &Localizer) -> String {
         ));
     }
 
-    let width = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
+    let width = rows.iter().map(|r| columns(&r.1)).max().unwrap_or(0);
     for (mark, label, text) in &rows {
-        let pad = width.saturating_sub(label.chars().count());
+        let pad = width.saturating_sub(columns(label));
         let _ = writeln!(out, "  {mark} {label}{}  {text}", " ".repeat(pad));
     }
 

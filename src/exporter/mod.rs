@@ -41,7 +41,7 @@ use tokio::time::Instant;
 use crate::finding::{Arg, Symptom};
 use crate::i18n::{self, Localizer};
 use crate::probe::CheckOptions;
-use crate::target::{self, Host, Scheme, Target};
+use crate::target::{self, Scheme, Target};
 use allow::{DENIED, Refusal};
 use config::{Config, ConfigError, Module, Prober};
 use metrics::{Counters, ProbeTimes};

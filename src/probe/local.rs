@@ -186,7 +186,9 @@ pub fn all_listeners(notes: &mut Vec<String>) -> Vec<Listener> {
 pub fn sockets_to(targets: &[SocketAddr], notes: &mut Vec<String>) -> BTreeMap<String, u32> {
     let mut counts: BTreeMap<String, u32> = BTreeMap::new();
     let all_but_listen = StateFlags::all() - StateFlags::LISTEN;
-    let r = sockdiag::dump(all_but_listen, |e| {
+    // All targets share the port; let the kernel filter on it.
+    let dport = targets.first().map(SocketAddr::port);
+    let r = sockdiag::dump_to_port(all_but_listen, dport, |e| {
         if targets.iter().any(|t| same_endpoint(*t, e.remote)) {
             *counts
                 .entry(state_name_num(e.state).to_string())

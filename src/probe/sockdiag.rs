@@ -61,24 +61,33 @@ fn entry(r: &InetResponse) -> Entry {
 }
 
 /// Dumps TCP sockets of both families in `states`, calling `f` for each.
-pub fn dump(states: StateFlags, mut f: impl FnMut(Entry)) -> io::Result<()> {
+pub fn dump(states: StateFlags, f: impl FnMut(Entry)) -> io::Result<()> {
+    dump_to_port(states, None, f)
+}
+
+/// Like [`dump`], but the kernel itself skips sockets whose remote port is not
+/// `dport`, so only the matches are built, copied and parsed.
+pub fn dump_to_port(states: StateFlags, dport: Option<u16>, mut f: impl FnMut(Entry)) -> io::Result<()> {
     for family in [AF_INET, AF_INET6] {
-        dump_family(family, states.clone(), &mut f)?;
+        dump_family(family, states.clone(), dport, &mut f)?;
     }
     Ok(())
 }
 
-fn dump_family(family: u8, states: StateFlags, f: &mut impl FnMut(Entry)) -> io::Result<()> {
+fn dump_family(family: u8, states: StateFlags, dport: Option<u16>, f: &mut impl FnMut(Entry)) -> io::Result<()> {
     let mut socket = Socket::new(NETLINK_SOCK_DIAG)?;
     socket.bind_auto()?;
     socket.connect(&NlAddr::new(0, 0))?;
     let mut header = NetlinkHeader::default();
     header.flags = NLM_F_REQUEST | NLM_F_DUMP;
-    let socket_id = if family == AF_INET {
+    let mut socket_id = if family == AF_INET {
         SocketId::new_v4()
     } else {
         SocketId::new_v6()
     };
+    if let Some(p) = dport {
+        socket_id.destination_port = p;
+    }
     let mut packet = NetlinkMessage::new(
         header,
         SockDiagMessage::InetRequest(InetRequest {

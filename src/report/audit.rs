@@ -11,7 +11,7 @@ use crate::evidence::Outcome;
 use crate::finding::{Arg, Confidence, Diagnosis, Finding, Msg, Symptom};
 use crate::i18n::Localizer;
 
-use super::human::{BAD, BOLD, DIM, Mark, OK, WARN, ms};
+use super::human::{BAD, BOLD, DIM, Mark, OK, WARN, columns, ms};
 
 struct Rows<'a> {
     l: &'a Localizer,
@@ -382,29 +382,6 @@ fn capacity_rows(r: &mut Rows, ev: &AuditEvidence, port: u16, d: &Diagnosis) {
             ],
         ),
     );
-}
-
-/// Terminal columns of a label: CJK and full-width characters take two and combining
-/// marks none, so the checklist stays aligned in every language.
-fn columns(s: &str) -> usize {
-    s.chars()
-        .map(|c| match u32::from(c) {
-            0x1100..=0x115F
-            | 0x2E80..=0x303E
-            | 0x3041..=0x33FF
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xA000..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFE30..=0xFE4F
-            | 0xFF00..=0xFF60
-            | 0xFFE0..=0xFFE6 => 2,
-            // Thai vowel and tone marks, Arabic harakat: drawn over their letter.
-            0x0E31 | 0x0E34..=0x0E3A | 0x0E47..=0x0E4E | 0x064B..=0x065F => 0,
-            _ => 1,
-        })
-        .sum()
 }
 
 fn finish_rows(out: &mut String, rows: &[(Mark, String, String)]) {

@@ -40,6 +40,46 @@ impl Mark {
     }
 }
 
+/// Terminal columns `s` takes: CJK and full-width characters count two, combining marks
+/// (Thai vowels and tones, Arabic harakat) and format characters none. Labels are padded
+/// by this, not by `chars().count()`, so the checklist stays aligned in every language.
+pub(crate) fn columns(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// `s` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE in a right-to-left
+/// language, as Fluent does for placeables: an address, id or command the report inserts
+/// itself then keeps its own left-to-right order inside Arabic text.
+pub(crate) fn isolate(l: &Localizer, s: &str) -> String {
+    if l.is_rtl() {
+        format!("\u{2068}{s}\u{2069}")
+    } else {
+        s.to_string()
+    }
+}
+
+/// The arrow that leads to a fix, pointing in the reading direction.
+pub(crate) fn arrow(l: &Localizer) -> &'static str {
+    if l.is_rtl() { "←" } else { "→" }
+}
+
+/// In a right-to-left language, starts every line with RIGHT-TO-LEFT MARK so that
+/// terminals that pick each line's direction from its first strong character lay all
+/// lines out right to left, also those that begin with a Latin label (TLS) or an id.
+pub(crate) fn rtl_lines(l: &Localizer, text: String) -> String {
+    if !l.is_rtl() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 64);
+    for line in text.split_inclusive('\n') {
+        if line != "\n" {
+            out.push('\u{200f}');
+        }
+        out.push_str(line);
+    }
+    out
+}
+
 pub(crate) fn ms(v: f64) -> Arg {
     // One decimal below 10 ms, whole numbers above: enough to compare, easy to read.
     Arg::Num(if v < 10.0 {
@@ -209,7 +249,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
                 .map(|s| {
                     format!(
                         "{} {}",
-                        s.addr.port(),
+                        isolate(l, &s.addr.port().to_string()),
                         l.text(&format!("outcome-{}", s.outcome.id()))
                     )
                 })
@@ -265,7 +305,12 @@ pub fn render(r: &Report, l: &Localizer) -> String {
         rows.push((
             Mark::Info,
             l.text("check-path"),
-            l.with("path-line", &[("hops", shown.join(" → ").into())]),
+            // Fluent leaves a message that is one placeable alone; the hops hold no
+            // letter to take a direction from, so isolate them as left-to-right here.
+            l.with(
+                "path-line",
+                &[("hops", isolate(l, &shown.join(" → ")).into())],
+            ),
         ));
     }
 
@@ -368,11 +413,15 @@ pub fn render(r: &Report, l: &Localizer) -> String {
         ));
     }
 
-    let width = rows.iter().map(|r| r.1.chars().count()).max().unwrap_or(0);
+    let width = rows.iter().map(|r| columns(&r.1)).max().unwrap_or(0);
     let mut out = String::new();
-    let _ = writeln!(out, "{BOLD}conndoctor{BOLD:#} · {}", ev.target.input);
+    let _ = writeln!(
+        out,
+        "{BOLD}conndoctor{BOLD:#} · {}",
+        isolate(l, &ev.target.input)
+    );
     for (mark, label, text) in &rows {
-        let pad = width.saturating_sub(label.chars().count());
+        let pad = width.saturating_sub(columns(label));
         let _ = writeln!(out, "  {} {label}{}  {text}", mark.paint(), " ".repeat(pad));
     }
     out.push('\n');
@@ -385,7 +434,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
             out,
             "{} {BAD}{verdict}{BAD:#} {DIM}({}){DIM:#}",
             Mark::Bad.paint(),
-            d.symptom.id()
+            isolate(l, d.symptom.id())
         );
     }
 
@@ -406,7 +455,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
         "\n{DIM}{}{DIM:#}",
         l.with("summary-time", &[("ms", ms(r.total_ms))])
     );
-    out
+    rtl_lines(l, out)
 }
 
 fn finding(out: &mut String, l: &Localizer, n: usize, f: &Finding) {
@@ -420,13 +469,19 @@ fn finding(out: &mut String, l: &Localizer, n: usize, f: &Finding) {
         "\n  {n}. {BOLD}{}{BOLD:#}",
         l.fmt(&f.title_id(), &f.args)
     );
-    let _ = writeln!(out, "     {DIM}{} · {}{DIM:#}", f.id, l.text(conf));
+    let _ = writeln!(
+        out,
+        "     {DIM}{} · {}{DIM:#}",
+        isolate(l, f.id),
+        l.text(conf)
+    );
     for e in &f.evidence {
         let _ = writeln!(out, "     • {}", l.fmt(e.id, &e.args));
     }
     let _ = writeln!(
         out,
-        "     {OK}→{OK:#} {}: {}",
+        "     {OK}{}{OK:#} {}: {}",
+        arrow(l),
         l.text("label-fix"),
         l.fmt(&f.fix_id(), &f.args)
     );

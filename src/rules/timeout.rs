@@ -162,8 +162,16 @@ pub fn filtered_or_down(ctx: &Ctx, p: &ConnectAttempt) -> Vec<Finding> {
                 .because(Msg::new("ev-side-probes-off")),
         ];
     };
+    // What came back, in TCP's own words, so the line reads the same in every language.
     let answered: Vec<String> = side_answers(ctx, p)
-        .map(|s| format!("{} ({})", s.addr.port(), s.outcome.id()))
+        .map(|s| {
+            let reply = if s.outcome == Outcome::Connected {
+                "SYN-ACK"
+            } else {
+                "RST"
+            };
+            format!("{} ({reply})", s.addr.port())
+        })
         .collect();
     if !answered.is_empty() {
         return vec![

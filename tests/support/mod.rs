@@ -1,9 +1,11 @@
-//! Shared helpers for the protocol-layer tests (tests/protocol.rs, tests/hostile.rs):
-//! running the real binary with a kill timeout and a memory reading, servers on a
-//! background tokio runtime, certificates made with rcgen, and child processes
-//! (`conndoctor serve`, nginx) that are killed when the test ends.
+//! Shared helpers for the integration tests: running the real binary (with a kill
+//! timeout and a memory reading, or plainly with a prepared command and standard
+//! input), reading its JSON report, servers on a background tokio runtime,
+//! certificates made with rcgen, child processes (`conndoctor serve`, nginx) that are
+//! killed when the test ends, and network namespaces ([`netns`]).
 //!
-//! Only 127.0.0.1 is ever bound or contacted. Nothing here asserts timings.
+//! Outside [`netns`], only 127.0.0.1 is ever bound or contacted. Nothing here asserts
+//! timings.
 
 // Each test crate uses a different subset of these helpers.
 #![allow(dead_code)]
@@ -11,7 +13,7 @@
 pub mod netns;
 
 use std::future::Future;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener as StdListener};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -45,8 +47,9 @@ pub struct Run {
     pub code: Option<i32>,
     pub stdout: String,
     pub stderr: String,
-    /// ru_maxrss from wait4(2), in KiB: the child's peak RSS (see [`run_env`]).
-    pub max_rss_kib: u64,
+    /// ru_maxrss from wait4(2), in KiB: the child's peak RSS (see [`run_env`]); `None`
+    /// when the run was not measured ([`run_command`]).
+    pub max_rss_kib: Option<u64>,
     /// The last VmHWM read from /proc/<pid>/status while the child ran (a lower bound
     /// of its peak, for failure messages).
     pub sampled_hwm_kib: Option<u64>,
@@ -67,14 +70,33 @@ impl Run {
         })
     }
 
+    /// Parses stdout as the JSON report and checks the exit status against it: 0 when
+    /// `ok` is true, 1 otherwise.
+    pub fn report(&self) -> Value {
+        let v = self.json();
+        let expected = if v["ok"] == true { 0 } else { 1 };
+        assert_eq!(
+            self.code,
+            Some(expected),
+            "exit status vs `ok`:\n{}",
+            self.describe()
+        );
+        v
+    }
+
     pub fn describe(&self) -> String {
+        let memory = match self.max_rss_kib {
+            Some(rss) => format!(
+                ", max RSS {rss} KiB (sampled VmHWM {:?} KiB)",
+                self.sampled_hwm_kib
+            ),
+            None => String::new(),
+        };
         format!(
-            "$ conndoctor {}\n-> exit {:?} after {:?}, max RSS {} KiB (sampled VmHWM {:?} KiB)\n--- stdout\n{}\n--- stderr\n{}",
+            "$ conndoctor {}\n-> exit {:?} after {:?}{memory}\n--- stdout\n{}\n--- stderr\n{}",
             self.args.join(" "),
             self.code,
             self.elapsed,
-            self.max_rss_kib,
-            self.sampled_hwm_kib,
             self.stdout,
             self.stderr
         )
@@ -90,11 +112,12 @@ impl Run {
     }
 
     pub fn assert_memory_bounded(&self) {
+        let rss = self
+            .max_rss_kib
+            .expect("the memory of this run was not measured (run_env measures it)");
         assert!(
-            self.max_rss_kib < MAX_RSS_KIB,
-            "peak RSS {} KiB is not under {} KiB:\n{}",
-            self.max_rss_kib,
-            MAX_RSS_KIB,
+            rss < MAX_RSS_KIB,
+            "peak RSS {rss} KiB is not under {MAX_RSS_KIB} KiB:\n{}",
             self.describe()
         );
     }
@@ -249,7 +272,7 @@ pub fn run_prefixed(prefix: &[&str], args: &[&str], env: &[(&str, &str)]) -> Run
         code,
         stdout: out.join().unwrap_or_default(),
         stderr: err.join().unwrap_or_default(),
-        max_rss_kib: u64::try_from(usage.ru_maxrss).unwrap_or(u64::MAX),
+        max_rss_kib: Some(u64::try_from(usage.ru_maxrss).unwrap_or(u64::MAX)),
         sampled_hwm_kib: sampled,
     };
     eprintln!("{}", r.describe());
@@ -258,6 +281,39 @@ pub fn run_prefixed(prefix: &[&str], args: &[&str], env: &[(&str, &str)]) -> Run
 
 pub fn run(args: &[&str]) -> Run {
     run_env(args, &[])
+}
+
+/// Runs `c`, the binary as [`command`] made it for `args` and the caller then set up
+/// (resource limits, variables), to its end, with `stdin` written to its standard
+/// input (none: /dev/null). A plain spawn and wait: no memory reading, no kill timeout.
+pub fn run_command(args: &[&str], mut c: Command, stdin: Option<&str>) -> Run {
+    c.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    })
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped());
+    let spawned = Instant::now();
+    let mut child = c
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {BIN}: {e}"));
+    if let Some(text) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        pipe.write_all(text.as_bytes()).expect("write stdin");
+    }
+    let o = child.wait_with_output().expect("wait for conndoctor");
+    let r = Run {
+        args: args.iter().map(|s| s.to_string()).collect(),
+        code: o.status.code(),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        max_rss_kib: None,
+        sampled_hwm_kib: None,
+        elapsed: spawned.elapsed(),
+    };
+    eprintln!("{}", r.describe());
+    r
 }
 
 /// `conndoctor check <target> --json --timeout 2s <extra...>`, which must end.
@@ -291,12 +347,34 @@ pub fn warning_ids(v: &Value) -> Vec<String> {
     ids(v, "warnings")
 }
 
-/// The cause with this id, or a panic that shows the report.
-pub fn cause<'a>(v: &'a Value, id: &str) -> &'a Value {
-    v["causes"]
+/// The finding `id` in the report's `list` ("causes" or "warnings"), or a panic that
+/// shows the report.
+#[track_caller]
+pub fn finding<'a>(v: &'a Value, list: &str, id: &str) -> &'a Value {
+    v[list]
         .as_array()
         .and_then(|a| a.iter().find(|c| c["id"] == id))
-        .unwrap_or_else(|| panic!("no cause {id} in {v:#}"))
+        .unwrap_or_else(|| panic!("no {id} in {list} of {v:#}"))
+}
+
+/// The cause with this id, or a panic that shows the report.
+#[track_caller]
+pub fn cause<'a>(v: &'a Value, id: &str) -> &'a Value {
+    finding(v, "causes", id)
+}
+
+/// The evidence entry `id` of a finding, or a panic naming what is there.
+#[track_caller]
+pub fn evidence<'a>(finding: &'a Value, id: &str) -> &'a Value {
+    finding["evidence"]
+        .as_array()
+        .and_then(|a| a.iter().find(|e| e["id"] == id))
+        .unwrap_or_else(|| {
+            panic!(
+                "{} has no evidence {id}: {:#}",
+                finding["id"], finding["evidence"]
+            )
+        })
 }
 
 /// Evidence message ids of one finding.

@@ -1,16 +1,17 @@
-//! Network namespaces for the tier-3 tests (ARCHITECTURE.md, "Testing tiers"), after
-//! the approach of tests/netns.rs: every test builds its own little network of named
-//! namespaces joined by veth pairs, with addresses configured only inside them, and
-//! runs the real binary in one of them through `ip netns exec`. Namespaces (and the
-//! /etc/netns/NAME files `ip netns exec` bind-mounts over /etc) are removed by a Drop
-//! guard, also when the test panics.
+//! Network namespaces for the tier-3 tests (ARCHITECTURE.md, "Testing tiers"; used
+//! by tests/netns.rs, tests/audit.rs and tests/environment.rs): every test builds its
+//! own little network of named namespaces joined by veth pairs, with addresses
+//! configured only inside them, and runs the real binary in one of them through
+//! `ip netns exec`. Namespaces (and the /etc/netns/NAME files `ip netns exec`
+//! bind-mounts over /etc) are removed by a Drop guard, also when the test panics.
 //!
 //! Needs root, `ip` (iproute2) and `nft` (nftables). Without them every test fails with
 //! a message saying what is missing, unless `CONNDOCTOR_SKIP_NETNS=1` is set.
 
+use std::fmt::Display;
 use std::fs::File;
 use std::io::Write;
-use std::net::{SocketAddrV4, TcpListener};
+use std::net::{TcpListener, ToSocketAddrs};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
@@ -181,6 +182,19 @@ impl Netns {
         );
     }
 
+    /// One nftables rule in this namespace, `tcp dport PORT VERDICT` (drop, reject) in
+    /// a chain on `hook` (input, forward) that accepts everything else.
+    pub fn nft_port(&self, hook: &str, port: u16, verdict: &str) {
+        self.nft(&format!(
+            "table inet conndoctor_test {{
+                chain {hook} {{
+                    type filter hook {hook} priority 0; policy accept;
+                    tcp dport {port} {verdict}
+                }}
+            }}"
+        ));
+    }
+
     /// Runs `f` on a thread that joined this namespace. Sockets it creates stay in the
     /// namespace for their whole life, whichever thread uses them later.
     pub fn enter<T: Send>(&self, f: impl FnOnce() -> T + Send) -> T {
@@ -198,19 +212,29 @@ impl Netns {
         })
     }
 
-    /// Writes a sysctl of this namespace (/proc/sys/net is per namespace).
+    /// Writes a sysctl of this namespace (/proc/sys/net is per namespace), and reads it
+    /// back to be sure the kernel took it.
     pub fn sysctl(&self, key: &str, value: &str) {
         let path = Path::new("/proc/sys").join(key.replace('.', "/"));
         self.enter(|| {
             std::fs::write(&path, value)
                 .unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+            let back = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+            assert_eq!(
+                back.split_whitespace().collect::<Vec<_>>(),
+                value.split_whitespace().collect::<Vec<_>>(),
+                "{key} in {}",
+                self.name
+            );
         });
     }
 
-    /// A TCP listener inside this namespace (port 0: any free port).
-    pub fn listen(&self, addr: SocketAddrV4) -> TcpListener {
+    /// A TCP listener inside this namespace on `addr`, an IPv4 or IPv6 address or its
+    /// text (port 0: any free port).
+    pub fn listen<A: ToSocketAddrs + Display + Sync>(&self, addr: A) -> TcpListener {
         self.enter(|| {
-            TcpListener::bind(addr).unwrap_or_else(|e| panic!("bind {addr} in {}: {e}", self.name))
+            TcpListener::bind(&addr).unwrap_or_else(|e| panic!("bind {addr} in {}: {e}", self.name))
         })
     }
 
@@ -264,16 +288,16 @@ impl Drop for Netns {
 }
 
 /// Joins `a` and `b` with a veth pair named `a_if` (in `a`) and `b_if` (in `b`), both
-/// up. Interface names have at most 15 bytes.
+/// up. The pair is created inside the namespaces, so its names never exist on the host
+/// (both ends may be called eth0). Interface names have at most 15 bytes.
 pub fn veth(a: &Netns, a_if: &str, b: &Netns, b_if: &str) {
     assert!(
         a_if.len() <= 15 && b_if.len() <= 15,
         "{a_if}/{b_if} too long"
     );
-    must(Command::new(&a.tools.ip).args([
-        "link", "add", a_if, "netns", &a.name, "type", "veth", "peer", "name", b_if, "netns",
-        &b.name,
-    ]));
+    a.ip(&[
+        "link", "add", a_if, "type", "veth", "peer", "name", b_if, "netns", &b.name,
+    ]);
     a.ip(&["link", "set", a_if, "up"]);
     b.ip(&["link", "set", b_if, "up"]);
 }
