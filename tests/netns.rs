@@ -89,7 +89,7 @@ fn nft_drop_is_filtered() {
     let e = evidence(cause(&v, "timeout.filtered"), "ev-host-answers-elsewhere");
     assert_eq!(e["args"]["ip"], lab.server_ip.to_string().as_str());
     assert!(
-        e["args"]["ports"].as_str().unwrap().contains("refused"),
+        e["args"]["ports"].as_str().unwrap().contains("RST"),
         "{e}"
     );
     let side = v["side_probes"].as_array().expect("side probes ran");
