@@ -88,10 +88,7 @@ fn nft_drop_is_filtered() {
     // The side probes reached the live host on other ports and got RSTs.
     let e = evidence(cause(&v, "timeout.filtered"), "ev-host-answers-elsewhere");
     assert_eq!(e["args"]["ip"], lab.server_ip.to_string().as_str());
-    assert!(
-        e["args"]["ports"].as_str().unwrap().contains("RST"),
-        "{e}"
-    );
+    assert!(e["args"]["ports"].as_str().unwrap().contains("RST"), "{e}");
     let side = v["side_probes"].as_array().expect("side probes ran");
     assert!(side.iter().any(|s| {
         let a: SocketAddr = s["addr"].as_str().unwrap().parse().unwrap();

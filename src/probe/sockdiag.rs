@@ -67,14 +67,23 @@ pub fn dump(states: StateFlags, f: impl FnMut(Entry)) -> io::Result<()> {
 
 /// Like [`dump`], but the kernel itself skips sockets whose remote port is not
 /// `dport`, so only the matches are built, copied and parsed.
-pub fn dump_to_port(states: StateFlags, dport: Option<u16>, mut f: impl FnMut(Entry)) -> io::Result<()> {
+pub fn dump_to_port(
+    states: StateFlags,
+    dport: Option<u16>,
+    mut f: impl FnMut(Entry),
+) -> io::Result<()> {
     for family in [AF_INET, AF_INET6] {
         dump_family(family, states.clone(), dport, &mut f)?;
     }
     Ok(())
 }
 
-fn dump_family(family: u8, states: StateFlags, dport: Option<u16>, f: &mut impl FnMut(Entry)) -> io::Result<()> {
+fn dump_family(
+    family: u8,
+    states: StateFlags,
+    dport: Option<u16>,
+    f: &mut impl FnMut(Entry),
+) -> io::Result<()> {
     let mut socket = Socket::new(NETLINK_SOCK_DIAG)?;
     socket.bind_auto()?;
     socket.connect(&NlAddr::new(0, 0))?;
