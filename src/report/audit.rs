@@ -8,10 +8,10 @@ use serde_json::{Value, json};
 use crate::audit::firewall::{RuleRef, Verdict};
 use crate::audit::{AuditEvidence, AuditListener, AuditReport, ReadState, rules};
 use crate::evidence::Outcome;
-use crate::finding::{Arg, Confidence, Diagnosis, Finding, Msg, Symptom};
+use crate::finding::{Arg, Diagnosis, Symptom};
 use crate::i18n::Localizer;
 
-use super::human::{BAD, BOLD, DIM, Mark, OK, WARN, columns, ms};
+use super::human::{BAD, BOLD, DIM, Mark, OK, WARN, columns, finding, ms};
 
 struct Rows<'a> {
     l: &'a Localizer,
@@ -583,29 +583,6 @@ fn findings(out: &mut String, d: &Diagnosis, l: &Localizer) {
     }
 }
 
-fn finding(out: &mut String, l: &Localizer, n: usize, f: &Finding) {
-    let conf = match f.confidence {
-        Confidence::High => "confidence-high",
-        Confidence::Medium => "confidence-medium",
-        Confidence::Low => "confidence-low",
-    };
-    let _ = writeln!(
-        out,
-        "\n  {n}. {BOLD}{}{BOLD:#}",
-        l.fmt(&f.title_id(), &f.args)
-    );
-    let _ = writeln!(out, "     {DIM}{} · {}{DIM:#}", f.id, l.text(conf));
-    for e in &f.evidence {
-        let _ = writeln!(out, "     • {}", l.fmt(e.id, &e.args));
-    }
-    let _ = writeln!(
-        out,
-        "     {OK}→{OK:#} {}: {}",
-        l.text("label-fix"),
-        l.fmt(&f.fix_id(), &f.args)
-    );
-}
-
 fn render_inventory(out: &mut String, rep: &AuditReport, l: &Localizer) {
     let ev = &rep.evidence;
     let mut r = Rows {
@@ -697,36 +674,13 @@ fn render_inventory(out: &mut String, rep: &AuditReport, l: &Localizer) {
 
 // ------------------------------------------------------------------ JSON
 
-fn msg(m: &Msg, l: Option<&Localizer>) -> Value {
-    let mut v = json!({ "id": m.id, "args": m.args });
-    if let Some(l) = l {
-        v["message"] = l.fmt(m.id, &m.args).into();
-    }
-    v
-}
-
-fn finding_json(f: &Finding, l: Option<&Localizer>) -> Value {
-    let mut v = json!({
-        "id": f.id,
-        "confidence": f.confidence,
-        "args": f.args,
-        "evidence": f.evidence.iter().map(|m| msg(m, l)).collect::<Vec<_>>(),
-        "fix": { "id": f.fix_id() },
-    });
-    if let Some(l) = l {
-        v["message"] = l.fmt(&f.title_id(), &f.args).into();
-        v["fix"]["message"] = l.fmt(&f.fix_id(), &f.args).into();
-    }
-    v
-}
-
 fn diagnosis_json(port: u16, d: &Diagnosis, l: Option<&Localizer>) -> Value {
     json!({
         "port": port,
         "symptom": d.symptom,
         "ok": d.exit_code() == 0,
-        "causes": d.causes.iter().map(|f| finding_json(f, l)).collect::<Vec<_>>(),
-        "warnings": d.warnings.iter().map(|f| finding_json(f, l)).collect::<Vec<_>>(),
+        "causes": d.causes.iter().map(|f| super::json::finding_value(f, l)).collect::<Vec<_>>(),
+        "warnings": d.warnings.iter().map(|f| super::json::finding_value(f, l)).collect::<Vec<_>>(),
     })
 }
 
@@ -762,13 +716,13 @@ pub fn to_value(rep: &AuditReport, l: Option<&Localizer>) -> Value {
         v["causes"] = json!(
             d.causes
                 .iter()
-                .map(|f| finding_json(f, l))
+                .map(|f| super::json::finding_value(f, l))
                 .collect::<Vec<_>>()
         );
         v["warnings"] = json!(
             d.warnings
                 .iter()
-                .map(|f| finding_json(f, l))
+                .map(|f| super::json::finding_value(f, l))
                 .collect::<Vec<_>>()
         );
     }

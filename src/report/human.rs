@@ -458,7 +458,8 @@ pub fn render(r: &Report, l: &Localizer) -> String {
     rtl_lines(l, out)
 }
 
-fn finding(out: &mut String, l: &Localizer, n: usize, f: &Finding) {
+/// One numbered cause or warning: title, id and confidence, evidence, fix.
+pub(crate) fn finding(out: &mut String, l: &Localizer, n: usize, f: &Finding) {
     let conf = match f.confidence {
         Confidence::High => "confidence-high",
         Confidence::Medium => "confidence-medium",

@@ -129,6 +129,12 @@ fn report<'a>(r: &'a Report, l: Option<&Localizer>) -> JsonReport<'a> {
     }
 }
 
+/// One finding as JSON (ids, args, evidence, fix; localised `message`s with `l`), for
+/// the other reports that share the shape.
+pub fn finding_value(f: &Finding, l: Option<&Localizer>) -> Value {
+    serde_json::to_value(finding(f, l)).unwrap_or(Value::Null)
+}
+
 /// Builds the report object. `l` adds localised `message` fields.
 pub fn to_value(r: &Report, l: Option<&Localizer>) -> Value {
     serde_json::to_value(report(r, l)).unwrap_or(Value::Null)
