@@ -40,8 +40,14 @@ const RTL: &[&str] = &["ar"];
 
 pub struct Localizer {
     lang: &'static str,
-    bundle: FluentBundle<FluentResource>,
-    fallback: Option<FluentBundle<FluentResource>>,
+    /// One bundle per file, the language's own first, then English as the fallback,
+    /// each parsed on first use: `check` never pays for the explain, audit and
+    /// exporter texts (no message refers to another file's).
+    files: Vec<(
+        &'static str,
+        &'static str,
+        std::cell::OnceCell<FluentBundle<FluentResource>>,
+    )>,
 }
 
 fn bundle(tag: &'static str, sources: &[&'static str]) -> FluentBundle<FluentResource> {
@@ -178,12 +184,19 @@ impl Localizer {
             .find(|(t, _)| *t == lang)
             .copied()
             .unwrap_or(LOCALES[0]);
-        let fallback = (tag != "en").then(|| bundle(LOCALES[0].0, LOCALES[0].1));
-        Self {
-            lang: tag,
-            bundle: bundle(tag, sources),
-            fallback,
+        let mut files: Vec<_> = sources
+            .iter()
+            .map(|s| (tag, *s, std::cell::OnceCell::new()))
+            .collect();
+        if tag != "en" {
+            files.extend(
+                LOCALES[0]
+                    .1
+                    .iter()
+                    .map(|s| (LOCALES[0].0, *s, std::cell::OnceCell::new())),
+            );
         }
+        Self { lang: tag, files }
     }
 
     pub fn lang(&self) -> &'static str {
@@ -204,7 +217,8 @@ impl Localizer {
                 Arg::Num(n) => fa.set(*k, FluentValue::from(*n)),
             }
         }
-        for b in std::iter::once(&self.bundle).chain(self.fallback.as_ref()) {
+        for (tag, src, cell) in &self.files {
+            let b = cell.get_or_init(|| bundle(tag, &[*src]));
             if let Some(p) = b.get_message(id).and_then(|m| m.value()) {
                 let mut errors = Vec::new();
                 let text = b.format_pattern(p, Some(&fa), &mut errors);

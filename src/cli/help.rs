@@ -11,7 +11,7 @@
 
 use std::ffi::OsString;
 
-use clap::{Arg, Command, CommandFactory, FromArgMatches};
+use clap::{Arg, Command, CommandFactory, FromArgMatches, Parser};
 
 use super::Cli;
 use crate::i18n::{self, Localizer};
@@ -39,6 +39,11 @@ pub fn lang_from_args(args: &[OsString], env: impl Fn(&str) -> Option<String>) -
 /// language; exits like `Cli::parse()` on `--help`, `--version` and bad arguments.
 pub fn parse() -> Cli {
     let args: Vec<OsString> = std::env::args_os().collect();
+    // The usual run parses with the plain command: localising every help text costs
+    // more than a refused verdict takes. Help, version and errors take the long way.
+    if let Ok(cli) = Cli::try_parse_from(&args) {
+        return cli;
+    }
     let l = Localizer::new(lang_from_args(&args, |k| std::env::var(k).ok()));
     let matches = localized_command(&l).get_matches_from(args);
     Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut localized_command(&l)).exit())
