@@ -15,6 +15,7 @@ pub mod explain;
 pub mod exporter;
 pub mod finding;
 pub mod i18n;
+pub mod net;
 pub mod probe;
 pub mod report;
 pub mod rules;

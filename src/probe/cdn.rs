@@ -5,7 +5,7 @@
 use std::net::IpAddr;
 
 use crate::evidence::CdnMatch;
-use crate::rules::same_network;
+use crate::net::Cidr;
 
 const LISTS: &[&str] = &[
     include_str!("../../data/cdn/cloudflare.txt"),
@@ -24,8 +24,7 @@ fn header<'a>(list: &'a str, key: &str) -> &'a str {
 }
 
 struct Range {
-    net: IpAddr,
-    len: u8,
+    cidr: Cidr,
     text: &'static str,
     provider: &'static str,
     date: &'static str,
@@ -43,15 +42,11 @@ fn ranges() -> &'static [Range] {
                 .map(str::trim)
                 .filter(|l| !l.starts_with('#') && !l.is_empty())
             {
-                let Some((net, len)) = line.split_once('/') else {
-                    continue;
-                };
-                let (Ok(net), Ok(len)) = (net.parse::<IpAddr>(), len.parse::<u8>()) else {
+                let Some(cidr) = Cidr::parse(line) else {
                     continue;
                 };
                 out.push(Range {
-                    net,
-                    len,
+                    cidr,
                     text: line,
                     provider,
                     date,
@@ -69,7 +64,7 @@ pub fn lookup(ip: IpAddr) -> Option<CdnMatch> {
     }
     ranges()
         .iter()
-        .find(|r| same_network(r.net, ip, r.len))
+        .find(|r| r.cidr.contains(ip))
         .map(|r| CdnMatch {
             addr: ip,
             provider: r.provider.to_string(),

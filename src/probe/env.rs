@@ -1,8 +1,6 @@
 //! Proxy software on the client: proxy environment variables (matched the way curl
 //! does, NO_PROXY included) and tunnel interfaces that carry the route to the target.
 
-use std::net::IpAddr;
-
 use crate::evidence::{ProxyEvidence, RouteFact};
 use crate::target::{Host, Scheme, Target};
 
@@ -52,17 +50,7 @@ pub fn no_proxy_matches(entry: &str, host: &Host) -> bool {
             let n = n.to_ascii_lowercase();
             n == e || n.ends_with(&format!(".{e}"))
         }
-        Host::Ip(ip) => {
-            let e = e.trim_start_matches('[').trim_end_matches(']');
-            if let Some((net, len)) = e.split_once('/') {
-                match (net.parse::<IpAddr>(), len.parse::<u8>()) {
-                    (Ok(net), Ok(len)) => crate::rules::same_network(net, *ip, len),
-                    _ => false,
-                }
-            } else {
-                e.parse::<IpAddr>().is_ok_and(|a| a == *ip)
-            }
-        }
+        Host::Ip(ip) => crate::net::Cidr::parse(&e).is_some_and(|c| c.contains(*ip)),
     }
 }
 
