@@ -144,9 +144,15 @@ pub fn parse_duration(s: &str) -> Option<Duration> {
 }
 
 fn bad_input(l: &Localizer, msg: &str) -> ExitCode {
+    input_error(l, "conndoctor", "input-example", msg)
+}
+
+/// Bad input, for every subcommand: `WHO: error: MSG`, the subcommand's example line
+/// (`example_id`), exit status 2.
+pub fn input_error(l: &Localizer, who: &str, example_id: &str, msg: &str) -> ExitCode {
     let mut err = anstream::stderr();
-    let _ = writeln!(err, "conndoctor: {}: {msg}", l.text("app-error"));
-    let _ = writeln!(err, "{}", l.text("input-example"));
+    let _ = writeln!(err, "{who}: {}: {msg}", l.text("app-error"));
+    let _ = writeln!(err, "{}", l.text(example_id));
     ExitCode::from(EXIT_BAD_INPUT)
 }
 
@@ -535,7 +541,8 @@ fn batch_cmd(
     ExitCode::from(u8::from(summary.failures() > 0))
 }
 
-fn internal(l: &Localizer, detail: &str) -> ExitCode {
+/// conndoctor itself failed: the message, exit status 3.
+pub fn internal(l: &Localizer, detail: &str) -> ExitCode {
     let _ = writeln!(
         anstream::stderr(),
         "{}",

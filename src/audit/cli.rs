@@ -12,7 +12,7 @@ use clap::Args;
 
 use super::platform::SysRoot;
 use super::{AuditOptions, audit, parse_request};
-use crate::cli::{EXIT_BAD_INPUT, EXIT_INTERNAL, parse_duration};
+use crate::cli::{EXIT_INTERNAL, parse_duration};
 use crate::i18n::Localizer;
 use crate::report::audit as render;
 
@@ -39,13 +39,7 @@ pub struct AuditArgs {
 }
 
 fn bad_input(l: &Localizer, msg: &str) -> ExitCode {
-    let _ = writeln!(
-        anstream::stderr(),
-        "conndoctor audit: {}: {msg}\n{}",
-        l.text("app-error"),
-        l.text("audit-input-example")
-    );
-    ExitCode::from(EXIT_BAD_INPUT)
+    crate::cli::input_error(l, "conndoctor audit", "audit-input-example", msg)
 }
 
 pub fn run(a: &AuditArgs) -> ExitCode {

@@ -9,7 +9,7 @@ use std::time::Duration;
 use clap::Args;
 
 use super::{MAX_INPUT, explain, render};
-use crate::cli::{EXIT_BAD_INPUT, EXIT_INTERNAL, parse_duration, print_report};
+use crate::cli::{EXIT_INTERNAL, internal, parse_duration, print_report};
 use crate::i18n::Localizer;
 use crate::probe::CheckOptions;
 use crate::report::json as report_json;
@@ -79,19 +79,7 @@ fn read_message(args: &ExplainArgs) -> Input {
 }
 
 fn bad_input(l: &Localizer, msg: &str) -> ExitCode {
-    let mut err = anstream::stderr();
-    let _ = writeln!(err, "conndoctor: {}: {msg}", l.text("app-error"));
-    let _ = writeln!(err, "{}", l.text("explain-input-example"));
-    ExitCode::from(EXIT_BAD_INPUT)
-}
-
-fn internal(l: &Localizer, detail: &str) -> ExitCode {
-    let _ = writeln!(
-        anstream::stderr(),
-        "{}",
-        l.with("error-internal", &[("detail", detail.into())])
-    );
-    ExitCode::from(EXIT_INTERNAL)
+    crate::cli::input_error(l, "conndoctor", "explain-input-example", msg)
 }
 
 /// Runs `conndoctor explain`.
