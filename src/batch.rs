@@ -140,6 +140,7 @@ pub async fn run(targets: Vec<Target>, o: BatchOptions, l: &Localizer) -> Summar
     // JSON goes to the raw stdout: it holds no colour to strip, and it is the hot path.
     let mut raw = std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
     let mut out = std::io::BufWriter::new(anstream::stdout());
+    let stdout_tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
     let start = Instant::now();
     let mut pending = targets.into_iter();
     loop {
@@ -164,9 +165,14 @@ pub async fn run(targets: Vec<Target>, o: BatchOptions, l: &Localizer) -> Summar
             let _ = json::write_line(&mut raw, &report, None);
         } else {
             let line = line(&report, l);
+            // Results always go to stdout; the bar lives on stderr. When both are the
+            // same terminal, the bar steps aside while the line is written.
             match &bar {
-                Some(b) => b.println(line),
-                None => {
+                Some(b) if stdout_tty => b.suspend(|| {
+                    let _ = writeln!(out, "{line}");
+                    let _ = out.flush();
+                }),
+                _ => {
                     let _ = writeln!(out, "{line}");
                 }
             }

@@ -24,24 +24,69 @@ pub const EXIT_INTERNAL: u8 = 3;
     name = "conndoctor",
     version,
     about = "Tells why a client cannot connect to a server, and what to change.",
-    args_conflicts_with_subcommands = true,
+    // The bare-target form is handled before clap sees it (help::parse); show it here.
+    override_usage = "conndoctor [OPTIONS] <COMMAND>\n       conndoctor [OPTIONS] <TARGET>...",
     after_help = "Examples:\n  conndoctor check ws://example.com:8282/chat\n  conndoctor 203.0.113.7:8282 --timeout 5s\n  conndoctor demo"
 )]
 pub struct Cli {
     #[command(subcommand)]
     cmd: Option<Cmd>,
-    /// `conndoctor <target>` is short for `conndoctor check <target>`.
     #[command(flatten)]
-    check: CheckArgs,
+    global: GlobalArgs,
+}
+
+/// Options every subcommand takes, in any position (`conndoctor --json check …` and
+/// `conndoctor check … --json` are the same).
+#[derive(Args, Debug, Clone, Default)]
+pub struct GlobalArgs {
+    /// Language of the output (en, zh-CN, th, vi, ru, ja, ar); default from LC_ALL, LC_MESSAGES, LANG.
+    #[arg(long, value_name = "LANG", global = true)]
+    pub lang: Option<String>,
+    /// Print one JSON object (schema 1) instead of the text report.
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// When to colour the output: auto (a terminal, unless NO_COLOR is set), always, never.
+    #[arg(
+        long,
+        value_name = "WHEN",
+        global = true,
+        value_enum,
+        default_value_t = ColorWhen::Auto,
+        hide_default_value = true,
+        hide_possible_values = true
+    )]
+    pub color: ColorWhen,
+}
+
+#[derive(clap::ValueEnum, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ColorWhen {
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorWhen {
+    /// Applies the choice to everything written through anstream (reports, errors, help).
+    pub fn apply(self) {
+        let choice = match self {
+            ColorWhen::Auto => anstream::ColorChoice::Auto,
+            ColorWhen::Always => anstream::ColorChoice::Always,
+            ColorWhen::Never => anstream::ColorChoice::Never,
+        };
+        choice.write_global();
+    }
 }
 
 #[derive(Subcommand, Debug)]
 enum Cmd {
     /// Diagnose a connection to a target (ws://, wss://, http://, https://, tcp://, text://, websocket://, host:port).
+    #[command(arg_required_else_help = true)]
     Check(CheckArgs),
     /// Start real servers on loopback and show the diagnosis of each case.
     Demo(CommonArgs),
     /// Run a reference server (websocket://, http://, text://, tcp://, optionally TLS) that answers with an identity token.
+    #[command(arg_required_else_help = true)]
     Serve(ServeArgs),
     /// Explain a pasted error message (browser console, log, terminal): symptom, causes, fixes, and the check to run.
     Explain(crate::explain::cli::ExplainArgs),
@@ -49,7 +94,32 @@ enum Cmd {
     Audit(crate::audit::cli::AuditArgs),
     /// Prometheus exporter (blackbox_exporter's /probe contract) whose metrics say why a probe failed.
     Exporter(crate::exporter::ExporterArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to standard output.
+    #[command(arg_required_else_help = true)]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) to standard output, e.g. conndoctor man | man -l -
+    Man,
 }
+
+#[derive(Args, Debug, Clone)]
+struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_name = "SHELL", value_enum)]
+    shell: clap_complete::Shell,
+}
+
+/// The subcommand names, for the default-subcommand rule in [`help::parse`].
+pub(crate) const SUBCOMMANDS: &[&str] = &[
+    "check",
+    "demo",
+    "serve",
+    "explain",
+    "audit",
+    "exporter",
+    "completions",
+    "man",
+    "help",
+];
 
 #[derive(Args, Debug, Clone, Default)]
 struct ServeArgs {
@@ -74,8 +144,8 @@ struct ServeArgs {
     /// WebSocket: answer 403 to an Origin other than this one.
     #[arg(long, value_name = "ORIGIN")]
     allow_origin: Option<String>,
-    /// Language of the messages.
-    #[arg(long, value_name = "LANG")]
+    /// Filled from the global --lang.
+    #[arg(skip)]
     lang: Option<String>,
 }
 
@@ -84,14 +154,14 @@ struct CommonArgs {
     /// Overall time budget, e.g. 3s, 500ms, 1.5 (seconds) [default: 3s; demo: 1s]
     #[arg(long, value_name = "DURATION")]
     timeout: Option<String>,
-    /// Print one JSON object (schema 1) instead of the text report.
-    #[arg(long)]
+    /// Filled from the global --json.
+    #[arg(skip)]
     json: bool,
     /// Do not probe other ports of the target while the main connect waits.
     #[arg(long)]
     no_side_probes: bool,
-    /// Language of the report (en, zh-CN, th, vi, ru, ja, ar); default from LC_ALL, LC_MESSAGES, LANG.
-    #[arg(long, value_name = "LANG")]
+    /// Filled from the global --lang.
+    #[arg(skip)]
     lang: Option<String>,
     /// Origin header for the WebSocket upgrade, as a browser page would send it.
     #[arg(long, value_name = "URL")]
@@ -251,25 +321,39 @@ pub fn localizer(flag: Option<&str>) -> Localizer {
 }
 
 pub fn main() -> ExitCode {
-    let cli = help::parse();
-    let (cmd_name, common, target) = match &cli.cmd {
-        Some(Cmd::Explain(a)) => return crate::explain::cli::run(a),
-        Some(Cmd::Audit(a)) => return crate::audit::cli::run(a),
-        Some(Cmd::Exporter(a)) => return crate::exporter::run(a),
-        Some(Cmd::Check(a)) => ("check", a.common.clone(), a.targets.first().cloned()),
-        Some(Cmd::Demo(c)) => ("demo", c.clone(), None),
-        Some(Cmd::Serve(s)) => {
+    let mut cli = help::parse();
+    let g = cli.global.clone();
+    g.color.apply();
+    let Some(cmd) = cli.cmd.as_mut() else {
+        // Nothing to do: the help, as `git` and `cargo` answer a bare call.
+        return help::print_help(g.lang.as_deref());
+    };
+    // The global options are parsed once, at the top; each subcommand reads them from
+    // its own arguments.
+    match cmd {
+        Cmd::Check(a) => (a.common.lang, a.common.json) = (g.lang.clone(), g.json),
+        Cmd::Demo(c) => (c.lang, c.json) = (g.lang.clone(), g.json),
+        Cmd::Serve(s) => s.lang = g.lang.clone(),
+        Cmd::Explain(a) => (a.lang, a.json) = (g.lang.clone(), g.json),
+        Cmd::Audit(a) => (a.lang, a.json) = (g.lang.clone(), g.json),
+        Cmd::Exporter(a) => a.lang = g.lang.clone(),
+        Cmd::Completions(_) | Cmd::Man => {}
+    }
+    let (cmd_name, common, target) = match &*cmd {
+        Cmd::Explain(a) => return crate::explain::cli::run(a),
+        Cmd::Audit(a) => return crate::audit::cli::run(a),
+        Cmd::Exporter(a) => return crate::exporter::run(a),
+        Cmd::Completions(a) => return help::completions(a.shell, g.lang.as_deref()),
+        Cmd::Man => return help::man_page(g.lang.as_deref()),
+        Cmd::Check(a) => ("check", a.common.clone(), a.targets.first().cloned()),
+        Cmd::Demo(c) => ("demo", c.clone(), None),
+        Cmd::Serve(s) => {
             let common = CommonArgs {
                 lang: s.lang.clone(),
                 ..CommonArgs::default()
             };
             ("serve", common, s.listen.clone())
         }
-        None => (
-            "check",
-            cli.check.common.clone(),
-            cli.check.targets.first().cloned(),
-        ),
     };
     let l = localizer(common.lang.as_deref());
     if matches!(cli.cmd, Some(Cmd::Serve(_))) {
@@ -297,9 +381,8 @@ pub fn main() -> ExitCode {
     if let (Some(Cmd::Serve(s)), "serve") = (&cli.cmd, cmd_name) {
         return serve_cmd(&rt, s, target.as_deref().unwrap_or(""), &l);
     }
-    let args = match &cli.cmd {
-        Some(Cmd::Check(a)) => a,
-        _ => &cli.check,
+    let Some(Cmd::Check(args)) = &cli.cmd else {
+        return internal(&l, "no subcommand");
     };
     if args.file.is_some() || args.targets.len() > 1 {
         return batch_cmd(&rt, args, &common, &l);

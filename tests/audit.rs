@@ -727,6 +727,41 @@ fn every_listener_view() {
 }
 
 #[test]
+fn every_listener_view_reports_a_firewalled_port_as_a_problem() {
+    let Some(t) = tools() else { return };
+    let lab = Lab::new(t, "invfw");
+    let _a = lab.server.listen("0.0.0.0:2222");
+    let _b = lab.server.listen("0.0.0.0:8282");
+    lab.server.nft(
+        "table ip filter {
+    chain INPUT {
+        type filter hook input priority filter; policy accept;
+        tcp dport 8282 drop
+    }
+}
+",
+    );
+    let (code, v) = lab.audit(&[]);
+    assert_eq!(code, 1, "a dropped port is a problem: {v}");
+    let port = v["ports"]
+        .as_array()
+        .expect("ports")
+        .iter()
+        .find(|p| p["port"] == 8282)
+        .expect("port 8282 audited");
+    assert_eq!(port["causes"][0]["id"], "timeout.filtered", "{v}");
+    let text = lab.audit_text(&[], "en");
+    let summary = text
+        .lines()
+        .find(|l| l.contains("listening ports checked"))
+        .unwrap_or_default();
+    assert!(
+        summary.contains("one has a problem (port 8282)"),
+        "the summary names the port: {text}"
+    );
+}
+
+#[test]
 fn bad_input_exits_2() {
     for args in [
         vec!["audit", "0"],

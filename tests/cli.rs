@@ -390,3 +390,162 @@ fn fd_exhaustion_is_a_local_problem() {
     let ok_at = ok_at.expect("the check never succeeded, even with 64 descriptors");
     eprintln!("fd-exhausted from limit {exhausted_at}, connected from {ok_at}");
 }
+
+// ---------------------------------------------------------------- the front door
+
+#[test]
+fn global_options_work_before_and_after_the_subcommand() {
+    let (_held, port) = closed_port();
+    let target = format!("127.0.0.1:{port}");
+    for args in [
+        vec!["--json", "check", target.as_str()],
+        vec!["check", target.as_str(), "--json"],
+        vec!["--json", target.as_str()],
+        vec!["--timeout", "2s", target.as_str(), "--json"],
+    ] {
+        let r = run(&args);
+        assert_eq!(r.code, Some(1), "{}", r.describe());
+        assert_eq!(r.json()["symptom"], "refused", "{args:?}");
+    }
+    let r = run(&["--lang", "ru", "check", &target]);
+    assert_eq!(r.code, Some(1), "{}", r.describe());
+    assert!(r.stdout.contains("Цель"), "Russian report: {}", r.stdout);
+    let r = run(&["--lang", "ar", "audit", "-h"]);
+    assert_eq!(r.code, Some(0), "{}", r.describe());
+    assert!(
+        r.stdout.contains("conndoctor audit") && r.stdout.contains("الاستخدام"),
+        "the audit help, in Arabic: {}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_mistyped_subcommand_gets_a_suggestion_and_probes_nothing() {
+    let (_held, port) = closed_port();
+    let target = format!("127.0.0.1:{port}");
+    let r = run(&["chek", &target]);
+    assert_eq!(r.code, Some(2), "{}", r.describe());
+    assert!(r.stdout.is_empty(), "nothing was checked: {}", r.stdout);
+    assert!(r.stderr.contains("'chek'"), "{}", r.stderr);
+    assert!(r.stderr.contains("'check'"), "{}", r.stderr);
+    let r = run(&["--lang", "ja", "chek", &target]);
+    assert_eq!(r.code, Some(2), "{}", r.describe());
+    assert!(
+        r.stderr.contains("サブコマンド") && r.stderr.contains("'check'"),
+        "clap's error in Japanese: {}",
+        r.stderr
+    );
+}
+
+#[test]
+fn argument_errors_are_in_the_users_language() {
+    for (lang, word) in [
+        ("en", "unexpected argument '--bogus'"),
+        ("zh-CN", "无法识别的参数 '--bogus'"),
+        ("ru", "неожиданный аргумент '--bogus'"),
+        ("vi", "tham số không mong đợi '--bogus'"),
+        ("th", "อาร์กิวเมนต์ที่ไม่คาดคิด '--bogus'"),
+        ("ar", "وسيط غير متوقع '--bogus'"),
+    ] {
+        let r = run(&["--lang", lang, "check", "127.0.0.1:1", "--bogus"]);
+        assert_eq!(r.code, Some(2), "{}", r.describe());
+        // Fluent isolates the value inside right-to-left text.
+        let stderr = r.stderr.replace(['\u{2068}', '\u{2069}'], "");
+        assert!(stderr.contains(word), "{lang}: {stderr}");
+        assert!(r.stdout.is_empty());
+    }
+    let r = run(&["check", "127.0.0.1:1", "--color", "purple"]);
+    assert_eq!(r.code, Some(2), "{}", r.describe());
+    assert!(
+        r.stderr.contains("auto, always, never"),
+        "the valid values: {}",
+        r.stderr
+    );
+}
+
+#[test]
+fn nothing_given_prints_help() {
+    for args in [vec![], vec!["serve"], vec!["check"], vec!["completions"]] {
+        let r = run(&args);
+        assert_eq!(r.code, Some(2), "{args:?}: {}", r.describe());
+        let all = format!("{}{}", r.stdout, r.stderr);
+        assert!(
+            all.contains("Usage:"),
+            "{args:?}: help, not an error: {all}"
+        );
+        assert!(!all.contains("no target"), "{args:?}: {all}");
+    }
+}
+
+#[test]
+fn colour_follows_the_color_option() {
+    let (_held, port) = closed_port();
+    let target = format!("127.0.0.1:{port}");
+    let always = run(&["check", &target, "--color", "always"]);
+    assert!(always.stdout.contains('\u{1b}'), "{}", always.stdout);
+    let never = run(&["--color=never", "check", &target]);
+    assert!(!never.stdout.contains('\u{1b}'), "{}", never.stdout);
+    assert_eq!(
+        always.stdout.lines().count(),
+        never.stdout.lines().count(),
+        "same report"
+    );
+}
+
+#[test]
+fn shell_completions_and_man_page() {
+    let r = run(&["completions", "bash"]);
+    assert_eq!(r.code, Some(0), "{}", r.describe());
+    for sub in ["check", "audit", "explain", "exporter", "--lang", "--json"] {
+        assert!(r.stdout.contains(sub), "bash completion knows {sub}");
+    }
+    let path = std::env::temp_dir().join(format!("conndoctor-completion-{}", std::process::id()));
+    std::fs::write(&path, &r.stdout).expect("write completion");
+    let syntax = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&path)
+        .status()
+        .expect("bash");
+    let _ = std::fs::remove_file(&path);
+    assert!(syntax.success(), "bash accepts the script");
+    for shell in ["zsh", "fish", "elvish", "powershell"] {
+        let r = run(&["completions", shell]);
+        assert_eq!(r.code, Some(0), "{shell}: {}", r.describe());
+        assert!(r.stdout.contains("explain"), "{shell}");
+    }
+    let r = run(&["man"]);
+    assert_eq!(r.code, Some(0), "{}", r.describe());
+    assert!(r.stdout.contains(".TH conndoctor 1"), "{}", r.stdout);
+    assert!(r.stdout.contains("Tells why a client cannot connect"));
+    let ru = run(&["man", "--lang", "ru"]);
+    assert!(ru.stdout.contains(".TH conndoctor 1"));
+    assert_ne!(ru.stdout, r.stdout, "the man page follows --lang");
+}
+
+/// In a terminal the progress bar draws on stderr; the results must still be on stdout,
+/// so that `conndoctor check -f list > out.txt` keeps them.
+#[test]
+fn batch_results_go_to_stdout_even_with_a_progress_bar() {
+    let (_held, port) = closed_port();
+    let list = format!("127.0.0.1:{port}\n127.0.0.1:{port}\n");
+    let pty = nix::pty::openpty(None, None).expect("openpty");
+    let mut c = command(&["check", "-f", "-"]);
+    c.stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::from(std::fs::File::from(pty.slave)));
+    let mut child = c.spawn().expect("run conndoctor");
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(list.as_bytes()).expect("write list");
+    }
+    let o = child.wait_with_output().expect("wait");
+    drop(pty.master);
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{stdout}");
+    let results = stdout
+        .lines()
+        .filter(|l| l.starts_with('✗') && l.contains(&format!("127.0.0.1:{port}")))
+        .count();
+    assert_eq!(results, 2, "both results on stdout: {stdout}");
+}

@@ -419,3 +419,25 @@ demo-scenario-path = عميل WebSocket يطلب مسارًا لا يخدمه ا
 demo-scenario-origin = خادم WebSocket يرفض أصل (Origin) الصفحة
 demo-scenario-wrong-ip = يشير الاسم إلى عنوان غير العنوان الذي تتوقعه (--expect-ip)
 demo-command = الأمر: { $cmd }
+
+## Global options, completions, manual page, argument errors
+help-color = متى يُلوَّن الخرج: auto (في الطرفية ما لم يُضبط NO_COLOR)، always، never.
+help-completions-about = يطبع سكربت الإكمال التلقائي للصدفة (bash، zsh، fish، elvish، powershell) على الخرج القياسي.
+help-man-about = يطبع صفحة الدليل (roff) على الخرج القياسي، مثلًا conndoctor man | man -l -
+help-completions-shell = الصدفة المطلوب لها الإكمال.
+help-exporter-listen = العنوان الذي يُقدَّم عليه HTTP (المنفذ 0: أي منفذ حر، يُطبع عند البدء).
+help-exporter-config = إعدادات YAML: الوحدات وقائمة السماح والحدود. بدونها: الوحدات المدمجة tcp وhttp وhttps وws وwss وأهداف الاسترجاع (loopback) فقط.
+help-exporter-check-config = يتحقق من الإعدادات ثم يخرج (0 صالحة، 2 غير صالحة).
+clap-unknown-argument = وسيط غير متوقع '{ $arg }'
+clap-invalid-subcommand = أمر فرعي غير معروف '{ $arg }'
+clap-invalid-value = القيمة '{ $value }' غير صالحة للخيار '{ $arg }'
+clap-missing-value = الخيار '{ $arg }' يحتاج إلى قيمة
+clap-missing-required = الوسائط المطلوبة التالية غير موجودة: { $args }
+clap-conflict = لا يمكن استخدام '{ $arg }' مع '{ $other }'
+clap-missing-subcommand = يجب تحديد أمر فرعي
+clap-other = وسائط غير صالحة: { $detail }
+clap-possible-values = القيم الممكنة: { $values }
+clap-tip-subcommand = هل تقصد '{ $name }'؟
+clap-tip-argument = هل تقصد '{ $name }'؟
+clap-tip-value = هل تقصد '{ $name }'؟
+clap-more-info = لمزيد من المعلومات جرّب '--help'.

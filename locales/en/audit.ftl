@@ -99,8 +99,12 @@ audit-fds-line = { $program } (pid { $pid }): { $open } open files of { $limit }
 audit-note-no-ephemeral = a server has no ephemeral-port limit: every client connects to the same port, and each connection is told apart by the client's address and port. What limits it: file descriptors (per process, and fs.file-nr { $files }), the listen backlog (net.core.somaxconn { $somaxconn }) and memory ({ $mem } MiB available)
 audit-inv-open = reachable from outside as far as this machine can tell
 audit-inv-summary = { $count ->
-    [one] one listening port checked; no capacity problem
-   *[other] { $count } listening ports checked; no capacity problem
+    [one] one listening port checked
+   *[other] { $count } listening ports checked
+}: { $problems ->
+    [0] nothing stops clients
+    [one] one has a problem (port { $ports })
+   *[other] { $problems } have a problem (ports { $ports })
 }
 audit-summary-time = audit took { $ms } ms
 

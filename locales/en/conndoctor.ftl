@@ -387,3 +387,25 @@ demo-scenario-path = A WebSocket client asking for a path the server does not se
 demo-scenario-origin = A WebSocket server that rejects the page's Origin
 demo-scenario-wrong-ip = The name points to another address than the one you expect (--expect-ip)
 demo-command = command: { $cmd }
+
+## Global options, completions, manual page, argument errors
+help-color = When to colour the output: auto (a terminal, unless NO_COLOR is set), always, never.
+help-completions-about = Print a shell completion script (bash, zsh, fish, elvish, powershell) to standard output.
+help-man-about = Print the manual page (roff) to standard output, e.g. conndoctor man | man -l -
+help-completions-shell = The shell to complete for.
+help-exporter-listen = Address to serve HTTP on (port 0: any free port, printed at start).
+help-exporter-config = YAML configuration: modules, allow-list, limits. Without it: built-in modules tcp, http, https, ws, wss and loopback targets only.
+help-exporter-check-config = Validate the configuration and exit (0 valid, 2 not).
+clap-unknown-argument = unexpected argument '{ $arg }'
+clap-invalid-subcommand = unrecognized subcommand '{ $arg }'
+clap-invalid-value = invalid value '{ $value }' for '{ $arg }'
+clap-missing-value = '{ $arg }' needs a value
+clap-missing-required = these required arguments are missing: { $args }
+clap-conflict = '{ $arg }' cannot be used together with '{ $other }'
+clap-missing-subcommand = a subcommand is required
+clap-other = invalid arguments: { $detail }
+clap-possible-values = possible values: { $values }
+clap-tip-subcommand = did you mean '{ $name }'?
+clap-tip-argument = did you mean '{ $name }'?
+clap-tip-value = did you mean '{ $name }'?
+clap-more-info = For more information, try '--help'.

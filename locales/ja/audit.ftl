@@ -98,9 +98,9 @@ audit-queue-line = { $addr }: accept キュー { $queued }/{ $backlog } · Liste
 audit-fds-line = { $program }（pid { $pid }）: 開いているファイル { $open } / 上限 { $limit }
 audit-note-no-ephemeral = サーバー側にエフェメラルポートの上限はありません。すべてのクライアントが同じポートに接続し、接続はクライアントのアドレスとポートで区別されます。サーバーを制限するのは、ファイルディスクリプタ（プロセスごとの上限と fs.file-nr { $files }）、リッスンバックログ（net.core.somaxconn { $somaxconn }）、メモリ（空き { $mem } MiB）です
 audit-inv-open = このマシンから見る限り外部から接続できます
-audit-inv-summary = { $count ->
-    [1] リッスンポート 1 個を確認。容量の問題はありません
-   *[other] リッスンポート { $count } 個を確認。容量の問題はありません
+audit-inv-summary = リッスンポート { $count } 個を確認：{ $problems ->
+    [0] クライアントの接続を妨げるものはありません
+   *[other] { $problems } 個に問題があります（ポート { $ports }）
 }
 audit-summary-time = 監査にかかった時間: { $ms } ms
 

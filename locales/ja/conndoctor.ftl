@@ -365,3 +365,25 @@ demo-scenario-path = サーバーが提供していないパスを要求する W
 demo-scenario-origin = ページの Origin を拒否する WebSocket サーバー
 demo-scenario-wrong-ip = 名前が、期待しているのとは別のアドレスを指している（--expect-ip）
 demo-command = コマンド: { $cmd }
+
+## Global options, completions, manual page, argument errors
+help-color = 出力に色を付ける条件：auto（端末で、NO_COLOR が未設定のとき）、always、never。
+help-completions-about = シェル補完スクリプト（bash、zsh、fish、elvish、powershell）を標準出力に書き出します。
+help-man-about = マニュアルページ（roff）を標準出力に書き出します。例：conndoctor man | man -l -
+help-completions-shell = 補完を生成するシェル。
+help-exporter-listen = HTTP を待ち受けるアドレス（ポート 0：空いているポートを使い、起動時に表示）。
+help-exporter-config = YAML 設定：モジュール、許可リスト、上限。指定しない場合：組み込みモジュール tcp、http、https、ws、wss とループバックのターゲットのみ。
+help-exporter-check-config = 設定を検証して終了します（0 有効、2 無効）。
+clap-unknown-argument = 想定外の引数 '{ $arg }'
+clap-invalid-subcommand = 不明なサブコマンド '{ $arg }'
+clap-invalid-value = '{ $arg }' の値 '{ $value }' は無効です
+clap-missing-value = '{ $arg }' には値が必要です
+clap-missing-required = 必須の引数が指定されていません：{ $args }
+clap-conflict = '{ $arg }' は '{ $other }' と同時に使えません
+clap-missing-subcommand = サブコマンドが必要です
+clap-other = 引数が無効です：{ $detail }
+clap-possible-values = 指定できる値：{ $values }
+clap-tip-subcommand = '{ $name }' のことですか？
+clap-tip-argument = '{ $name }' のことですか？
+clap-tip-value = '{ $name }' のことですか？
+clap-more-info = 詳しくは '--help' を実行してください。

@@ -409,3 +409,25 @@ demo-scenario-path = WebSocket-клиент запрашивает путь, к�
 demo-scenario-origin = WebSocket-сервер, который отклоняет Origin страницы
 demo-scenario-wrong-ip = Имя указывает не на тот адрес, который вы ожидаете (--expect-ip)
 demo-command = команда: { $cmd }
+
+## Global options, completions, manual page, argument errors
+help-color = Когда раскрашивать вывод: auto (в терминале, если не задан NO_COLOR), always, never.
+help-completions-about = Вывести скрипт автодополнения для оболочки (bash, zsh, fish, elvish, powershell) в стандартный вывод.
+help-man-about = Вывести страницу руководства (roff) в стандартный вывод, например conndoctor man | man -l -
+help-completions-shell = Оболочка, для которой нужно автодополнение.
+help-exporter-listen = Адрес, на котором слушать HTTP (порт 0 — любой свободный, он выводится при запуске).
+help-exporter-config = Конфигурация YAML: модули, список разрешённых целей, ограничения. Без неё: встроенные модули tcp, http, https, ws, wss и только цели на loopback.
+help-exporter-check-config = Проверить конфигурацию и выйти (0 — верна, 2 — нет).
+clap-unknown-argument = неожиданный аргумент '{ $arg }'
+clap-invalid-subcommand = неизвестная подкоманда '{ $arg }'
+clap-invalid-value = недопустимое значение '{ $value }' для '{ $arg }'
+clap-missing-value = для '{ $arg }' нужно значение
+clap-missing-required = не указаны обязательные аргументы: { $args }
+clap-conflict = '{ $arg }' нельзя использовать вместе с '{ $other }'
+clap-missing-subcommand = нужно указать подкоманду
+clap-other = недопустимые аргументы: { $detail }
+clap-possible-values = допустимые значения: { $values }
+clap-tip-subcommand = возможно, вы имели в виду '{ $name }'?
+clap-tip-argument = возможно, вы имели в виду '{ $name }'?
+clap-tip-value = возможно, вы имели в виду '{ $name }'?
+clap-more-info = Подробнее: '--help'.

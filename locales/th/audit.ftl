@@ -98,9 +98,9 @@ audit-queue-line = { $addr }: คิว accept { $queued }/{ $backlog } · Liste
 audit-fds-line = { $program } (pid { $pid }): เปิดไฟล์อยู่ { $open } จากขีดจำกัด { $limit }
 audit-note-no-ephemeral = ฝั่งเซิร์ฟเวอร์ไม่มีขีดจำกัดพอร์ตชั่วคราว (ephemeral port): ไคลเอนต์ทุกตัวเชื่อมต่อมาที่พอร์ตเดียวกัน และแยกการเชื่อมต่อด้วยที่อยู่และพอร์ตของไคลเอนต์ สิ่งที่จำกัดเซิร์ฟเวอร์คือ file descriptor (ขีดจำกัดของโปรเซส และ fs.file-nr { $files }) คิว listen (net.core.somaxconn { $somaxconn }) และหน่วยความจำ (เหลือ { $mem } MiB)
 audit-inv-open = เท่าที่เครื่องนี้มองเห็น เชื่อมต่อจากภายนอกได้
-audit-inv-summary = { $count ->
-    [1] ตรวจพอร์ตที่ listen อยู่ 1 พอร์ต ไม่มีปัญหาด้านความจุ
-   *[other] ตรวจพอร์ตที่ listen อยู่ { $count } พอร์ต ไม่มีปัญหาด้านความจุ
+audit-inv-summary = ตรวจพอร์ตที่ listen อยู่ { $count } พอร์ต: { $problems ->
+    [0] ไม่มีสิ่งใดขวางไคลเอนต์
+   *[other] มีปัญหา { $problems } พอร์ต (พอร์ต { $ports })
 }
 audit-summary-time = การตรวจใช้เวลา { $ms } ms
 

@@ -365,3 +365,25 @@ demo-scenario-path = ไคลเอนต์ WebSocket ขอ path ที่เ
 demo-scenario-origin = เซิร์ฟเวอร์ WebSocket ที่ปฏิเสธ Origin ของหน้าเว็บ
 demo-scenario-wrong-ip = ชื่อชี้ไปยังที่อยู่อื่น ไม่ใช่ที่อยู่ที่คุณคาดไว้ (--expect-ip)
 demo-command = คำสั่ง: { $cmd }
+
+## Global options, completions, manual page, argument errors
+help-color = เมื่อใดจะแสดงสี: auto (เมื่อเป็นเทอร์มินัลและไม่ได้ตั้ง NO_COLOR), always, never
+help-completions-about = พิมพ์สคริปต์เติมคำอัตโนมัติของเชลล์ (bash, zsh, fish, elvish, powershell) ออกทางเอาต์พุตมาตรฐาน
+help-man-about = พิมพ์หน้าคู่มือ (roff) ออกทางเอาต์พุตมาตรฐาน เช่น conndoctor man | man -l -
+help-completions-shell = เชลล์ที่ต้องการสคริปต์เติมคำ
+help-exporter-listen = ที่อยู่สำหรับให้บริการ HTTP (พอร์ต 0: ใช้พอร์ตว่างใดก็ได้ และพิมพ์ออกมาตอนเริ่ม)
+help-exporter-config = การตั้งค่า YAML: โมดูล รายการที่อนุญาต และขีดจำกัด หากไม่ระบุ: ใช้โมดูลในตัว tcp, http, https, ws, wss และเป้าหมายแบบ loopback เท่านั้น
+help-exporter-check-config = ตรวจสอบการตั้งค่าแล้วออก (0 ถูกต้อง, 2 ไม่ถูกต้อง)
+clap-unknown-argument = อาร์กิวเมนต์ที่ไม่คาดคิด '{ $arg }'
+clap-invalid-subcommand = ไม่รู้จักคำสั่งย่อย '{ $arg }'
+clap-invalid-value = ค่า '{ $value }' ใช้กับ '{ $arg }' ไม่ได้
+clap-missing-value = '{ $arg }' ต้องมีค่า
+clap-missing-required = ขาดอาร์กิวเมนต์ที่จำเป็น: { $args }
+clap-conflict = ใช้ '{ $arg }' ร่วมกับ '{ $other }' ไม่ได้
+clap-missing-subcommand = ต้องระบุคำสั่งย่อย
+clap-other = อาร์กิวเมนต์ไม่ถูกต้อง: { $detail }
+clap-possible-values = ค่าที่ใช้ได้: { $values }
+clap-tip-subcommand = หมายถึง '{ $name }' หรือไม่?
+clap-tip-argument = หมายถึง '{ $name }' หรือไม่?
+clap-tip-value = หมายถึง '{ $name }' หรือไม่?
+clap-more-info = ดูข้อมูลเพิ่มเติมได้ด้วย '--help'

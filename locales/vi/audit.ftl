@@ -98,9 +98,9 @@ audit-queue-line = { $addr }: hàng đợi accept { $queued }/{ $backlog } · Li
 audit-fds-line = { $program } (pid { $pid }): mở { $open } tệp trên giới hạn { $limit }
 audit-note-no-ephemeral = phía máy chủ không có giới hạn cổng tạm (ephemeral port): mọi client kết nối vào cùng một cổng, và các kết nối được phân biệt bằng địa chỉ và cổng của client. Thứ giới hạn máy chủ là: file descriptor (giới hạn của tiến trình, và fs.file-nr { $files }), hàng đợi lắng nghe (net.core.somaxconn { $somaxconn }) và bộ nhớ (còn { $mem } MiB)
 audit-inv-open = theo những gì máy này thấy, bên ngoài kết nối được
-audit-inv-summary = { $count ->
-    [1] đã kiểm tra 1 cổng đang lắng nghe; không có vấn đề dung lượng
-   *[other] đã kiểm tra { $count } cổng đang lắng nghe; không có vấn đề dung lượng
+audit-inv-summary = đã kiểm tra { $count } cổng đang lắng nghe: { $problems ->
+    [0] không có gì chặn client
+   *[other] { $problems } cổng có vấn đề (cổng { $ports })
 }
 audit-summary-time = kiểm tra mất { $ms } ms
 

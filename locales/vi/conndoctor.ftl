@@ -365,3 +365,25 @@ demo-scenario-path = Máy khách WebSocket yêu cầu một đường dẫn mà 
 demo-scenario-origin = Máy chủ WebSocket từ chối Origin của trang
 demo-scenario-wrong-ip = Tên miền trỏ tới một địa chỉ khác với địa chỉ bạn mong đợi (--expect-ip)
 demo-command = lệnh: { $cmd }
+
+## Global options, completions, manual page, argument errors
+help-color = Khi nào tô màu đầu ra: auto (khi là terminal và không đặt NO_COLOR), always, never.
+help-completions-about = In script tự hoàn thành cho shell (bash, zsh, fish, elvish, powershell) ra đầu ra chuẩn.
+help-man-about = In trang hướng dẫn (roff) ra đầu ra chuẩn, ví dụ conndoctor man | man -l -
+help-completions-shell = Shell cần tạo script tự hoàn thành.
+help-exporter-listen = Địa chỉ phục vụ HTTP (cổng 0: một cổng trống bất kỳ, được in ra khi khởi động).
+help-exporter-config = Cấu hình YAML: module, danh sách cho phép, giới hạn. Nếu không có: các module dựng sẵn tcp, http, https, ws, wss và chỉ các đích loopback.
+help-exporter-check-config = Kiểm tra cấu hình rồi thoát (0 hợp lệ, 2 không hợp lệ).
+clap-unknown-argument = tham số không mong đợi '{ $arg }'
+clap-invalid-subcommand = lệnh con không xác định '{ $arg }'
+clap-invalid-value = giá trị '{ $value }' không hợp lệ cho '{ $arg }'
+clap-missing-value = '{ $arg }' cần một giá trị
+clap-missing-required = thiếu các tham số bắt buộc: { $args }
+clap-conflict = không thể dùng '{ $arg }' cùng với '{ $other }'
+clap-missing-subcommand = cần chỉ định một lệnh con
+clap-other = tham số không hợp lệ: { $detail }
+clap-possible-values = các giá trị có thể dùng: { $values }
+clap-tip-subcommand = có phải ý bạn là '{ $name }'?
+clap-tip-argument = có phải ý bạn là '{ $name }'?
+clap-tip-value = có phải ý bạn là '{ $name }'?
+clap-more-info = Để biết thêm, hãy chạy '--help'.

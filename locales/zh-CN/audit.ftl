@@ -98,9 +98,9 @@ audit-queue-line = { $addr }：accept 队列 { $queued }/{ $backlog } · ListenO
 audit-fds-line = { $program }（pid { $pid }）：已打开 { $open } 个文件，上限 { $limit }
 audit-note-no-ephemeral = 服务端没有临时端口（ephemeral port）限制：所有客户端都连到同一个端口，连接之间靠客户端的地址和端口区分。真正限制服务端的是：文件描述符（每个进程的上限，以及 fs.file-nr { $files }）、监听队列（net.core.somaxconn { $somaxconn }）和内存（可用 { $mem } MiB）
 audit-inv-open = 就本机所见，外部可以连接
-audit-inv-summary = { $count ->
-    [1] 检查了 1 个监听端口，没有容量问题
-   *[other] 检查了 { $count } 个监听端口，没有容量问题
+audit-inv-summary = 检查了 { $count } 个监听端口：{ $problems ->
+    [0] 没有阻止客户端连接的问题
+   *[other] { $problems } 个有问题（端口 { $ports }）
 }
 audit-summary-time = 审计耗时 { $ms } ms
 

@@ -365,3 +365,25 @@ demo-scenario-path = WebSocket 客户端请求了服务端不提供的路径
 demo-scenario-origin = 拒绝页面 Origin 的 WebSocket 服务端
 demo-scenario-wrong-ip = 域名指向的地址与你期望的不同（--expect-ip）
 demo-command = 命令：{ $cmd }
+
+## Global options, completions, manual page, argument errors
+help-color = 何时输出颜色：auto（终端且未设置 NO_COLOR 时）、always、never。
+help-completions-about = 将 shell 补全脚本（bash、zsh、fish、elvish、powershell）输出到标准输出。
+help-man-about = 将手册页（roff 格式）输出到标准输出，例如 conndoctor man | man -l -
+help-completions-shell = 要生成补全的 shell。
+help-exporter-listen = HTTP 服务监听的地址（端口 0：任选空闲端口，启动时打印）。
+help-exporter-config = YAML 配置：模块、允许列表、限制。不指定时：内置模块 tcp、http、https、ws、wss，只允许回环地址目标。
+help-exporter-check-config = 校验配置后退出（0 有效，2 无效）。
+clap-unknown-argument = 无法识别的参数 '{ $arg }'
+clap-invalid-subcommand = 无法识别的子命令 '{ $arg }'
+clap-invalid-value = '{ $arg }' 的值 '{ $value }' 无效
+clap-missing-value = '{ $arg }' 需要一个值
+clap-missing-required = 缺少以下必需参数：{ $args }
+clap-conflict = '{ $arg }' 不能与 '{ $other }' 同时使用
+clap-missing-subcommand = 需要指定一个子命令
+clap-other = 参数无效：{ $detail }
+clap-possible-values = 可选值：{ $values }
+clap-tip-subcommand = 您是不是想输入 '{ $name }'？
+clap-tip-argument = 您是不是想输入 '{ $name }'？
+clap-tip-value = 您是不是想输入 '{ $name }'？
+clap-more-info = 更多信息请运行 '--help'。

@@ -21,11 +21,11 @@ pub struct AuditArgs {
     /// The port, or the listen address from the server's code (websocket://0.0.0.0:8282); none audits every listener.
     #[arg(value_name = "PORT|LISTEN")]
     pub target: Option<String>,
-    /// Print one JSON object (schema 1) instead of the text report.
-    #[arg(long)]
+    /// Filled from the global --json.
+    #[arg(skip)]
     pub json: bool,
-    /// Language of the report (en, zh-CN, th, vi, ru, ja, ar); default from LC_ALL, LC_MESSAGES, LANG.
-    #[arg(long, value_name = "LANG")]
+    /// Filled from the global --lang.
+    #[arg(skip)]
     pub lang: Option<String>,
     /// Read configuration and hardware markers (/sys/class/dmi, /etc, panel paths) under DIR instead of /.
     #[arg(long, value_name = "DIR")]

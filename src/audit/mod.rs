@@ -236,12 +236,12 @@ impl AuditReport {
         if self.evidence.request.port.is_some() {
             i32::from(self.diagnoses.iter().any(|(_, d)| d.exit_code() != 0))
         } else {
-            // Every listener: binding to loopback or firewalling a port is often meant,
-            // so only what breaks a server that is meant to be used counts.
+            // Every listener: binding to loopback is often meant, so only what blocks
+            // clients of a port that is open to them counts.
             i32::from(
                 self.diagnoses
                     .iter()
-                    .any(|(_, d)| d.causes.iter().any(|f| rules::is_capacity(f.id))),
+                    .any(|(_, d)| d.causes.iter().any(|f| rules::is_inventory_problem(f.id))),
             )
         }
     }

@@ -29,6 +29,12 @@ pub fn is_capacity(id: &str) -> bool {
     matches!(id, "timeout.accept-queue-full" | "timeout.server-fd-limit")
 }
 
+/// Causes the every-listener view counts as problems: all but the binding choices
+/// that are usually meant (a database on 127.0.0.1 is not a fault).
+pub fn is_inventory_problem(id: &str) -> bool {
+    !matches!(id, "refused.loopback-only" | "refused.other-address")
+}
+
 /// `q` looks like a mistyped `p`: within 10, or one digit changed, added, dropped or
 /// two swapped.
 pub fn is_nearby(p: u16, q: u16) -> bool {

@@ -35,18 +35,230 @@ pub fn lang_from_args(args: &[OsString], env: impl Fn(&str) -> Option<String>) -
     i18n::choose(flag.as_deref(), env).0
 }
 
-/// Parses the process's arguments, with `--help` and `--version` texts in the user's
-/// language; exits like `Cli::parse()` on `--help`, `--version` and bad arguments.
+/// Parses the process's arguments, with `--help`, `--version` and error texts in the
+/// user's language; exits like `Cli::parse()` on `--help`, `--version` and bad arguments.
 pub fn parse() -> Cli {
     let args: Vec<OsString> = std::env::args_os().collect();
     // The usual run parses with the plain command: localising every help text costs
     // more than a refused verdict takes. Help, version and errors take the long way.
-    if let Ok(cli) = Cli::try_parse_from(&args) {
+    let first = match Cli::try_parse_from(&args) {
+        Ok(cli) => return cli,
+        Err(e) => e,
+    };
+    // `conndoctor <target> …` is `conndoctor check <target> …`: when no subcommand is
+    // named and the first word is no near-miss of one, parse again as `check`.
+    if let Some(with_check) = default_to_check(&args, &first)
+        && let Ok(cli) = Cli::try_parse_from(&with_check)
+    {
         return cli;
     }
     let l = Localizer::new(lang_from_args(&args, |k| std::env::var(k).ok()));
-    let matches = localized_command(&l).get_matches_from(args);
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.format(&mut localized_command(&l)).exit())
+    if let Some(c) = color_from_args(&args) {
+        c.apply();
+    }
+    let retry = default_to_check(&args, &first);
+    let args = retry.unwrap_or(args);
+    let mut cmd = localized_command(&l);
+    match cmd.try_get_matches_from_mut(args) {
+        Ok(m) => match Cli::from_arg_matches(&m) {
+            Ok(cli) => cli,
+            Err(e) => exit_with(e, &mut cmd, &l),
+        },
+        Err(e) => exit_with(e, &mut cmd, &l),
+    }
+}
+
+/// The arguments with `check` inserted, when the user meant the bare-target form.
+fn default_to_check(args: &[OsString], e: &clap::Error) -> Option<Vec<OsString>> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let words: Vec<&str> = args.iter().skip(1).filter_map(|a| a.to_str()).collect();
+    if words.iter().any(|w| super::SUBCOMMANDS.contains(w)) {
+        return None;
+    }
+    match e.kind() {
+        ErrorKind::InvalidSubcommand => {
+            let Some(ContextValue::String(word)) = e.get(ContextKind::InvalidSubcommand) else {
+                return None;
+            };
+            if looks_like_subcommand_typo(word) {
+                return None;
+            }
+        }
+        // A check option before the target (`conndoctor --timeout 5s host:80`).
+        ErrorKind::UnknownArgument => {}
+        _ => return None,
+    }
+    let mut v = args.to_vec();
+    v.insert(1.min(v.len()), OsString::from("check"));
+    Some(v)
+}
+
+/// `chek`, `demmo`, `audti`: a plain word close to a subcommand name. Targets have a
+/// port, a dot, a slash or brackets, so they never look like this.
+fn looks_like_subcommand_typo(word: &str) -> bool {
+    word.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+        && super::SUBCOMMANDS
+            .iter()
+            .any(|s| strsim::jaro(word, s) >= 0.8)
+}
+
+fn color_from_args(args: &[OsString]) -> Option<super::ColorWhen> {
+    let mut it = args.iter().skip(1).filter_map(|a| a.to_str());
+    let mut found = None;
+    while let Some(a) = it.next() {
+        let v = if a == "--color" {
+            it.next()
+        } else {
+            a.strip_prefix("--color=")
+        };
+        found = match v {
+            Some("always") => Some(super::ColorWhen::Always),
+            Some("never") => Some(super::ColorWhen::Never),
+            Some("auto") => Some(super::ColorWhen::Auto),
+            _ => found,
+        };
+    }
+    found
+}
+
+/// Help and version are printed as clap prints them (from the localized command);
+/// every other error gets a message in the user's language, the usage line and exit 2.
+fn exit_with(e: clap::Error, cmd: &mut Command, l: &Localizer) -> ! {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.format(cmd).exit();
+    }
+    let e = e.format(cmd);
+    let _ = std::io::Write::write_all(&mut anstream::stderr(), localized_error(&e, l).as_bytes());
+    std::process::exit(i32::from(super::EXIT_BAD_INPUT));
+}
+
+/// clap's error in `l`'s language: `conndoctor: error: …`, a tip, the usage, a pointer
+/// to `--help`. clap has no hook for its texts, so the kinds users meet are rebuilt from
+/// the error's context; a rare kind keeps clap's English detail inside our sentence.
+pub fn localized_error(e: &clap::Error, l: &Localizer) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let ctx = |k: ContextKind| -> String {
+        match e.get(k) {
+            Some(ContextValue::String(s)) => s.clone(),
+            Some(ContextValue::Strings(v)) => v.join(", "),
+            Some(ContextValue::StyledStr(s)) => s.to_string(),
+            Some(ContextValue::StyledStrs(v)) => v
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join(", "),
+            Some(ContextValue::Number(n)) => n.to_string(),
+            _ => String::new(),
+        }
+    };
+    let arg = ctx(ContextKind::InvalidArg);
+    let msg = match e.kind() {
+        ErrorKind::UnknownArgument => l.with("clap-unknown-argument", &[("arg", arg.into())]),
+        ErrorKind::InvalidSubcommand => l.with(
+            "clap-invalid-subcommand",
+            &[("arg", ctx(ContextKind::InvalidSubcommand).into())],
+        ),
+        ErrorKind::InvalidValue => {
+            let value = ctx(ContextKind::InvalidValue);
+            if value.is_empty() {
+                l.with("clap-missing-value", &[("arg", arg.into())])
+            } else {
+                l.with(
+                    "clap-invalid-value",
+                    &[("arg", arg.into()), ("value", value.into())],
+                )
+            }
+        }
+        ErrorKind::MissingRequiredArgument => {
+            l.with("clap-missing-required", &[("args", arg.into())])
+        }
+        ErrorKind::ArgumentConflict => l.with(
+            "clap-conflict",
+            &[
+                ("arg", arg.into()),
+                ("other", ctx(ContextKind::PriorArg).into()),
+            ],
+        ),
+        ErrorKind::MissingSubcommand => l.text("clap-missing-subcommand"),
+        _ => {
+            let detail = e
+                .to_string()
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .trim_start_matches("error: ")
+                .to_string();
+            l.with("clap-other", &[("detail", detail.into())])
+        }
+    };
+    let mut out = format!("conndoctor: {}: {msg}\n", l.text("app-error"));
+    let valid = ctx(ContextKind::ValidValue);
+    if !valid.is_empty() {
+        out += &format!(
+            "  {}\n",
+            l.with("clap-possible-values", &[("values", valid.into())])
+        );
+    }
+    for (kind, id) in [
+        (ContextKind::SuggestedSubcommand, "clap-tip-subcommand"),
+        (ContextKind::SuggestedArg, "clap-tip-argument"),
+        (ContextKind::SuggestedValue, "clap-tip-value"),
+    ] {
+        let s = ctx(kind);
+        if !s.is_empty() {
+            out += &format!("\n  {}\n", l.with(id, &[("name", s.into())]));
+        }
+    }
+    let usage = ctx(ContextKind::Usage);
+    if !usage.is_empty() {
+        let usage = usage.trim_start_matches("Usage:").trim();
+        out += &format!("\n{}: {usage}\n", l.text("help-usage"));
+    }
+    out += &format!("\n{}\n", l.text("clap-more-info"));
+    out
+}
+
+/// The top-level help on stderr and exit status 2: nothing was asked for.
+pub fn print_help(flag: Option<&str>) -> std::process::ExitCode {
+    let l = super::localizer(flag);
+    let help = localized_command(&l).render_help();
+    let _ = std::io::Write::write_fmt(&mut anstream::stderr(), format_args!("{}", help.ansi()));
+    std::process::ExitCode::from(super::EXIT_BAD_INPUT)
+}
+
+/// `conndoctor completions SHELL`: the completion script on stdout.
+pub fn completions(shell: clap_complete::Shell, flag: Option<&str>) -> std::process::ExitCode {
+    let l = super::localizer(flag);
+    let mut cmd = localized_command(&l);
+    // Into memory first: clap_complete panics when its writer fails (`| head`).
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "conndoctor", &mut buf);
+    write_stdout(&buf)
+}
+
+/// `conndoctor man`: the manual page (roff) on stdout, in the user's language.
+pub fn man_page(flag: Option<&str>) -> std::process::ExitCode {
+    let l = super::localizer(flag);
+    let cmd = localized_command(&l);
+    let mut buf = Vec::new();
+    if let Err(e) = clap_mangen::Man::new(cmd).render(&mut buf) {
+        return super::internal(&l, &e.to_string());
+    }
+    write_stdout(&buf)
+}
+
+/// A closed pipe (`| head`) is the reader's choice, not a failure.
+fn write_stdout(buf: &[u8]) -> std::process::ExitCode {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(buf).and_then(|()| out.flush());
+    std::process::ExitCode::SUCCESS
 }
 
 /// `Cli::command()` with its about texts, argument help and headings in `l`'s language.
@@ -119,6 +331,8 @@ fn about_id(cmd: &str) -> Option<&'static str> {
         "audit" => "help-audit-about",
         "exporter" => "help-exporter-about",
         "help" => "help-help-about",
+        "completions" => "help-completions-about",
+        "man" => "help-man-about",
         _ => return None,
     })
 }
@@ -127,12 +341,17 @@ fn about_id(cmd: &str) -> Option<&'static str> {
 /// message; the others are looked up per command, so that a subcommand added later with
 /// an argument of the same name keeps its own (English) text rather than a wrong one.
 fn help_id(cmd: &str, arg: &str) -> Option<&'static str> {
-    let check = matches!(cmd, "" | "check" | "demo");
+    let check = matches!(cmd, "check" | "demo");
     Some(match (cmd, arg) {
         (_, "help") => "help-help",
         (_, "version") => "help-version",
         (_, "lang") => "help-lang",
         (_, "json") => "help-json",
+        (_, "color") => "help-color",
+        ("completions", "shell") => "help-completions-shell",
+        ("exporter", "listen") => "help-exporter-listen",
+        ("exporter", "config") => "help-exporter-config",
+        ("exporter", "check_config") => "help-exporter-check-config",
         (_, "targets") if check => "help-target",
         (_, "file") if check => "help-file",
         (_, "concurrency") if check => "help-concurrency",
@@ -214,6 +433,6 @@ mod tests {
             .try_get_matches_from(["conndoctor", "check", "127.0.0.1:1", "--json"])
             .expect("valid arguments");
         let cli = Cli::from_arg_matches(&m).expect("matches");
-        assert!(matches!(cli.cmd, Some(super::super::Cmd::Check(ref a)) if a.common.json));
+        assert!(matches!(cli.cmd, Some(super::super::Cmd::Check(_))) && cli.global.json);
     }
 }

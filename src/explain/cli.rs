@@ -20,8 +20,8 @@ pub struct ExplainArgs {
     /// The error message (quote it). Without it, or with "-", it is read from standard input.
     #[arg(value_name = "MESSAGE")]
     pub message: Vec<String>,
-    /// Print one JSON object (schema 1) instead of the text report.
-    #[arg(long)]
+    /// Filled from the global --json.
+    #[arg(skip)]
     pub json: bool,
     /// Run the suggested `conndoctor check` right away.
     #[arg(long)]
@@ -29,8 +29,8 @@ pub struct ExplainArgs {
     /// Time budget of the check run by --check, e.g. 3s, 500ms, 1.5 [default: 3s]
     #[arg(long, value_name = "DURATION")]
     pub timeout: Option<String>,
-    /// Language of the report (en, zh-CN, th, vi, ru, ja, ar); default from LC_ALL, LC_MESSAGES, LANG.
-    #[arg(long, value_name = "LANG")]
+    /// Filled from the global --lang.
+    #[arg(skip)]
     pub lang: Option<String>,
 }
 

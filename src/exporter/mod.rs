@@ -75,8 +75,8 @@ pub struct ExporterArgs {
     /// Validate the configuration and exit (0 valid, 2 not).
     #[arg(long)]
     pub check_config: bool,
-    /// Language of messages and debug reports (en, zh-CN, th, vi, ru, ja, ar).
-    #[arg(long, value_name = "LANG")]
+    /// Filled from the global --lang.
+    #[arg(skip)]
     pub lang: Option<String>,
 }
 

@@ -633,36 +633,36 @@ fn render_inventory(out: &mut String, rep: &AuditReport, l: &Localizer) {
     let problems: Vec<&(u16, Diagnosis)> = rep
         .diagnoses
         .iter()
-        .filter(|(_, d)| d.causes.iter().any(|f| rules::is_capacity(f.id)))
+        .filter(|(_, d)| d.causes.iter().any(|f| rules::is_inventory_problem(f.id)))
         .collect();
     let summary = Diagnosis {
-        symptom: if problems.is_empty() {
-            Symptom::Ok
-        } else {
-            Symptom::Timeout
-        },
+        symptom: problems.first().map_or(Symptom::Ok, |(_, d)| d.symptom),
         causes: problems
             .iter()
             .flat_map(|(_, d)| {
                 d.causes
                     .iter()
-                    .filter(|f| rules::is_capacity(f.id))
+                    .filter(|f| rules::is_inventory_problem(f.id))
                     .cloned()
             })
             .collect(),
         warnings: Vec::new(),
     };
-    let text = if problems.is_empty() {
-        l.with(
-            "audit-inv-summary",
-            &[(
+    let ports: Vec<String> = problems.iter().map(|(p, _)| p.to_string()).collect();
+    let text = l.with(
+        "audit-inv-summary",
+        &[
+            (
                 "count",
                 Arg::from(u64::try_from(rep.diagnoses.len()).unwrap_or(0)),
-            )],
-        )
-    } else {
-        l.text("audit-verdict-timeout")
-    };
+            ),
+            (
+                "problems",
+                Arg::from(u64::try_from(problems.len()).unwrap_or(0)),
+            ),
+            ("ports", ports.join(", ").into()),
+        ],
+    );
     let mark = if problems.is_empty() {
         Mark::Ok
     } else {
