@@ -122,6 +122,11 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(id: &'static str, confidence: Confidence) -> Self {
+        // Every id must be in the one table; tests run with debug assertions.
+        debug_assert!(
+            crate::cause::find(id).is_some(),
+            "cause id {id} is not in cause::ALL"
+        );
         Self {
             id,
             confidence,

@@ -8,6 +8,7 @@
 
 pub mod audit;
 pub mod batch;
+pub mod cause;
 pub mod cli;
 pub mod demo;
 pub mod evidence;

@@ -16,52 +16,6 @@ use crate::finding::{Confidence, Symptom};
 /// The data file, compiled in so the binary runs from anywhere.
 pub const SOURCE: &str = include_str!("../../data/explain/patterns.toml");
 
-/// Cause ids of the public catalogue (shared/design/causes.md). The data file may only
-/// name these: they are a stable interface, and a typo would render as a missing id.
-pub const KNOWN_CAUSES: &[&str] = &[
-    "refused.not-listening",
-    "refused.wrong-host",
-    "refused.loopback-only",
-    "refused.other-address",
-    "refused.family-mismatch",
-    "refused.firewall-reject",
-    "dns.wrong-ip",
-    "dns.hosts-override",
-    "dns.fake-ip",
-    "dns.nxdomain",
-    "dns.no-address",
-    "dns.resolver-failure",
-    "proxy.cdn",
-    "proxy.cdn-port-not-proxied",
-    "proxy.local-software",
-    "timeout.filtered",
-    "timeout.security-group",
-    "timeout.panel-firewall",
-    "timeout.host-down",
-    "timeout.private-unroutable",
-    "timeout.accept-queue-full",
-    "unreachable.no-route",
-    "unreachable.host",
-    "addr-not-avail.ephemeral-exhausted",
-    "addr-not-avail.time-wait",
-    "addr-not-avail.bind-not-local",
-    "reset.after-connect",
-    "mismatch.ws-to-http",
-    "mismatch.ws-to-non-http",
-    "mismatch.http-to-ws",
-    "mismatch.tls-to-plain",
-    "mismatch.plain-to-tls",
-    "mismatch.ws-path",
-    "mismatch.ws-origin",
-    "mismatch.proxy-no-upgrade",
-    "mismatch.silent-server",
-    "tls.cert-expired",
-    "tls.cert-name",
-    "tls.cert-untrusted",
-    "tls.handshake",
-    "local.fd-exhausted",
-];
-
 /// Named capture groups a pattern may use; anything else is a typo in the data file.
 const GROUPS: &[&str] = &["host", "port", "url", "status", "errno", "scheme", "path"];
 
@@ -242,7 +196,7 @@ fn compile(pattern: &str, errors: &mut Vec<String>, what: &str) -> Option<Regex>
 fn check_causes(causes: &[String], errors: &mut Vec<String>, what: &str) -> bool {
     let bad: Vec<&String> = causes
         .iter()
-        .filter(|c| !KNOWN_CAUSES.contains(&c.as_str()))
+        .filter(|c| crate::cause::find(c).is_none())
         .collect();
     if bad.is_empty() {
         true
