@@ -6,22 +6,21 @@
 
 #![deny(unsafe_code)]
 
+// The model layer lives in its own crate (crates/model); re-exported so that every
+// stage names it the same way (`crate::evidence`, `conndoctor::target`).
+pub use conndoctor_model::{cause, evidence, finding, net, target};
+
 pub mod audit;
 pub mod batch;
-pub mod cause;
 pub mod cli;
 pub mod demo;
-pub mod evidence;
 pub mod explain;
 pub mod exporter;
-pub mod finding;
 pub mod i18n;
-pub mod net;
 pub mod probe;
 pub mod report;
 pub mod rules;
 pub mod serve;
-pub mod target;
 
 use std::time::Instant;
 
