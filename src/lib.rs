@@ -9,6 +9,7 @@
 // The model layer lives in its own crate (crates/model); re-exported so that every
 // stage names it the same way (`crate::evidence`, `conndoctor::target`).
 pub use conndoctor_model::{cause, evidence, finding, net, target};
+pub use conndoctor_rules as rules;
 
 pub mod audit;
 pub mod batch;
@@ -19,7 +20,6 @@ pub mod exporter;
 pub mod i18n;
 pub mod probe;
 pub mod report;
-pub mod rules;
 pub mod serve;
 
 use std::time::Instant;

@@ -7,7 +7,7 @@ use std::process::Command;
 use serde_json::Value;
 
 /// Lowest first.
-const LAYERS: &[&str] = &["conndoctor-model", "conndoctor"];
+const LAYERS: &[&str] = &["conndoctor-model", "conndoctor-rules", "conndoctor"];
 
 #[test]
 fn no_crate_depends_on_a_higher_one() {

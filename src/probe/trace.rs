@@ -58,9 +58,4 @@ pub async fn trace(addr: SocketAddr, deadline: Instant, max: u8) -> Vec<Hop> {
     hops
 }
 
-/// The farthest hop that answered with time-exceeded.
-pub fn last_router(hops: &[Hop]) -> Option<&Hop> {
-    hops.iter()
-        .filter(|h| h.kind == "time-exceeded")
-        .max_by_key(|h| h.ttl)
-}
+pub use crate::evidence::last_router;

@@ -467,3 +467,10 @@ pub struct Hop {
     /// `time-exceeded`, `reached` (the target answered), `unreachable`, `silent`.
     pub kind: String,
 }
+
+/// The farthest hop of a path trace that answered with time-exceeded.
+pub fn last_router(hops: &[Hop]) -> Option<&Hop> {
+    hops.iter()
+        .filter(|h| h.kind == "time-exceeded")
+        .max_by_key(|h| h.ttl)
+}

@@ -82,3 +82,8 @@ fn mask(ip: IpAddr, len: u8) -> IpAddr {
         }
     }
 }
+
+/// Ports Cloudflare proxies (its published "network ports" list); any other port
+/// through a proxied record gets no answer.
+pub const CLOUDFLARE_HTTP_PORTS: &[u16] = &[80, 8080, 8880, 2052, 2082, 2086, 2095];
+pub const CLOUDFLARE_HTTPS_PORTS: &[u16] = &[443, 2053, 2083, 2087, 2096, 8443];

@@ -52,10 +52,10 @@ pub fn rules(ctx: &Ctx) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnose;
     use crate::evidence::{IcmpReport, Outcome};
     use crate::finding::Symptom;
-    use crate::rules::diagnose;
-    use crate::rules::testutil::*;
+    use crate::testutil::*;
 
     #[test]
     fn no_route_to_private_network() {

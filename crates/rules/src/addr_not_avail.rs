@@ -74,10 +74,10 @@ pub fn near_exhaustion(ctx: &Ctx) -> Option<Finding> {
 mod tests {
     use std::collections::BTreeMap;
 
+    use crate::diagnose;
     use crate::evidence::{Outcome, PortUsage};
     use crate::finding::Symptom;
-    use crate::rules::diagnose;
-    use crate::rules::testutil::*;
+    use crate::testutil::*;
 
     fn usage(est: u32, tw: u32) -> PortUsage {
         let mut to_target = BTreeMap::new();

@@ -41,7 +41,7 @@ fn path_msg(ctx: &Ctx) -> Option<Msg> {
                 .arg("addr", h.from.map(|a| a.to_string()).unwrap_or_default()),
         );
     }
-    Some(match crate::probe::trace::last_router(hops) {
+    Some(match crate::evidence::last_router(hops) {
         Some(h) => Msg::new("ev-path-last-hop")
             .arg("ttl", u32::from(h.ttl))
             .arg("addr", h.from.map(|a| a.to_string()).unwrap_or_default()),
@@ -208,10 +208,10 @@ pub fn filtered_or_down(ctx: &Ctx, p: &ConnectAttempt) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnose;
     use crate::evidence::{Outcome, RouteFact, SideProbe};
     use crate::finding::{Confidence, Symptom};
-    use crate::rules::diagnose;
-    use crate::rules::testutil::*;
+    use crate::testutil::*;
 
     fn side(ev: &mut crate::evidence::Evidence, addr: &str, o: Outcome) {
         ev.side_probes.get_or_insert_with(Vec::new).push(SideProbe {

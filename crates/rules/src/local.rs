@@ -46,10 +46,10 @@ pub fn outbound_blocked(ctx: &Ctx) -> Option<Finding> {
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnose;
     use crate::evidence::Outcome;
     use crate::finding::Symptom;
-    use crate::rules::diagnose;
-    use crate::rules::testutil::*;
+    use crate::testutil::*;
 
     #[test]
     fn emfile_blames_the_client() {

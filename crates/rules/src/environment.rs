@@ -6,7 +6,7 @@ use std::net::IpAddr;
 use super::{Ctx, finding};
 use crate::evidence::{DnsOutcome, ResolveError};
 use crate::finding::{Confidence::*, Finding, Msg, Symptom};
-use crate::probe::cdn::{CLOUDFLARE_HTTP_PORTS, CLOUDFLARE_HTTPS_PORTS};
+use crate::net::{CLOUDFLARE_HTTP_PORTS, CLOUDFLARE_HTTPS_PORTS};
 
 fn list(v: &[IpAddr]) -> String {
     v.iter()
@@ -277,12 +277,12 @@ pub fn rules(ctx: &Ctx, symptom: Symptom) -> (Vec<Finding>, Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnose;
     use crate::evidence::{
         CdnMatch, DnsEvidence, DnsOutcome, NameserverAnswer, Outcome, RouteFact,
     };
     use crate::finding::{Confidence, Symptom};
-    use crate::rules::diagnose;
-    use crate::rules::testutil::*;
+    use crate::testutil::*;
 
     fn dns(hosts: &[&str], answer: &[&str]) -> DnsEvidence {
         DnsEvidence {

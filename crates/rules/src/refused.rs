@@ -147,10 +147,10 @@ fn remote_target(addr: SocketAddr) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnose;
     use crate::evidence::{IcmpReport, Outcome};
     use crate::finding::{Confidence, Symptom};
-    use crate::rules::diagnose;
-    use crate::rules::testutil::*;
+    use crate::testutil::*;
 
     #[test]
     fn local_port_without_listener_is_not_listening() {

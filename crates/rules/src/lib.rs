@@ -1,6 +1,11 @@
 //! Rules: pure functions from [`Evidence`] to [`Diagnosis`]. No sockets, no clock, no
 //! files. One function per cause of the catalogue (causes.md), each beside its tests.
 
+#![deny(unsafe_code)]
+
+// The model, under the names every stage uses (`crate::evidence`, `crate::finding`).
+pub use conndoctor_model::{cause, evidence, finding, net, target};
+
 mod addr_not_avail;
 mod dns;
 pub mod environment;

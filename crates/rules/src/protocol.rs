@@ -623,9 +623,9 @@ fn ws_to_http(h: &HttpReply, port: u16, c: crate::finding::Confidence, ev: Msg) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnose;
     use crate::evidence::{Outcome, ProtocolEvidence};
-    use crate::rules::diagnose;
-    use crate::rules::testutil::*;
+    use crate::testutil::*;
 
     fn http(status: u16, headers: &[(&str, &str)], body: &str) -> Reply {
         Reply::Http(HttpReply {

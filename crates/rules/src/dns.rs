@@ -22,10 +22,10 @@ pub fn rules(ctx: &Ctx) -> Option<Finding> {
 
 #[cfg(test)]
 mod tests {
+    use crate::diagnose;
     use crate::evidence::ResolveError;
     use crate::finding::Symptom;
-    use crate::rules::diagnose;
-    use crate::rules::testutil::*;
+    use crate::testutil::*;
 
     #[test]
     fn nxdomain() {
