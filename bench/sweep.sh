@@ -13,7 +13,7 @@ for tool in nmap nft ip python3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "bench/sweep.sh: missing $tool (apt-get install nmap nftables iproute2 time)" >&2; exit 2; }
 done
 cargo build --release -q
-BIN="$PWD/target/release/conndoctor"
+BIN="${CARGO_TARGET_DIR:-$PWD/target}/release/conndoctor"
 SRV=cdsweep-s-$$; CLI=cdsweep-c-$$; TMP=$(mktemp -d)
 cleanup() { kill $(jobs -p) 2>/dev/null || true; ip netns del "$SRV" 2>/dev/null || true; ip netns del "$CLI" 2>/dev/null || true; rm -rf "$TMP"; }
 trap cleanup EXIT
