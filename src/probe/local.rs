@@ -209,6 +209,43 @@ pub fn sockets_to(targets: &[SocketAddr], notes: &mut Vec<String>) -> BTreeMap<S
     counts
 }
 
+/// How long [`sockets_to_recent`] reuses a count.
+const RECENT: std::time::Duration = std::time::Duration::from_secs(1);
+/// Destinations remembered at most; older entries go first.
+const RECENT_MAX: usize = 1024;
+
+type RecentCounts =
+    std::collections::HashMap<Vec<SocketAddr>, (std::time::Instant, BTreeMap<String, u32>)>;
+
+/// [`sockets_to`], reusing a count of the same destination taken less than [`RECENT`]
+/// ago: only the near-exhaustion warning of a working target reads it, and one second
+/// does not change that verdict, while a walk per probe would make every probe's cost
+/// grow with the host's socket table.
+pub fn sockets_to_recent(
+    targets: &[SocketAddr],
+    notes: &mut Vec<String>,
+) -> BTreeMap<String, u32> {
+    static CACHE: std::sync::Mutex<Option<RecentCounts>> = std::sync::Mutex::new(None);
+    let now = std::time::Instant::now();
+    if let Ok(mut c) = CACHE.lock()
+        && let Some((at, counts)) = c.get_or_insert_default().get(targets)
+        && now.duration_since(*at) < RECENT
+    {
+        return counts.clone();
+    }
+    let counts = sockets_to(targets, notes);
+    if let Ok(mut c) = CACHE.lock() {
+        let map = c.get_or_insert_default();
+        if map.len() >= RECENT_MAX {
+            map.retain(|_, (at, _)| now.duration_since(*at) < RECENT);
+        }
+        if map.len() < RECENT_MAX {
+            map.insert(targets.to_vec(), (now, counts.clone()));
+        }
+    }
+    counts
+}
+
 fn proc_tables(notes: &mut Vec<String>, mut f: impl FnMut(&procfs::net::TcpNetEntry)) {
     for (name, table) in [("tcp", procfs::net::tcp()), ("tcp6", procfs::net::tcp6())] {
         match table {
