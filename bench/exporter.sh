@@ -8,7 +8,8 @@
 #            with serve's self-signed certificate, so both exporters skip verification)
 #   modules: tcp, http, https, ws, wss. blackbox_exporter has no WebSocket prober: its
 #            ws/wss rows are the usual stand-in, a tcp prober sending the upgrade request
-#            and expecting "HTTP/1.1 101" (over TLS for wss).
+#            and expecting "HTTP/1.1 101" (over TLS for wss). blackbox_exporter adds a
+#            "\n" to each `send`, so the request there ends in "\r\n\r" (+ its "\n").
 #   client:  python3 threads, one keep-alive connection each (as Prometheus scrapes),
 #            CONC at once, N probes per row after a warm-up
 #   prints:  a markdown table: probe_success (same verdict?), the cause label conndoctor
@@ -95,7 +96,7 @@ modules:
     timeout: 5s
     tcp:
       query_response:
-        - send: "GET /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        - send: "GET /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r"
         - expect: "^HTTP/1.1 101"
   wss_upgrade:
     prober: tcp
@@ -104,7 +105,7 @@ modules:
       tls: true
       tls_config: { insecure_skip_verify: true }
       query_response:
-        - send: "GET /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+        - send: "GET /chat HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r"
         - expect: "^HTTP/1.1 101"
 YAML
 cat > "$TMP/conndoctor.yml" <<'YAML'

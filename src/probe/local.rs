@@ -221,10 +221,7 @@ type RecentCounts =
 /// ago: only the near-exhaustion warning of a working target reads it, and one second
 /// does not change that verdict, while a walk per probe would make every probe's cost
 /// grow with the host's socket table.
-pub fn sockets_to_recent(
-    targets: &[SocketAddr],
-    notes: &mut Vec<String>,
-) -> BTreeMap<String, u32> {
+pub fn sockets_to_recent(targets: &[SocketAddr], notes: &mut Vec<String>) -> BTreeMap<String, u32> {
     static CACHE: std::sync::Mutex<Option<RecentCounts>> = std::sync::Mutex::new(None);
     let now = std::time::Instant::now();
     if let Ok(mut c) = CACHE.lock()
