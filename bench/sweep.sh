@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Batch speed and memory, whole-process, in one run:
+#   0. every port of 127.0.0.1 in an empty network namespace (all closed): conndoctor
+#      `check -f` (JSON Lines, full diagnosis per port) vs nmap -sT -T5 -n -Pn;
 #   1. every port (1-65535) of the loopback address of a test host: conndoctor
 #      `check -f` (JSON Lines, full diagnosis per port) vs nmap -sT -T5 -n -Pn;
 #   2. 10,000 mixed targets (open WebSocket/HTTP ports, closed and filtered ports, bare
@@ -13,10 +15,31 @@ for tool in nmap nft ip python3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "bench/sweep.sh: missing $tool (apt-get install nmap nftables iproute2 time)" >&2; exit 2; }
 done
 cargo build --release -q
-BIN="$PWD/target/release/conndoctor"
-SRV=cdsweep-s-$$; CLI=cdsweep-c-$$; TMP=$(mktemp -d)
-cleanup() { kill $(jobs -p) 2>/dev/null || true; ip netns del "$SRV" 2>/dev/null || true; ip netns del "$CLI" 2>/dev/null || true; rm -rf "$TMP"; }
+BIN="${CARGO_TARGET_DIR:-$PWD/target}/release/conndoctor"
+SRV=cdsweep-s-$$; CLI=cdsweep-c-$$; EMP=cdsweep-e-$$; TMP=$(mktemp -d)
+cleanup() { kill $(jobs -p) 2>/dev/null || true; for ns in "$SRV" "$CLI" "$EMP"; do ip netns del "$ns" 2>/dev/null || true; done; rm -rf "$TMP"; }
 trap cleanup EXIT
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), kernel $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# 0. All 65,535 ports closed: an empty namespace, only lo up.
+ip netns add "$EMP"; ip -n "$EMP" link set lo up
+seq 1 65535 | sed 's/^/127.0.0.1:/' > "$TMP/all.txt"
+/usr/bin/time -f "%e %M" -o "$TMP/cd0.time" ip netns exec "$EMP" "$BIN" check -f "$TMP/all.txt" --json --timeout 1s > "$TMP/cd0.jsonl" || true
+/usr/bin/time -f "%e %M" -o "$TMP/nmap0.time" ip netns exec "$EMP" nmap -sT -T5 -n -Pn -p1-65535 127.0.0.1 -oG "$TMP/nmap0.txt" >/dev/null || true
+read -r c0_s c0_kb < <(tail -1 "$TMP/cd0.time"); read -r n0_s n0_kb < <(tail -1 "$TMP/nmap0.time")
+c0_lines=$(wc -l < "$TMP/cd0.jsonl"); c0_refused=$(grep -c '"symptom":"refused"' "$TMP/cd0.jsonl" || true)
+echo
+echo "## Sweep: 65,535 ports of 127.0.0.1, all closed (empty namespace)"
+echo
+echo "| tool | wall time | ports/s | peak RSS | output |"
+echo "|---|---:|---:|---:|---|"
+python3 - "$c0_s" "$c0_kb" "$c0_lines" "$c0_refused" "$n0_s" "$n0_kb" <<'PY'
+import sys
+cs, ck, lines, refused, ns, nk = sys.argv[1:]
+print(f"| conndoctor check -f | {float(cs):.2f} s | {65535/float(cs):,.0f} | {int(ck)/1024:.0f} MiB | {lines} diagnoses, {refused} refused |")
+print(f"| nmap -sT -T5 -n -Pn | {float(ns):.2f} s | {65535/float(ns):,.0f} | {int(nk)/1024:.0f} MiB | port list |")
+print(f"\nconndoctor / nmap rate: **{float(ns)/float(cs):.2f}×** (goal ≥ 1.5×)")
+PY
 
 ip netns add "$SRV"; ip netns add "$CLI"
 ip link add cdsw-s$$ netns "$SRV" type veth peer name cdsw-c$$ netns "$CLI"
@@ -41,7 +64,6 @@ NFT
 sleep 1
 
 # 1. Full port sweep of the server host's own loopback.
-seq 1 65535 | sed 's/^/127.0.0.1:/' > "$TMP/all.txt"
 /usr/bin/time -f "%e %M" -o "$TMP/cd.time" ip netns exec "$SRV" "$BIN" check -f "$TMP/all.txt" --json --timeout 1s > "$TMP/cd.jsonl" || true
 /usr/bin/time -f "%e %M" -o "$TMP/nmap.time" ip netns exec "$SRV" nmap -sT -T5 -n -Pn -p1-65535 127.0.0.1 -oG "$TMP/nmap.txt" >/dev/null || true
 read -r cd_s cd_kb < <(tail -1 "$TMP/cd.time"); read -r nm_s nm_kb < <(tail -1 "$TMP/nmap.time")
@@ -61,6 +83,7 @@ import sys
 cs, ck, co, cf, ns, nk, no, nf = sys.argv[1:]
 print(f"| conndoctor check -f (timeout 1s) | {float(cs):.2f} s | {65535/float(cs):,.0f} | {int(ck)/1024:.0f} MiB | {co} | {cf} | a diagnosis per port (JSON Lines) |")
 print(f"| nmap -sT -T5 -n -Pn | {float(ns):.2f} s | {65535/float(ns):,.0f} | {int(nk)/1024:.0f} MiB | {no} | {nf} | open/closed/filtered |")
+print(f"\nconndoctor / nmap rate: **{float(ns)/float(cs):.2f}×** (goal ≥ 1.5×)")
 PY
 
 # 2. 10,000 mixed targets from the client host, full diagnoses.

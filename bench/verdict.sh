@@ -17,7 +17,7 @@ for tool in hyperfine curl nc nft ip python3; do
   command -v "$tool" >/dev/null || { echo "bench/verdict.sh: missing $tool (apt-get install hyperfine curl netcat-openbsd nftables iproute2)" >&2; exit 2; }
 done
 cargo build --release -q
-BIN="$PWD/target/release/conndoctor"
+BIN="${CARGO_TARGET_DIR:-$PWD/target}/release/conndoctor"
 TMP=$(mktemp -d)
 SRV=cdbench-srv-$$
 CLI=cdbench-cli-$$

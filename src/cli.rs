@@ -295,6 +295,7 @@ fn options(l: &Localizer, c: &CommonArgs, default: Duration) -> Result<CheckOpti
         expect_ip,
         trace: !c.no_trace,
         shared: None,
+        ports_when_ok: true,
     })
 }
 

@@ -186,6 +186,8 @@ async fn accept_loop(
             tokio::time::sleep(Duration::from_millis(50)).await;
             continue;
         };
+        // Small handshake and reply writes must not wait on the client's delayed ACK.
+        let _ = tcp.set_nodelay(true);
         let cfg = cfg.clone();
         let tls = tls.clone();
         tokio::spawn(async move {

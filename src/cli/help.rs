@@ -39,6 +39,14 @@ pub fn lang_from_args(args: &[OsString], env: impl Fn(&str) -> Option<String>) -
 /// user's language; exits like `Cli::parse()` on `--help`, `--version` and bad arguments.
 pub fn parse() -> Cli {
     let args: Vec<OsString> = std::env::args_os().collect();
+    // `--version` alone says the same in every language: print it before clap builds
+    // its command tree, which costs more than the rest of the run.
+    if let [_, flag] = args.as_slice()
+        && (flag == "--version" || flag == "-V")
+    {
+        println!("conndoctor {}", env!("CARGO_PKG_VERSION"));
+        std::process::exit(0);
+    }
     // The usual run parses with the plain command: localising every help text costs
     // more than a refused verdict takes. Help, version and errors take the long way.
     let first = match Cli::try_parse_from(&args) {

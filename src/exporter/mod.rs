@@ -856,6 +856,7 @@ async fn probe(st: &State, req: &Request<Incoming>) -> Resp {
         proto: module.proto.clone(),
         insecure: module.insecure,
         trace: module.trace,
+        ports_when_ok: false,
         ..CheckOptions::default()
     };
     let connect_to: Vec<IpAddr> = resolution.addresses.clone();

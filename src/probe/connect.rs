@@ -39,23 +39,65 @@ pub async fn probe_ttl(
     }
 }
 
+/// Sockets whose last connect was refused by a RST, ready for the next connect.
+/// Linux lets a TCP socket connect again once a failed attempt has been collected, so
+/// a sweep of closed ports skips socket(), setsockopt() and close() for each one.
+/// Taken and put back without an await in between, so one per family per thread is
+/// all that is ever in use; the cap only bounds descriptors held idle.
+const POOL_CAP: usize = 2;
+
+thread_local! {
+    static POOL: std::cell::RefCell<[Vec<Socket>; 2]> =
+        const { std::cell::RefCell::new([Vec::new(), Vec::new()]) };
+}
+
+fn pool_slot(addr: &SocketAddr) -> usize {
+    usize::from(addr.is_ipv6())
+}
+
+fn pooled(addr: &SocketAddr) -> Option<Socket> {
+    POOL.try_with(|p| p.borrow_mut()[pool_slot(addr)].pop())
+        .ok()
+        .flatten()
+}
+
+fn give_back(addr: &SocketAddr, sock: Socket) {
+    let _ = POOL.try_with(|p| {
+        let mut p = p.borrow_mut();
+        let v = &mut p[pool_slot(addr)];
+        if v.len() < POOL_CAP {
+            v.push(sock);
+        }
+    });
+}
+
+fn fresh_socket(addr: &SocketAddr) -> io::Result<Socket> {
+    let sock = Socket::new(
+        Domain::for_address(*addr),
+        Type::STREAM.nonblocking().cloexec(),
+        Some(Protocol::TCP),
+    )?;
+    // Best effort: without it we still classify by errno, just without the origin.
+    let _ = match addr {
+        SocketAddr::V4(_) => socket::setsockopt(&sock, sockopt::Ipv4RecvErr, &true),
+        SocketAddr::V6(_) => socket::setsockopt(&sock, sockopt::Ipv6RecvErr, &true),
+    };
+    Ok(sock)
+}
+
 async fn connect(
     addr: SocketAddr,
     deadline: tokio::time::Instant,
     ttl: Option<u32>,
 ) -> (Outcome, Option<IcmpReport>, Option<u32>) {
-    let sock = match Socket::new(
-        Domain::for_address(addr),
-        Type::STREAM.nonblocking().cloexec(),
-        Some(Protocol::TCP),
-    ) {
-        Ok(s) => s,
-        Err(e) => return (classify(&e), None, None),
-    };
-    // Best effort: without it we still classify by errno, just without the origin.
-    let _ = match addr {
-        SocketAddr::V4(_) => socket::setsockopt(&sock, sockopt::Ipv4RecvErr, &true),
-        SocketAddr::V6(_) => socket::setsockopt(&sock, sockopt::Ipv6RecvErr, &true),
+    // A TTL-limited socket is never pooled, nor given a pooled one.
+    let reuse = ttl.is_none();
+    let sock = match reuse.then(|| pooled(&addr)).flatten() {
+        Some(s) => s,
+        None => match fresh_socket(&addr) {
+            Ok(s) => s,
+            Err(e) => return (classify(&e), None, None),
+        },
     };
     if let Some(ttl) = ttl {
         let r = match addr {
@@ -66,12 +108,32 @@ async fn connect(
             return (classify(&e), None, None);
         }
     }
-    match sock.connect(&addr.into()) {
+    let sa: socket2::SockAddr = addr.into();
+    match sock.connect(&sa) {
         Ok(()) => return (Outcome::Connected, None, None),
         Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {}
         Err(e) => {
             let icmp = read_icmp(&sock);
             return (classify(&e), icmp, None);
+        }
+    }
+    // On loopback and other fast paths the kernel has usually settled the handshake
+    // (RST or SYN-ACK) before connect() returns. Connecting again asks how it went
+    // without an epoll round: EALREADY while in flight, success once established, or
+    // the handshake's error, which also leaves the socket ready to connect anew.
+    match sock.connect(&sa) {
+        Ok(()) => return (Outcome::Connected, None, None),
+        Err(e) if e.raw_os_error() == Some(libc::EISCONN) => {
+            return (Outcome::Connected, None, None);
+        }
+        Err(e) if e.raw_os_error() == Some(libc::EALREADY) => {}
+        Err(e) => {
+            let settled = settled_error(&sock, &e);
+            // Only a plain RST (no ICMP report) leaves nothing behind on the socket.
+            if reuse && settled.0 == Outcome::Refused && settled.1.is_none() {
+                give_back(&addr, sock);
+            }
+            return settled;
         }
     }
     let std_stream: std::net::TcpStream = sock.into();
@@ -89,20 +151,7 @@ async fn connect(
             Ok(Ok(())) => {}
         }
         match stream.take_error() {
-            // A refused SYN is ECONNREFUSED; a reset or abort means the handshake had
-            // completed and the server dropped the connection right after accepting it.
-            Ok(Some(e)) | Err(e)
-                if matches!(
-                    e.raw_os_error(),
-                    Some(libc::ECONNRESET | libc::ECONNABORTED | libc::EPIPE)
-                ) =>
-            {
-                return (Outcome::Connected, None, None);
-            }
-            Ok(Some(e)) | Err(e) => {
-                let icmp = read_icmp(&stream);
-                return (classify(&e), icmp, None);
-            }
+            Ok(Some(e)) | Err(e) => return settled_error(&stream, &e),
             Ok(None) => {}
         }
         match stream.peer_addr() {
@@ -114,6 +163,23 @@ async fn connect(
             Err(e) => return (classify(&e), None, None),
         }
     }
+}
+
+/// The outcome of a handshake that ended with `e` (SO_ERROR).
+fn settled_error<F: AsFd + AsRawFd>(
+    sock: &F,
+    e: &io::Error,
+) -> (Outcome, Option<IcmpReport>, Option<u32>) {
+    // A refused SYN is ECONNREFUSED; a reset or abort means the handshake had
+    // completed and the server dropped the connection right after accepting it.
+    if matches!(
+        e.raw_os_error(),
+        Some(libc::ECONNRESET | libc::ECONNABORTED | libc::EPIPE)
+    ) {
+        return (Outcome::Connected, None, None);
+    }
+    let icmp = read_icmp(sock);
+    (classify(e), icmp, None)
 }
 
 /// Maps an errno from socket()/connect() to an [`Outcome`].
@@ -235,6 +301,34 @@ mod tests {
         assert!(!r(false, 3, 1).is_admin_prohibited());
         assert!(r(true, 1, 4).is_port_unreachable());
         assert!(r(true, 1, 1).is_admin_prohibited());
+    }
+
+    #[tokio::test]
+    async fn reused_sockets_keep_verdicts_apart() {
+        // Refusals hand their socket to the next connect: every verdict must still be
+        // the port's own, in any order, in both families.
+        let closed = |ip: &str| {
+            let t = std::net::TcpListener::bind((ip, 0)).unwrap();
+            t.local_addr().unwrap()
+        };
+        for ip in ["127.0.0.1", "::1"] {
+            let Ok(l) = std::net::TcpListener::bind((ip, 0)) else {
+                continue; // no IPv6 on this host
+            };
+            let open = l.local_addr().unwrap();
+            let (c1, c2) = (closed(ip), closed(ip));
+            let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(2);
+            for (addr, want) in [
+                (c1, Outcome::Refused),
+                (c2, Outcome::Refused),
+                (open, Outcome::Connected),
+                (c1, Outcome::Refused),
+                (open, Outcome::Connected),
+                (c2, Outcome::Refused),
+            ] {
+                assert_eq!(probe(addr, deadline).await.outcome, want, "{addr}");
+            }
+        }
     }
 
     #[tokio::test]

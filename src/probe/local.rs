@@ -209,6 +209,40 @@ pub fn sockets_to(targets: &[SocketAddr], notes: &mut Vec<String>) -> BTreeMap<S
     counts
 }
 
+/// How long [`sockets_to_recent`] reuses a count.
+const RECENT: std::time::Duration = std::time::Duration::from_secs(1);
+/// Destinations remembered at most; older entries go first.
+const RECENT_MAX: usize = 1024;
+
+type RecentCounts =
+    std::collections::HashMap<Vec<SocketAddr>, (std::time::Instant, BTreeMap<String, u32>)>;
+
+/// [`sockets_to`], reusing a count of the same destination taken less than [`RECENT`]
+/// ago: only the near-exhaustion warning of a working target reads it, and one second
+/// does not change that verdict, while a walk per probe would make every probe's cost
+/// grow with the host's socket table.
+pub fn sockets_to_recent(targets: &[SocketAddr], notes: &mut Vec<String>) -> BTreeMap<String, u32> {
+    static CACHE: std::sync::Mutex<Option<RecentCounts>> = std::sync::Mutex::new(None);
+    let now = std::time::Instant::now();
+    if let Ok(mut c) = CACHE.lock()
+        && let Some((at, counts)) = c.get_or_insert_default().get(targets)
+        && now.duration_since(*at) < RECENT
+    {
+        return counts.clone();
+    }
+    let counts = sockets_to(targets, notes);
+    if let Ok(mut c) = CACHE.lock() {
+        let map = c.get_or_insert_default();
+        if map.len() >= RECENT_MAX {
+            map.retain(|_, (at, _)| now.duration_since(*at) < RECENT);
+        }
+        if map.len() < RECENT_MAX {
+            map.insert(targets.to_vec(), (now, counts.clone()));
+        }
+    }
+    counts
+}
+
 fn proc_tables(notes: &mut Vec<String>, mut f: impl FnMut(&procfs::net::TcpNetEntry)) {
     for (name, table) in [("tcp", procfs::net::tcp()), ("tcp6", procfs::net::tcp6())] {
         match table {
@@ -282,6 +316,50 @@ pub fn port_usage(to_target: BTreeMap<String, u32>, notes: &mut Vec<String>) -> 
         tcp_tw_reuse,
         to_target,
     })
+}
+
+/// Could the sockets towards any one destination fill more than 80% of the local
+/// port range? Answered from the kernel's socket totals (/proc/net/sockstat, O(1))
+/// instead of a table walk: when the whole host holds fewer sockets than that, no
+/// destination can. True whenever something cannot be read.
+pub fn ports_may_be_short() -> bool {
+    let Some((lo, hi)) = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|t| parse_range(&t))
+    else {
+        return true;
+    };
+    let reserved =
+        std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_reserved_ports").unwrap_or_default();
+    let size = (u64::from(hi) + 1)
+        .saturating_sub(u64::from(lo))
+        .saturating_sub(u64::from(reserved_in_range(&reserved, (lo, hi))));
+    let (Ok(v4), v6) = (
+        std::fs::read_to_string("/proc/net/sockstat"),
+        std::fs::read_to_string("/proc/net/sockstat6").unwrap_or_default(),
+    ) else {
+        return true;
+    };
+    match tcp_socket_total(&v4, &v6) {
+        Some(total) => total * 5 > size * 4,
+        None => true,
+    }
+}
+
+/// An upper bound on the TCP sockets of this host that can hold a local port: the
+/// larger of "alloc" and the hashed sockets of both families, plus TIME_WAIT.
+pub fn tcp_socket_total(sockstat: &str, sockstat6: &str) -> Option<u64> {
+    fn field(text: &str, line: &str, key: &str) -> Option<u64> {
+        let l = text.lines().find(|l| l.starts_with(line))?;
+        let mut it = l.split_whitespace();
+        it.find(|w| *w == key)?;
+        it.next()?.parse().ok()
+    }
+    let inuse = field(sockstat, "TCP:", "inuse")?;
+    let alloc = field(sockstat, "TCP:", "alloc").unwrap_or(0);
+    let tw = field(sockstat, "TCP:", "tw")?;
+    let inuse6 = field(sockstat6, "TCP6:", "inuse").unwrap_or(0);
+    Some(alloc.max(inuse + inuse6) + tw)
 }
 
 fn parse_range(s: &str) -> Option<(u16, u16)> {
@@ -370,6 +448,15 @@ fd000000000000000000000000000000 40 00000000000000000000000000000000 00 00000000
     fn reserved_ports_inside_range() {
         assert_eq!(reserved_in_range("", (100, 200)), 0);
         assert_eq!(reserved_in_range("50,150,190-210\n", (100, 200)), 12);
+    }
+
+    #[test]
+    fn socket_totals_from_sockstat() {
+        let v4 = "sockets: used 300\nTCP: inuse 40 orphan 1 tw 20000 alloc 45 mem 9\nUDP: inuse 2 mem 1\n";
+        let v6 = "TCP6: inuse 12\nUDP6: inuse 1\n";
+        assert_eq!(tcp_socket_total(v4, v6), Some(20052));
+        assert_eq!(tcp_socket_total(v4, ""), Some(20045));
+        assert_eq!(tcp_socket_total("UDP: inuse 2\n", v6), None);
     }
 
     #[test]

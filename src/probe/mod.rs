@@ -46,6 +46,10 @@ pub struct CheckOptions {
     /// Facts shared by the checks of one batch (interfaces, listeners, side probes
     /// per host), so a sweep of many ports costs what a connect scan costs.
     pub shared: Option<std::sync::Arc<Shared>>,
+    /// Count the sockets towards a target that answered even when the host holds too
+    /// few sockets for the 80% warning to apply (the count is then shown, not used).
+    /// The exporter turns it off: the count walks the kernel's whole TCP table.
+    pub ports_when_ok: bool,
 }
 
 /// Host facts read once per batch instead of once per target.
@@ -177,6 +181,7 @@ impl Default for CheckOptions {
             expect_ip: Vec::new(),
             trace: true,
             shared: None,
+            ports_when_ok: true,
         }
     }
 }
@@ -349,7 +354,9 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
 
     // The protocol layer speaks to the first address that accepted, as a client would.
     let protocol = match attempts.iter().find(|a| a.outcome == Outcome::Connected) {
-        Some(a) => protocol::run(target, a.addr, &opts.proto, deadline).await,
+        // Boxed: its state is large, and kept inline it would be copied with every
+        // check's future, connected or not (a sweep's biggest memmove).
+        Some(a) => Box::pin(protocol::run(target, a.addr, &opts.proto, deadline)).await,
         None => None,
     };
     local.listeners = match &opts.shared {
@@ -358,15 +365,24 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
     };
     // Counting sockets towards the target walks the kernel's whole established table;
     // only the verdicts that use it (no local port, or working with a warning) pay.
-    // A batch skips it for working targets (the 80% warning): one walk per open port
-    // would cost more than the sweep itself.
+    // A batch and the exporter walk for a working target only when the host's socket
+    // totals (O(1) counters) leave the 80% warning possible, so the cost of a
+    // successful probe does not grow with unrelated sockets.
     let needs_ports = attempts.iter().any(|a| match a.outcome {
         Outcome::AddrNotAvailable => true,
-        Outcome::Connected => opts.shared.is_none(),
+        Outcome::Connected if opts.shared.is_none() && opts.ports_when_ok => true,
+        Outcome::Connected => local::ports_may_be_short(),
         _ => false,
     });
     if needs_ports {
-        let to_target = local::sockets_to(&addrs, &mut local.notes);
+        let connected = attempts.iter().any(|a| a.outcome == Outcome::Connected);
+        let to_target = if connected && !opts.ports_when_ok {
+            // The exporter: a count at most a second old, so a steady stream of
+            // successful probes walks the table once a second, not once per probe.
+            local::sockets_to_recent(&addrs, &mut local.notes)
+        } else {
+            local::sockets_to(&addrs, &mut local.notes)
+        };
         local.ports = local::port_usage(to_target, &mut local.notes);
     }
     for a in &addrs {
