@@ -3,7 +3,8 @@
 
 use super::{Ctx, finding};
 use crate::evidence::{
-    CertProblem, Exchange, HttpReply, Purpose, Reply, Request, Speaks, TlsResult,
+    CertFacts, CertProblem, Exchange, HandshakeProblem, HttpReply, Purpose, Reply, Request, Speaks,
+    TlsResult,
 };
 use crate::finding::{Confidence::*, Finding, Msg, Symptom};
 use crate::target::Scheme;
@@ -55,8 +56,12 @@ fn status_line(h: &HttpReply) -> String {
     format!("{} {}", h.status, h.reason).trim().to_string()
 }
 
+/// The Server header, or `none` (the locale files select a wording without it).
 fn server_of(h: &HttpReply) -> String {
-    h.header("server").unwrap_or("?").chars().take(60).collect()
+    match h.header("server").map(str::trim) {
+        Some(s) if !s.is_empty() => s.chars().take(60).collect(),
+        _ => "none".into(),
+    }
 }
 
 fn is_proxy(h: &HttpReply) -> bool {
@@ -236,7 +241,17 @@ fn identity(ctx: &Ctx, main: &Exchange, expected: &str, v: &mut Verdict) {
     }
 }
 
-fn cert_finding(c: &CertProblem, host: &str) -> Finding {
+/// The certificate problem of an established handshake as a finding. `facts` are
+/// the presented certificate's, `no_sni` the cross-check without a server name.
+fn cert_finding(
+    c: &CertProblem,
+    host: &str,
+    facts: Option<&CertFacts>,
+    ip_target: bool,
+    no_sni: Option<&Exchange>,
+) -> Finding {
+    let issuer = facts.map_or_else(String::new, |f| f.issuer.clone());
+    let subject = facts.map_or_else(String::new, |f| f.subject.clone());
     match c {
         CertProblem::Expired { not_after } => {
             let mut f = finding("tls.cert-expired", High).arg("host", host);
@@ -245,35 +260,128 @@ fn cert_finding(c: &CertProblem, host: &str) -> Finding {
             }
             f
         }
-        CertProblem::NotYetValid => finding("tls.cert-expired", High)
-            .arg("host", host)
-            .because(Msg::new("ev-cert-not-yet-valid")),
+        CertProblem::NotYetValid { not_before } => {
+            let f = finding("tls.cert-expired", High).arg("host", host);
+            match not_before {
+                Some(t) => f.because(Msg::new("ev-cert-not-before").arg("date", unix_date(*t))),
+                None => f.because(Msg::new("ev-cert-not-yet-valid")),
+            }
+        }
         CertProblem::WrongName {
             expected,
             presented,
-        } => finding("tls.cert-name", High)
-            .arg(
-                "host",
-                if expected.is_empty() {
-                    host.to_string()
-                } else {
-                    expected.clone()
-                },
-            )
-            .because(Msg::new("ev-cert-names").arg(
-                "names",
-                if presented.is_empty() {
-                    "?".to_string()
-                } else {
-                    presented.join(", ")
-                },
-            )),
+        } => {
+            let name = if expected.is_empty() {
+                host.to_string()
+            } else {
+                expected.clone()
+            };
+            let covers = names_msg(presented, &subject);
+            // Without SNI the server sends a certificate that does cover the name: the
+            // certificate configured for this name (its virtual host) is the wrong one.
+            let other = no_sni.and_then(|e| match &e.tls {
+                Some(TlsResult::Established { cert, facts, .. }) => {
+                    Some((cert.is_none(), facts.as_ref()))
+                }
+                _ => None,
+            });
+            if let Some((true, other_facts)) = other {
+                let mut f = finding("tls.sni-cert", High)
+                    .arg("host", name.clone())
+                    .because(covers);
+                if let Some(o) = other_facts {
+                    f = f.because(
+                        Msg::new("ev-cert-no-sni-covers")
+                            .arg("host", name)
+                            .arg("names", list_or_subject(&o.names, &o.subject)),
+                    );
+                }
+                return f;
+            }
+            let mut f = finding("tls.cert-name", High)
+                .arg("host", name)
+                .because(covers);
+            if ip_target {
+                f = f.because(Msg::new("ev-cert-ip-no-sni"));
+            }
+            f
+        }
+        CertProblem::SelfSigned { ca } => {
+            let mut f = finding("tls.cert-untrusted", High)
+                .arg("host", host)
+                .arg("kind", "self-signed")
+                .because(Msg::new("ev-cert-self-signed").arg("subject", subject));
+            if *ca {
+                f = f.because(Msg::new("ev-cert-ca-true"));
+            }
+            f
+        }
         CertProblem::Untrusted => finding("tls.cert-untrusted", High)
             .arg("host", host)
-            .because(Msg::new("ev-cert-unknown-issuer")),
-        CertProblem::Other { error } => finding("tls.handshake", Medium)
+            .arg("kind", "unknown-issuer")
+            .because(Msg::new("ev-cert-unknown-issuer").arg("issuer", issuer)),
+        CertProblem::BadSignature => finding("tls.cert-untrusted", High)
             .arg("host", host)
-            .because(Msg::new("ev-tls-error").arg("error", error.clone())),
+            .arg("kind", "unknown-issuer")
+            .because(Msg::new("ev-cert-bad-signature")),
+        CertProblem::IncompleteChain => finding("tls.cert-chain-incomplete", Medium)
+            .arg("host", host)
+            .arg("issuer", issuer.clone())
+            .because(Msg::new("ev-cert-chain-one").arg("issuer", issuer)),
+        CertProblem::WrongUsage { ca } => finding("tls.cert-usage", High)
+            .arg("host", host)
+            .because(Msg::new(if *ca {
+                "ev-cert-ca-true"
+            } else {
+                "ev-cert-no-server-auth"
+            })),
+        CertProblem::Other { code } => finding("tls.handshake", Medium)
+            .arg("host", host)
+            .because(Msg::new("ev-cert-rejected").arg("code", code.clone())),
+    }
+}
+
+fn list_or_subject(names: &[String], subject: &str) -> String {
+    if names.is_empty() {
+        subject.to_string()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// "the certificate covers: a, b", or, with no subjectAltName at all, what its subject
+/// says (clients ignore the CN).
+fn names_msg(presented: &[String], subject: &str) -> Msg {
+    if presented.is_empty() {
+        Msg::new("ev-cert-no-san").arg("subject", subject)
+    } else {
+        Msg::new("ev-cert-names").arg("names", presented.join(", "))
+    }
+}
+
+/// A failed handshake that conndoctor can explain, as its finding.
+fn handshake_finding(p: &HandshakeProblem, host: &str, error: &str) -> Finding {
+    match p {
+        HandshakeProblem::OldVersion { server } => {
+            let v = server.clone().unwrap_or_else(|| "TLS 1.0/1.1".into());
+            finding("tls.version-old", High)
+                .arg("host", host)
+                .arg("version", v.clone())
+                .because(Msg::new("ev-tls-old-version").arg("version", v))
+        }
+        HandshakeProblem::NoSharedCipher => finding("tls.no-shared-cipher", Medium)
+            .arg("host", host)
+            .because(Msg::new("ev-tls-alert").arg("alert", "handshake_failure")),
+        HandshakeProblem::ClientCertRequired => finding("tls.client-cert-required", High)
+            .arg("host", host)
+            .because(Msg::new("ev-tls-client-cert-asked")),
+        HandshakeProblem::UnknownName => finding("tls.sni-cert", High)
+            .arg("host", host)
+            .because(Msg::new("ev-tls-unrecognized-name").arg("host", host)),
+        HandshakeProblem::Alert { alert } => finding("tls.handshake", Medium)
+            .arg("host", host)
+            .because(Msg::new("ev-tls-alert").arg("alert", alert.clone()))
+            .because(Msg::new("ev-tls-failed").arg("error", error)),
     }
 }
 
@@ -301,7 +409,7 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
     let ev_main = reply_msg(main);
 
     // 1. TLS expected and the handshake failed.
-    if let Some(TlsResult::Failed { error }) = &main.tls {
+    if let Some(TlsResult::Failed { error, problem }) = &main.tls {
         let plain = find(Purpose::TryPlain);
         let answered_plain = matches!(main.reply, Reply::Http(_))
             || matches!(main.reply, Reply::Data { speaks, .. } if speaks != Speaks::Tls)
@@ -343,25 +451,53 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
             }
             _ => {}
         }
-        let mut causes = vec![
-            finding("tls.handshake", Medium)
+        let first = match problem {
+            Some(p) => handshake_finding(p, &host, error),
+            None => finding("tls.handshake", Medium)
                 .arg("host", host.clone())
-                .because(Msg::new("ev-tls-failed").arg("error", error.clone()))
-                .because(ev_main),
-        ];
+                .because(Msg::new("ev-tls-failed").arg("error", error.clone())),
+        };
+        let mut causes = vec![first.because(ev_main)];
         if matches!(main.reply, Reply::Reset | Reply::Closed) {
             causes.push(finding("reset.after-connect", Low).arg("addr", addr));
         }
         return fail(Symptom::Tls, causes);
     }
 
-    // 2. TLS established with a bad certificate.
-    if let Some(TlsResult::Established { cert: Some(c), .. }) = &main.tls {
-        let f = cert_finding(c, &host);
-        if ctx.ev.insecure {
-            warnings.push(f);
-        } else {
-            return fail(Symptom::Tls, vec![f]);
+    // 2. TLS established with a bad certificate, or (TLS 1.3) a server that asked for
+    // a client certificate and hung up once it got none.
+    let mut causes = Vec::new();
+    if let Some(TlsResult::Established {
+        cert,
+        facts,
+        client_cert_requested,
+        ..
+    }) = &main.tls
+    {
+        if let Some(c) = cert {
+            let ip_target = matches!(ctx.ev.target.host, crate::target::Host::Ip(_));
+            let f = cert_finding(c, &host, facts.as_ref(), ip_target, find(Purpose::TryNoSni));
+            if ctx.ev.insecure {
+                warnings.push(f);
+            } else {
+                causes.push(f);
+            }
+        }
+        if *client_cert_requested
+            && matches!(
+                main.reply,
+                Reply::Error { .. } | Reply::Closed | Reply::Reset
+            )
+        {
+            causes.push(
+                finding("tls.client-cert-required", High)
+                    .arg("host", host.clone())
+                    .because(Msg::new("ev-tls-client-cert-asked"))
+                    .because(ev_main.clone()),
+            );
+        }
+        if !causes.is_empty() {
+            return fail(Symptom::Tls, causes);
         }
     }
 
@@ -406,7 +542,8 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
                 Symptom::Mismatch,
                 vec![
                     finding("mismatch.http-to-ws", High)
-                        .arg("status", "-")
+                        // No status: the plain request got no answer (`none` in the locale files).
+                        .arg("status", "none")
                         .arg("port", port)
                         .because(ev_main)
                         .because(Msg::new("ev-upgrade-works")),
