@@ -401,6 +401,7 @@ ev-cert-no-server-auth = استخدام المفتاح الموسَّع (extende
 ev-cert-rejected = رُفضت الشهادة ({ $code })
 ev-cert-no-san = لا تذكر الشهادة أي اسم (subjectAltName)؛ والعملاء يتجاهلون اسم صاحبها { $subject }
 ev-tls-old-version = أجاب الخادم عن ClientHello بإصدار TLS 1.2/1.3 بالإصدار { $version }
+ev-tls-version-refused = رفض الخادم TLS 1.2 و1.3 (التنبيه protocol_version)
 ev-tls-alert = أنهى الخادم المصافحة بالتنبيه { $alert }
 ev-tls-client-cert-asked = طلب الخادم شهادة عميل (CertificateRequest) وأغلق الاتصال حين لم تصله
 ev-tls-unrecognized-name = لا يعرف الخادم الاسم { $host } المرسَل في SNI (التنبيه unrecognized_name)

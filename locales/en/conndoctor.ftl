@@ -372,6 +372,7 @@ ev-cert-no-server-auth = its extended key usage does not include serverAuth (TLS
 ev-cert-rejected = the certificate was rejected ({ $code })
 ev-cert-no-san = the certificate lists no names (subjectAltName); clients ignore its subject { $subject }
 ev-tls-old-version = the server answered the TLS 1.2/1.3 ClientHello with { $version }
+ev-tls-version-refused = the server refused TLS 1.2 and 1.3 (alert protocol_version)
 ev-tls-alert = the server ended the handshake with the alert { $alert }
 ev-tls-client-cert-asked = the server asked for a client certificate (CertificateRequest) and ended the connection when none came
 ev-tls-unrecognized-name = the server does not know the name { $host } sent in SNI (alert unrecognized_name)

@@ -354,6 +354,7 @@ ev-cert-no-server-auth = 拡張鍵用途（extendedKeyUsage）に serverAuth（T
 ev-cert-rejected = 証明書が拒否されました（{ $code }）
 ev-cert-no-san = 証明書に名前（subjectAltName）が一つもありません。クライアントはサブジェクト { $subject } を見ません
 ev-tls-old-version = サーバーは TLS 1.2/1.3 の ClientHello に { $version } で応答しました
+ev-tls-version-refused = サーバーは TLS 1.2 と 1.3 を拒否しました（アラート protocol_version）
 ev-tls-alert = サーバーはアラート { $alert } でハンドシェイクを終了しました
 ev-tls-client-cert-asked = サーバーはクライアント証明書を要求し（CertificateRequest）、届かなかったので接続を切りました
 ev-tls-unrecognized-name = サーバーは SNI で送られた名前 { $host } を知りません（アラート unrecognized_name）

@@ -393,6 +393,7 @@ ev-cert-no-server-auth = в его расширенном назначении �
 ev-cert-rejected = сертификат отклонён ({ $code })
 ev-cert-no-san = в сертификате нет ни одного имени (subjectAltName); субъект { $subject } клиенты не учитывают
 ev-tls-old-version = на ClientHello с TLS 1.2/1.3 сервер ответил версией { $version }
+ev-tls-version-refused = сервер отказался от TLS 1.2 и 1.3 (сигнал protocol_version)
 ev-tls-alert = сервер прервал рукопожатие сигналом { $alert }
 ev-tls-client-cert-asked = сервер запросил клиентский сертификат (CertificateRequest) и закрыл соединение, не получив его
 ev-tls-unrecognized-name = серверу неизвестно имя { $host }, переданное в SNI (сигнал unrecognized_name)

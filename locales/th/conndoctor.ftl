@@ -354,6 +354,7 @@ ev-cert-no-server-auth = การใช้งานกุญแจแบบข�
 ev-cert-rejected = ใบรับรองถูกปฏิเสธ ({ $code })
 ev-cert-no-san = ใบรับรองไม่ได้ระบุชื่อใดไว้เลย (subjectAltName) ไคลเอนต์ไม่ใช้ชื่อ subject { $subject }
 ev-tls-old-version = เซิร์ฟเวอร์ตอบ ClientHello แบบ TLS 1.2/1.3 ด้วย { $version }
+ev-tls-version-refused = เซิร์ฟเวอร์ปฏิเสธ TLS 1.2 และ 1.3 (alert protocol_version)
 ev-tls-alert = เซิร์ฟเวอร์จบการ handshake ด้วย alert { $alert }
 ev-tls-client-cert-asked = เซิร์ฟเวอร์ขอใบรับรองของไคลเอนต์ (CertificateRequest) และปิดการเชื่อมต่อเมื่อไม่ได้รับ
 ev-tls-unrecognized-name = เซิร์ฟเวอร์ไม่รู้จักชื่อ { $host } ที่ส่งใน SNI (alert unrecognized_name)

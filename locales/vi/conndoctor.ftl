@@ -354,6 +354,7 @@ ev-cert-no-server-auth = mục đích sử dụng khóa mở rộng (extendedKey
 ev-cert-rejected = chứng chỉ bị từ chối ({ $code })
 ev-cert-no-san = chứng chỉ không liệt kê tên nào (subjectAltName); máy khách bỏ qua chủ thể { $subject }
 ev-tls-old-version = máy chủ trả lời ClientHello TLS 1.2/1.3 bằng { $version }
+ev-tls-version-refused = máy chủ từ chối TLS 1.2 và 1.3 (cảnh báo protocol_version)
 ev-tls-alert = máy chủ kết thúc bắt tay bằng cảnh báo { $alert }
 ev-tls-client-cert-asked = máy chủ yêu cầu chứng chỉ máy khách (CertificateRequest) và ngắt kết nối khi không nhận được
 ev-tls-unrecognized-name = máy chủ không biết tên { $host } được gửi trong SNI (cảnh báo unrecognized_name)

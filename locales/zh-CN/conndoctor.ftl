@@ -354,6 +354,7 @@ ev-cert-no-server-auth = 其扩展密钥用法（extendedKeyUsage）不包含 se
 ev-cert-rejected = 证书被拒绝（{ $code }）
 ev-cert-no-san = 证书没有列出任何名称（subjectAltName）；客户端会忽略其主体 { $subject }
 ev-tls-old-version = 服务端用 { $version } 回应了 TLS 1.2/1.3 的 ClientHello
+ev-tls-version-refused = 服务端拒绝了 TLS 1.2 和 1.3（告警 protocol_version）
 ev-tls-alert = 服务端以告警 { $alert } 结束了握手
 ev-tls-client-cert-asked = 服务端请求了客户端证书（CertificateRequest），没有收到时便断开了连接
 ev-tls-unrecognized-name = 服务端不认识 SNI 中发送的名称 { $host }（告警 unrecognized_name）

@@ -363,11 +363,17 @@ fn names_msg(presented: &[String], subject: &str) -> Msg {
 fn handshake_finding(p: &HandshakeProblem, host: &str, error: &str) -> Finding {
     match p {
         HandshakeProblem::OldVersion { server } => {
+            // OpenSSL refuses a ClientHello that offers only 1.2/1.3 without naming
+            // its own version: then it is "older than 1.2".
             let v = server.clone().unwrap_or_else(|| "TLS 1.0/1.1".into());
+            let ev = match server {
+                Some(s) => Msg::new("ev-tls-old-version").arg("version", s.clone()),
+                None => Msg::new("ev-tls-version-refused"),
+            };
             finding("tls.version-old", High)
                 .arg("host", host)
-                .arg("version", v.clone())
-                .because(Msg::new("ev-tls-old-version").arg("version", v))
+                .arg("version", v)
+                .because(ev)
         }
         HandshakeProblem::NoSharedCipher => finding("tls.no-shared-cipher", Medium)
             .arg("host", host)
