@@ -262,15 +262,15 @@ fix-tls-cert-untrusted = { $kind ->
 cause-tls-handshake = فشلت مصافحة TLS مع { $host }
 fix-tls-handshake = تحقّق من أن هذا المنفذ يقدّم TLS بإصدار حديث (TLS 1.2/1.3) مع شهادة؛ والخطأ الوارد أدناه صادر عن المصافحة.
 cause-tls-cert-chain-incomplete = يرسل { $host } شهادته دون الشهادة الوسيطة الخاصة بـ { $issuer }
-fix-tls-cert-chain-incomplete = اضبط السلسلة الكاملة لا الشهادة وحدها: في nginx ‏ssl_certificate fullchain.pem ‏(certbot)، وفي Apache أضف السلسلة إلى SSLCertificateFile، وفي Workerman ‏local_cert = fullchain.pem. وإذا كانت { $issuer } جهة إصدار خاصة بك فأضفها إلى مخزن الثقة لدى العميل بدلًا من ذلك.
+fix-tls-cert-chain-incomplete = اضبط السلسلة الكاملة لا الشهادة وحدها: في nginx ssl_certificate fullchain.pem (certbot)، وفي Apache أضف السلسلة إلى SSLCertificateFile، وفي Workerman local_cert = fullchain.pem. وإذا كانت { $issuer } جهة إصدار خاصة بك فأضفها إلى مخزن الثقة لدى العميل بدلًا من ذلك.
 cause-tls-cert-usage = شهادة { $host } ليست مخصصة لخادم TLS
-fix-tls-cert-usage = أصدر شهادة خادم: basicConstraints CA:FALSE وextendedKeyUsage serverAuth ‏(openssl: -addext "basicConstraints=critical,CA:FALSE" -addext "extendedKeyUsage=serverAuth"). يرفض العملاء هنا شهادة جهة إصدار أو شهادة مخصصة للعملاء فقط.
+fix-tls-cert-usage = أصدر شهادة خادم: basicConstraints CA:FALSE وextendedKeyUsage serverAuth (openssl: -addext "basicConstraints=critical,CA:FALSE" -addext "extendedKeyUsage=serverAuth"). يرفض العملاء هنا شهادة جهة إصدار أو شهادة مخصصة للعملاء فقط.
 cause-tls-version-old = لا يتحدث { $host } إلا { $version }، ولم تعد العملاء الحالية تقبله
-fix-tls-version-old = فعِّل TLS 1.2 و1.3 على الخادم (nginx: ‏ssl_protocols TLSv1.2 TLSv1.3؛ الخوادم المبنية على OpenSSL: احذف -tls1/-tls1_1 أو MinProtocol=TLSv1)، أو حدِّث مكتبة TLS لديه. المتصفحات وrustls وJava 17 فما فوق وOpenSSL 3 ترفض TLS 1.0/1.1 افتراضيًا.
+fix-tls-version-old = فعِّل TLS 1.2 و1.3 على الخادم (nginx: ssl_protocols TLSv1.2 TLSv1.3؛ الخوادم المبنية على OpenSSL: احذف -tls1/-tls1_1 أو MinProtocol=TLSv1)، أو حدِّث مكتبة TLS لديه. المتصفحات وrustls وJava 17 فما فوق وOpenSSL 3 ترفض TLS 1.0/1.1 افتراضيًا.
 cause-tls-no-shared-cipher = لا توجد مجموعة تشفير أو طريقة تبادل مفاتيح مشتركة بين { $host } والعميل
 fix-tls-no-shared-cipher = اسمح على الخادم بمجموعات AEAD الحديثة (ECDHE مع AES-GCM أو ChaCha20-Poly1305؛ في nginx استخدم ssl_ciphers من ملف Mozilla "intermediate") واستخدم شهادة ECDSA أو RSA بطول 2048 بت على الأقل.
 cause-tls-client-cert-required = يشترط { $host } شهادة عميل (TLS متبادل)، ولم يرسل العميل أي شهادة
-fix-tls-client-cert-required = زوِّد العميل بشهادة ومفتاح صادرين عن جهة يثق بها الخادم (curl --cert/--key، وcert/key في tls.connect لدى Node، ومخزن مفاتيح Java، وملف .p12 مستورد في المتصفح)؛ وإن لم يكن مطلوبًا أن يثبت العملاء هويتهم فعطِّل ذلك على الخادم (nginx: ‏ssl_verify_client off أو optional).
+fix-tls-client-cert-required = زوِّد العميل بشهادة ومفتاح صادرين عن جهة يثق بها الخادم (curl --cert/--key، وcert/key في tls.connect لدى Node، ومخزن مفاتيح Java، وملف .p12 مستورد في المتصفح)؛ وإن لم يكن مطلوبًا أن يثبت العملاء هويتهم فعطِّل ذلك على الخادم (nginx: ssl_verify_client off أو optional).
 cause-tls-sni-cert = يحصل { $host } على شهادة خاطئة: يختار الخادم شهادته بحسب الاسم الذي يرسله العميل (SNI)
 fix-tls-sni-cert = اضبط شهادة { $host } حيث يعالج الخادم هذا الاسم (nginx: كتلة server التي فيها server_name { $host } وssl_certificate الخاص بها؛ Apache: الـ VirtualHost المقابل)، أو اتصل بالاسم الذي أُعدّ له الخادم.
 cause-refused-wrong-host = وصل العميل على { $addr } إلى خادم غير الخادم الذي كان يقصده
@@ -390,6 +390,7 @@ ev-cert-not-after = انتهت صلاحية الشهادة في { $date }
 ev-cert-not-yet-valid = لم تبدأ صلاحية الشهادة بعد
 ev-cert-names = تشمل الشهادة: { $names }
 ev-cert-unknown-issuer = صادرة عن { $issuer }، وهي ليست من الجذور التي يثق بها العميل
+ev-cert-no-trusted-root = لا تنتهي السلسلة بشهادة جذر موثوقة
 ev-cert-not-before = لا تصبح الشهادة صالحة إلا اعتبارًا من { $date }
 ev-cert-no-sni-covers = من دون اسم الخادم (SNI) يرسل الخادم شهادة أخرى، وتلك تغطي { $host }: { $names }
 ev-cert-ip-no-sni = الاتصال بعنوان IP لا يرسل اسم الخادم (SNI): فيرسل الخادم ذو الشهادات المتعددة شهادته الافتراضية

@@ -361,6 +361,7 @@ ev-cert-not-after = the certificate expired on { $date }
 ev-cert-not-yet-valid = the certificate is not valid yet
 ev-cert-names = the certificate covers: { $names }
 ev-cert-unknown-issuer = issued by { $issuer }, which is not among the client's trusted roots
+ev-cert-no-trusted-root = the chain does not lead to a trusted root certificate
 ev-cert-not-before = the certificate is valid only from { $date }
 ev-cert-no-sni-covers = without a server name (SNI) the server sends another certificate, and that one covers { $host }: { $names }
 ev-cert-ip-no-sni = an IP address sends no server name (SNI): a server with several certificates then sends its default one

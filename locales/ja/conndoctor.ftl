@@ -343,6 +343,7 @@ ev-cert-not-after = 証明書は { $date } に有効期限が切れました
 ev-cert-not-yet-valid = 証明書はまだ有効期間前です
 ev-cert-names = 証明書の対象名: { $names }
 ev-cert-unknown-issuer = 発行者 { $issuer } はクライアントの信頼済みルートに含まれていません
+ev-cert-no-trusted-root = 証明書チェーンが信頼済みのルート証明書にたどり着きません
 ev-cert-not-before = この証明書は { $date } からしか有効になりません
 ev-cert-no-sni-covers = サーバー名（SNI）なしだとサーバーは別の証明書を送り、そちらは { $host } を含みます: { $names }
 ev-cert-ip-no-sni = IP アドレスで接続するとサーバー名（SNI）が送られません。複数の証明書を持つサーバーは既定の証明書を返します

@@ -343,6 +343,7 @@ ev-cert-not-after = chứng chỉ đã hết hạn vào { $date }
 ev-cert-not-yet-valid = chứng chỉ chưa có hiệu lực
 ev-cert-names = chứng chỉ áp dụng cho: { $names }
 ev-cert-unknown-issuer = do { $issuer } cấp, không nằm trong các chứng chỉ gốc mà máy khách tin cậy
+ev-cert-no-trusted-root = chuỗi chứng chỉ không dẫn tới một chứng chỉ gốc đáng tin cậy
 ev-cert-not-before = chứng chỉ chỉ có hiệu lực từ { $date }
 ev-cert-no-sni-covers = khi không gửi tên máy chủ (SNI), máy chủ gửi một chứng chỉ khác, và chứng chỉ đó có { $host }: { $names }
 ev-cert-ip-no-sni = kết nối bằng địa chỉ IP thì không gửi tên máy chủ (SNI): máy chủ có nhiều chứng chỉ sẽ gửi chứng chỉ mặc định

@@ -343,6 +343,7 @@ ev-cert-not-after = 证书已于 { $date } 过期
 ev-cert-not-yet-valid = 证书尚未生效
 ev-cert-names = 证书覆盖的名称：{ $names }
 ev-cert-unknown-issuer = 由 { $issuer } 签发，它不在客户端受信任的根证书中
+ev-cert-no-trusted-root = 证书链无法追溯到受信任的根证书
 ev-cert-not-before = 该证书从 { $date } 起才生效
 ev-cert-no-sni-covers = 不带服务器名称（SNI）时服务端发送另一张证书，那张证书覆盖 { $host }：{ $names }
 ev-cert-ip-no-sni = 用 IP 地址连接不会发送服务器名称（SNI）：有多张证书的服务端此时会发送默认证书

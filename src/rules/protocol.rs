@@ -319,7 +319,11 @@ fn cert_finding(
         CertProblem::Untrusted => finding("tls.cert-untrusted", High)
             .arg("host", host)
             .arg("kind", "unknown-issuer")
-            .because(Msg::new("ev-cert-unknown-issuer").arg("issuer", issuer)),
+            .because(if issuer.is_empty() {
+                Msg::new("ev-cert-no-trusted-root")
+            } else {
+                Msg::new("ev-cert-unknown-issuer").arg("issuer", issuer)
+            }),
         CertProblem::BadSignature => finding("tls.cert-untrusted", High)
             .arg("host", host)
             .arg("kind", "unknown-issuer")
@@ -912,6 +916,7 @@ mod tests {
                     ws("/"),
                     Some(TlsResult::Failed {
                         error: "corrupt message".into(),
+                        problem: None,
                     }),
                     http(400, &[], ""),
                 ),
@@ -934,6 +939,8 @@ mod tests {
                     Some(TlsResult::Established {
                         version: "TLS 1.3".into(),
                         cert: Some(CertProblem::Untrusted),
+                        facts: None,
+                        client_cert_requested: false,
                     }),
                     http(101, &[], ""),
                 ),
@@ -991,7 +998,10 @@ mod tests {
                 ex(
                     Purpose::TryTls,
                     ws("/"),
-                    Some(TlsResult::Failed { error: "x".into() }),
+                    Some(TlsResult::Failed {
+                        error: "x".into(),
+                        problem: None,
+                    }),
                     Reply::Silence,
                 ),
             ],
@@ -1010,6 +1020,8 @@ mod tests {
             Some(TlsResult::Established {
                 version: "TLS 1.3".into(),
                 cert: Some(c),
+                facts: None,
+                client_cert_requested: false,
             })
         };
         let d = with(
