@@ -407,11 +407,12 @@ fn unknown_issuer_missing_intermediate_and_trusted_chain() {
         return;
     }
     let pki = Pki::new();
+    // As public CAs do, the leaf says where its issuer's certificate is (AIA).
     let leaf = pki.leaf(
         "good",
         &["localhost", "127.0.0.1"],
         None,
-        "extendedKeyUsage=serverAuth\n",
+        "extendedKeyUsage=serverAuth\nauthorityInfoAccess=caIssuers;URI:http://ca.invalid/inter.der\n",
     );
     let root = pki.root();
     let trust = [("SSL_CERT_FILE", root.as_str())];
@@ -436,6 +437,14 @@ fn unknown_issuer_missing_intermediate_and_trusted_chain() {
         "{}",
         c.describe
     );
+
+    // The leaf alone from a CA that publishes no issuer URL (AIA), as private CAs
+    // made with openssl do: an unknown issuer rather than a missing intermediate.
+    let private = pki.leaf("private", &["localhost"], None, "");
+    let s = serve(&pki, &private, false, &[]);
+    let c = check_target(&https(&s), &[]);
+    let f = first_cause(&c, "tls", "tls.cert-untrusted");
+    assert_eq!(arg(f, "kind"), "unknown-issuer", "{}", c.describe);
 
     // The full chain to a trusted root: OK, with the certificate's facts.
     let s = serve(&pki, &leaf, true, &[]);

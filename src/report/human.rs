@@ -338,10 +338,20 @@ pub fn render(r: &Report, l: &Localizer) -> String {
                             &[("version", version.as_str().into())],
                         ),
                     ),
-                    TlsResult::Failed { error, .. } => (
-                        Mark::Bad,
-                        l.with("tls-failed", &[("error", error.as_str().into())]),
-                    ),
+                    TlsResult::Failed { error, problem } => {
+                        // Explained in words when conndoctor knows what the failure means.
+                        let why = match problem {
+                            Some(p) => {
+                                let m = crate::rules::protocol::handshake_msg(
+                                    p,
+                                    &ev.target.host.to_string(),
+                                );
+                                l.fmt(m.id, &m.args)
+                            }
+                            None => error.clone(),
+                        };
+                        (Mark::Bad, l.with("tls-failed", &[("error", why.into())]))
+                    }
                 };
                 rows.push((
                     if main { mark } else { Mark::Info },

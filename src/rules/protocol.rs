@@ -363,6 +363,22 @@ fn names_msg(presented: &[String], subject: &str) -> Msg {
     }
 }
 
+/// A failed handshake in one line, for the report's TLS row.
+pub fn handshake_msg(p: &HandshakeProblem, host: &str) -> Msg {
+    match p {
+        HandshakeProblem::OldVersion { server: Some(v) } => {
+            Msg::new("ev-tls-old-version").arg("version", v.clone())
+        }
+        HandshakeProblem::OldVersion { server: None } => Msg::new("ev-tls-version-refused"),
+        HandshakeProblem::NoSharedCipher => {
+            Msg::new("ev-tls-alert").arg("alert", "handshake_failure")
+        }
+        HandshakeProblem::ClientCertRequired => Msg::new("ev-tls-client-cert-asked"),
+        HandshakeProblem::UnknownName => Msg::new("ev-tls-unrecognized-name").arg("host", host),
+        HandshakeProblem::Alert { alert } => Msg::new("ev-tls-alert").arg("alert", alert.clone()),
+    }
+}
+
 /// A failed handshake that conndoctor can explain, as its finding.
 fn handshake_finding(p: &HandshakeProblem, host: &str, error: &str) -> Finding {
     match p {

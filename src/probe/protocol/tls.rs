@@ -17,7 +17,7 @@ use rustls::{
 };
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
-use x509_parser::extensions::GeneralName;
+use x509_parser::extensions::{GeneralName, ParsedExtension};
 
 use crate::evidence::{CertFacts, CertProblem, HandshakeProblem};
 
@@ -184,13 +184,14 @@ fn problem(e: &rustls::Error, chain: &[CertificateDer<'_>]) -> CertProblem {
     }
 }
 
-/// Unknown issuer: self-signed, a chain cut short (the leaf alone, issued by someone
-/// else), or a complete chain to a root the client does not trust.
+/// Unknown issuer: self-signed, a chain cut short (the leaf alone, from a CA that
+/// publishes its intermediate: AIA caIssuers, as public CAs do), or a chain to a root
+/// the client does not trust (a private CA).
 fn untrusted(chain: &[CertificateDer<'_>]) -> CertProblem {
     let leaf = chain.first().and_then(|c| facts_of(c));
     match leaf {
         Some(f) if f.self_signed => CertProblem::SelfSigned { ca: f.is_ca },
-        Some(_) if chain.len() == 1 => CertProblem::IncompleteChain,
+        Some(f) if chain.len() == 1 && f.ca_issuers => CertProblem::IncompleteChain,
         _ => CertProblem::Untrusted,
     }
 }
@@ -204,6 +205,9 @@ struct One {
     not_after: i64,
     self_signed: bool,
     is_ca: bool,
+    /// Names where its issuer's certificate can be fetched (AIA caIssuers), as
+    /// public CAs' certificates do.
+    ca_issuers: bool,
 }
 
 fn facts_of(der: &CertificateDer<'_>) -> Option<One> {
@@ -230,7 +234,14 @@ fn facts_of(der: &CertificateDer<'_>) -> Option<One> {
         .ok()
         .flatten()
         .is_some_and(|b| b.value.ca);
+    let ca_issuers = c.extensions().iter().any(|e| match e.parsed_extension() {
+        ParsedExtension::AuthorityInfoAccess(aia) => aia.iter().any(|d| {
+            d.access_method == x509_parser::oid_registry::OID_PKIX_ACCESS_DESCRIPTOR_CA_ISSUERS
+        }),
+        _ => false,
+    });
     Some(One {
+        ca_issuers,
         subject: short_dn(c.subject()),
         issuer: short_dn(c.issuer()),
         names,
