@@ -59,12 +59,6 @@ pub const KNOWN_CAUSES: &[&str] = &[
     "tls.cert-name",
     "tls.cert-untrusted",
     "tls.handshake",
-    "tls.cert-chain-incomplete",
-    "tls.cert-usage",
-    "tls.version-old",
-    "tls.no-shared-cipher",
-    "tls.client-cert-required",
-    "tls.sni-cert",
     "local.fd-exhausted",
 ];
 

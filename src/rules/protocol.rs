@@ -452,8 +452,11 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
             }
             return fail(Symptom::Mismatch, vec![f]);
         }
-        // The same silence, close or reset on TLS and on plain: not a TLS problem at all.
+        // The same silence, close or reset on TLS and on plain: not a TLS problem at
+        // all — unless the server's TLS stack said why (an alert).
+        let explained = problem.is_some();
         match (&main.reply, plain.map(|e| &e.reply)) {
+            _ if explained => {}
             (Reply::Silence, Some(Reply::Silence) | None) => {
                 return fail(
                     Symptom::Mismatch,
@@ -815,6 +818,10 @@ mod tests {
         }
     }
 
+    fn get(path: &str) -> Request {
+        Request::HttpGet { path: path.into() }
+    }
+
     fn ws(path: &str) -> Request {
         Request::WsUpgrade {
             path: path.into(),
@@ -1066,6 +1073,213 @@ mod tests {
             )],
         );
         assert_eq!(ids(&d), ["tls.cert-untrusted"]);
+    }
+
+    fn facts(names: &[&str]) -> CertFacts {
+        CertFacts {
+            subject: "CN=a".into(),
+            issuer: "CN=Some CA".into(),
+            names: names.iter().map(|n| n.to_string()).collect(),
+            not_before: 0,
+            not_after: 1_800_000_000,
+            days_left: 30,
+            earliest_expiry: 1_800_000_000,
+            chain_len: 1,
+            self_signed: false,
+            ca: false,
+        }
+    }
+
+    /// Every title, fix and evidence line of `d` exists in every language (a missing
+    /// message renders as ⟦id⟧) and shows no Debug text.
+    fn assert_localised(d: &crate::finding::Diagnosis) {
+        for (tag, _) in crate::i18n::LOCALES {
+            let l = crate::i18n::Localizer::new(tag);
+            for f in d.causes.iter().chain(&d.warnings) {
+                let mut texts = vec![l.fmt(&f.title_id(), &f.args), l.fmt(&f.fix_id(), &f.args)];
+                texts.extend(f.evidence.iter().map(|m| l.fmt(m.id, &m.args)));
+                for t in texts {
+                    assert!(!t.contains('⟦') && !t.contains("Other("), "{tag}: {t}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn certificate_and_handshake_problems_have_their_causes() {
+        let est = |cert, facts, asked| {
+            Some(TlsResult::Established {
+                version: "TLS 1.3".into(),
+                cert,
+                facts,
+                client_cert_requested: asked,
+            })
+        };
+        let one = |tls, reply| {
+            with(
+                "https://chat.example.com:8282/",
+                vec![ex(Purpose::Main, get("/"), tls, reply)],
+            )
+        };
+        let cases: Vec<(Option<TlsResult>, &str)> = vec![
+            (
+                est(
+                    Some(CertProblem::SelfSigned { ca: true }),
+                    Some(facts(&[])),
+                    false,
+                ),
+                "tls.cert-untrusted",
+            ),
+            (
+                est(
+                    Some(CertProblem::IncompleteChain),
+                    Some(facts(&["a"])),
+                    false,
+                ),
+                "tls.cert-chain-incomplete",
+            ),
+            (
+                est(Some(CertProblem::WrongUsage { ca: false }), None, false),
+                "tls.cert-usage",
+            ),
+            (
+                est(
+                    Some(CertProblem::NotYetValid {
+                        not_before: Some(4_000_000_000),
+                    }),
+                    None,
+                    false,
+                ),
+                "tls.cert-expired",
+            ),
+            (
+                est(
+                    Some(CertProblem::Other {
+                        code: "revoked".into(),
+                    }),
+                    None,
+                    false,
+                ),
+                "tls.handshake",
+            ),
+            (
+                Some(TlsResult::Failed {
+                    error: "e".into(),
+                    problem: Some(HandshakeProblem::OldVersion {
+                        server: Some("TLS 1.0".into()),
+                    }),
+                }),
+                "tls.version-old",
+            ),
+            (
+                Some(TlsResult::Failed {
+                    error: "e".into(),
+                    problem: Some(HandshakeProblem::NoSharedCipher),
+                }),
+                "tls.no-shared-cipher",
+            ),
+            (
+                Some(TlsResult::Failed {
+                    error: "e".into(),
+                    problem: Some(HandshakeProblem::UnknownName),
+                }),
+                "tls.sni-cert",
+            ),
+            (
+                Some(TlsResult::Failed {
+                    error: "e".into(),
+                    problem: Some(HandshakeProblem::Alert {
+                        alert: "internal_error".into(),
+                    }),
+                }),
+                "tls.handshake",
+            ),
+        ];
+        for (tls, id) in cases {
+            // A failed handshake: the server sent an alert, then closed.
+            let reply = if matches!(tls, Some(TlsResult::Failed { .. })) {
+                Reply::Closed
+            } else {
+                http(200, &[], "")
+            };
+            let d = one(tls.clone(), reply);
+            assert_eq!(ids(&d).first().copied(), Some(id), "{tls:?}");
+            assert_localised(&d);
+        }
+        let d = one(
+            est(
+                Some(CertProblem::SelfSigned { ca: true }),
+                Some(facts(&[])),
+                false,
+            ),
+            http(200, &[], ""),
+        );
+        assert_eq!(d.causes[0].args["kind"], "self-signed".into());
+
+        // TLS 1.3 mutual TLS: the handshake completes, then the server hangs up.
+        let d = one(
+            est(None, Some(facts(&["chat.example.com"])), true),
+            Reply::Error {
+                message: "received fatal alert: CertificateRequired".into(),
+            },
+        );
+        assert_eq!(ids(&d), ["tls.client-cert-required"]);
+        assert_localised(&d);
+        // Asked, but optional: the request is answered and all is well.
+        let d = one(est(None, None, true), http(200, &[], ""));
+        assert_eq!(d.symptom, Symptom::Ok);
+    }
+
+    #[test]
+    fn wrong_name_with_the_right_certificate_without_sni_is_sni() {
+        let wrong = TlsResult::Established {
+            version: "TLS 1.3".into(),
+            cert: Some(CertProblem::WrongName {
+                expected: "chat.example.com".into(),
+                presented: vec!["shop.example".into()],
+            }),
+            facts: Some(facts(&["shop.example"])),
+            client_cert_requested: false,
+        };
+        let right = TlsResult::Established {
+            version: "TLS 1.3".into(),
+            cert: None,
+            facts: Some(facts(&["chat.example.com"])),
+            client_cert_requested: false,
+        };
+        let d = with(
+            "https://chat.example.com:8282/",
+            vec![
+                ex(
+                    Purpose::Main,
+                    get("/"),
+                    Some(wrong.clone()),
+                    http(200, &[], ""),
+                ),
+                ex(Purpose::TryNoSni, get("/"), Some(right), http(200, &[], "")),
+            ],
+        );
+        assert_eq!(ids(&d), ["tls.sni-cert"]);
+        assert_eq!(
+            d.causes[0].evidence[1].args["names"],
+            "chat.example.com".into()
+        );
+        assert_localised(&d);
+        // Without SNI the server sends the same wrong certificate: a plain name problem.
+        let d = with(
+            "https://chat.example.com:8282/",
+            vec![
+                ex(
+                    Purpose::Main,
+                    get("/"),
+                    Some(wrong.clone()),
+                    http(200, &[], ""),
+                ),
+                ex(Purpose::TryNoSni, get("/"), Some(wrong), http(200, &[], "")),
+            ],
+        );
+        assert_eq!(ids(&d), ["tls.cert-name"]);
+        assert_localised(&d);
     }
 
     #[test]
