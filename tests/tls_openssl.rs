@@ -399,6 +399,15 @@ fn self_signed_ca_true_certificate_is_untrusted_self_signed() {
         fix.contains("subjectAltName=DNS:localhost") && fix.contains("CA:FALSE"),
         "{fix}"
     );
+    // By address, the suggested certificate carries the address.
+    let c = check_target(&format!("https://127.0.0.1:{}/", s.port), &[]);
+    let f = first_cause(&c, "tls", "tls.cert-untrusted");
+    let fix = f["fix"]["message"].as_str().unwrap_or_default();
+    assert!(fix.contains("subjectAltName=IP:127.0.0.1"), "{fix}");
+    // A wss:// client (Workerman with such a certificate) gets the same answer.
+    let c = check_target(&format!("wss://localhost:{}/", s.port), &[]);
+    let f = first_cause(&c, "tls", "tls.cert-untrusted");
+    assert_eq!(arg(f, "kind"), "self-signed", "{}", c.describe);
 }
 
 #[test]

@@ -256,7 +256,7 @@ cause-tls-cert-untrusted = { $kind ->
    *[other] شهادة { $host } صادرة عن جهة لا يثق بها العميل
 }
 fix-tls-cert-untrusted = { $kind ->
-    [self-signed] في بيئة الاختبار اجعل العميل يثق بهذه الشهادة (أو استخدم --insecure هنا). والأفضل إنشاء شهادة جديدة بلا CA:TRUE وبالاسم في subjectAltName كما تشترط عملاء rustls/webpki: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName=DNS:{ $host }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem. وفي بيئة الإنتاج استخدم جهة إصدار عامة (Let's Encrypt).
+    [self-signed] في بيئة الاختبار اجعل العميل يثق بهذه الشهادة (أو استخدم --insecure هنا). والأفضل إنشاء شهادة جديدة بلا CA:TRUE وبالاسم في subjectAltName كما تشترط عملاء rustls/webpki: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName={ $san }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem. وفي بيئة الإنتاج استخدم جهة إصدار عامة (Let's Encrypt).
    *[other] استخدم شهادة من جهة إصدار عامة (مثل Let's Encrypt) مع سلسلتها الكاملة، أو أضف جهة الإصدار إلى مخزن الثقة لدى العميل؛ ويتيح --insecure تجاوز هذا الفحص لأغراض الاختبار.
 }
 cause-tls-handshake = فشلت مصافحة TLS مع { $host }

@@ -243,7 +243,7 @@ cause-tls-cert-untrusted = { $kind ->
    *[other] The certificate of { $host } is from an issuer the client does not trust
 }
 fix-tls-cert-untrusted = { $kind ->
-    [self-signed] For a test setup, trust this certificate in the client (or use --insecure here). Better, make one without CA:TRUE and with the name in subjectAltName, as rustls/webpki clients require: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName=DNS:{ $host }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem. In production use a public CA (Let's Encrypt).
+    [self-signed] For a test setup, trust this certificate in the client (or use --insecure here). Better, make one without CA:TRUE and with the name in subjectAltName, as rustls/webpki clients require: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName={ $san }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem. In production use a public CA (Let's Encrypt).
    *[other] Use a certificate from a public CA (e.g. Let's Encrypt) with its full chain, or add the issuing CA to the client's trust store; --insecure continues past it for testing.
 }
 cause-tls-handshake = The TLS handshake with { $host } failed

@@ -237,7 +237,7 @@ cause-tls-cert-untrusted = { $kind ->
    *[other] { $host } の証明書は、クライアントが信頼していない発行者によるものです
 }
 fix-tls-cert-untrusted = { $kind ->
-    [self-signed] テスト環境ならクライアントでこの証明書を信頼させてください（ここでは --insecure も使えます）。より良いのは、rustls/webpki クライアントが求めるとおり CA:TRUE を付けず、名前を subjectAltName に入れて作り直すことです: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName=DNS:{ $host }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem。本番では公的な CA（Let's Encrypt）を使ってください。
+    [self-signed] テスト環境ならクライアントでこの証明書を信頼させてください（ここでは --insecure も使えます）。より良いのは、rustls/webpki クライアントが求めるとおり CA:TRUE を付けず、名前を subjectAltName に入れて作り直すことです: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName={ $san }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem。本番では公的な CA（Let's Encrypt）を使ってください。
    *[other] 公的な CA（例: Let's Encrypt）の証明書を中間証明書も含めて使うか、発行元の CA をクライアントのトラストストアに追加してください。テスト時は --insecure で検証を飛ばせます。
 }
 cause-tls-handshake = { $host } との TLS ハンドシェイクに失敗しました

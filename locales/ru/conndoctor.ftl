@@ -251,7 +251,7 @@ cause-tls-cert-untrusted = { $kind ->
    *[other] Сертификат { $host } выдан издателем, которому клиент не доверяет
 }
 fix-tls-cert-untrusted = { $kind ->
-    [self-signed] Для тестового стенда добавьте этот сертификат в доверенные у клиента (или используйте здесь --insecure). Лучше выпустить новый без CA:TRUE и с именем в subjectAltName, как требуют клиенты на rustls/webpki: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName=DNS:{ $host }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem. В продакшене используйте публичный УЦ (Let's Encrypt).
+    [self-signed] Для тестового стенда добавьте этот сертификат в доверенные у клиента (или используйте здесь --insecure). Лучше выпустить новый без CA:TRUE и с именем в subjectAltName, как требуют клиенты на rustls/webpki: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName={ $san }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem. В продакшене используйте публичный УЦ (Let's Encrypt).
    *[other] Используйте сертификат публичного УЦ (например, Let's Encrypt) с полной цепочкой или добавьте выпустивший его УЦ в хранилище доверенных сертификатов клиента; для тестов проверку можно пропустить с --insecure.
 }
 cause-tls-handshake = TLS-рукопожатие с { $host } не удалось

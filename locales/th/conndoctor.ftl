@@ -237,7 +237,7 @@ cause-tls-cert-untrusted = { $kind ->
    *[other] ใบรับรองของ { $host } ออกโดยผู้ออกที่ไคลเอนต์ไม่เชื่อถือ
 }
 fix-tls-cert-untrusted = { $kind ->
-    [self-signed] สำหรับการทดสอบ ให้ไคลเอนต์เชื่อถือใบรับรองนี้ (หรือใช้ --insecure ที่นี่) ทางที่ดีกว่าคือสร้างใหม่โดยไม่มี CA:TRUE และใส่ชื่อไว้ใน subjectAltName ตามที่ไคลเอนต์ rustls/webpki กำหนด: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName=DNS:{ $host }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem สำหรับระบบจริงให้ใช้ CA สาธารณะ (Let's Encrypt)
+    [self-signed] สำหรับการทดสอบ ให้ไคลเอนต์เชื่อถือใบรับรองนี้ (หรือใช้ --insecure ที่นี่) ทางที่ดีกว่าคือสร้างใหม่โดยไม่มี CA:TRUE และใส่ชื่อไว้ใน subjectAltName ตามที่ไคลเอนต์ rustls/webpki กำหนด: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName={ $san }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem สำหรับระบบจริงให้ใช้ CA สาธารณะ (Let's Encrypt)
    *[other] ใช้ใบรับรองจาก CA สาธารณะ (เช่น Let's Encrypt) พร้อม chain ครบถ้วน หรือเพิ่ม CA ที่ออกใบรับรองลงใน trust store ของไคลเอนต์ ระหว่างทดสอบใช้ --insecure เพื่อข้ามการตรวจนี้ได้
 }
 cause-tls-handshake = TLS handshake กับ { $host } ล้มเหลว

@@ -237,7 +237,7 @@ cause-tls-cert-untrusted = { $kind ->
    *[other] Chứng chỉ của { $host } do một bên cấp mà máy khách không tin cậy
 }
 fix-tls-cert-untrusted = { $kind ->
-    [self-signed] Với môi trường thử nghiệm, hãy cho máy khách tin chứng chỉ này (hoặc dùng --insecure ở đây). Tốt hơn là tạo lại chứng chỉ không có CA:TRUE và có tên trong subjectAltName, như các máy khách rustls/webpki yêu cầu: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName=DNS:{ $host }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem. Trong môi trường thật hãy dùng CA công khai (Let's Encrypt).
+    [self-signed] Với môi trường thử nghiệm, hãy cho máy khách tin chứng chỉ này (hoặc dùng --insecure ở đây). Tốt hơn là tạo lại chứng chỉ không có CA:TRUE và có tên trong subjectAltName, như các máy khách rustls/webpki yêu cầu: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName={ $san }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem. Trong môi trường thật hãy dùng CA công khai (Let's Encrypt).
    *[other] Dùng chứng chỉ của một CA công khai (ví dụ Let's Encrypt) kèm đầy đủ chuỗi chứng chỉ, hoặc thêm CA cấp chứng chỉ vào kho tin cậy của máy khách; khi kiểm thử có thể dùng --insecure để bỏ qua.
 }
 cause-tls-handshake = Bắt tay TLS với { $host } thất bại

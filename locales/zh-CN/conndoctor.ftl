@@ -237,7 +237,7 @@ cause-tls-cert-untrusted = { $kind ->
    *[other] { $host } 的证书由客户端不信任的签发者签发
 }
 fix-tls-cert-untrusted = { $kind ->
-    [self-signed] 测试环境中可在客户端信任这张证书（或在此使用 --insecure）。更好的做法是重新生成一张不带 CA:TRUE、并在 subjectAltName 中写明名称的证书，rustls/webpki 客户端要求如此：openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName=DNS:{ $host }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem。生产环境请使用公共 CA（Let's Encrypt）。
+    [self-signed] 测试环境中可在客户端信任这张证书（或在此使用 --insecure）。更好的做法是重新生成一张不带 CA:TRUE、并在 subjectAltName 中写明名称的证书，rustls/webpki 客户端要求如此：openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName={ $san }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem。生产环境请使用公共 CA（Let's Encrypt）。
    *[other] 使用公共 CA（例如 Let's Encrypt）签发的证书并配置完整证书链，或将签发 CA 加入客户端的信任库；测试时可用 --insecure 跳过此项检查。
 }
 cause-tls-handshake = 与 { $host } 的 TLS 握手失败

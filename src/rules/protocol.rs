@@ -307,8 +307,16 @@ fn cert_finding(
             f
         }
         CertProblem::SelfSigned { ca } => {
+            // The subjectAltName entry the fix's openssl command should carry.
+            let bare = host.trim_start_matches('[').trim_end_matches(']');
+            let san = if bare.parse::<std::net::IpAddr>().is_ok() {
+                format!("IP:{bare}")
+            } else {
+                format!("DNS:{host}")
+            };
             let mut f = finding("tls.cert-untrusted", High)
                 .arg("host", host)
+                .arg("san", san)
                 .arg("kind", "self-signed")
                 .because(Msg::new("ev-cert-self-signed").arg("subject", subject));
             if *ca {
