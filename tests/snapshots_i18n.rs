@@ -287,6 +287,8 @@ fn tls_cert_untrusted() -> Evidence {
             Some(TlsResult::Established {
                 version: "TLSv1.3".into(),
                 cert: Some(CertProblem::Untrusted),
+                facts: None,
+                client_cert_requested: false,
             }),
             http(101, "Switching Protocols", &[]),
         )],

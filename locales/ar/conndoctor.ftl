@@ -89,6 +89,9 @@ path-line = { $hops }
 tls-established = اكتملت مصافحة { $version }، والشهادة صالحة
 tls-established-bad-cert = اكتملت مصافحة { $version }، لكن الشهادة غير مقبولة
 tls-failed = فشلت المصافحة: { $error }
+check-cert = الشهادة
+cert-facts = { $subject }، صادرة عن { $issuer }؛ الأسماء: { $names }؛ تنتهي في { $date } (الأيام المتبقية: { $days })؛ السلسلة: { $chain }
+cert-no-names = لا شيء (لا يوجد subjectAltName)
 target-line = { $input } ← منفذ TCP رقم { $port }
 resolve-literal = { $addrs } (عنوان مُعطى مباشرةً)
 resolve-system = { $name } ← { $addrs } ({ $ms } مللي ثانية)
@@ -197,11 +200,17 @@ cause-dns-no-address = الاسم { $name } موجود لكن ليس له سجل
 fix-dns-no-address = أضف سجل A (IPv4) أو AAAA (IPv6) للاسم { $name } لدى مزوّد DNS الخاص به.
 cause-dns-resolver-failure = أخفق محلِّل DNS في الإجابة عن { $name } (خوادم الأسماء: { $servers })
 fix-dns-resolver-failure = تحقّق من خوادم الأسماء في /etc/resolv.conf ومن شبكة هذا الجهاز، ثم أعد المحاولة باستخدام محلِّل آخر.
-cause-mismatch-ws-to-http = وصل عميل WebSocket إلى خادم HTTP عادي: أجاب بـ { $status } (Server: { $server }) بدلًا من 101 Switching Protocols
+cause-mismatch-ws-to-http = وصل عميل WebSocket إلى خادم HTTP عادي: أجاب بـ { $status }{ $server ->
+    [none] {""}
+   *[other] {" "}(Server: { $server })
+} بدلًا من 101 Switching Protocols
 fix-mismatch-ws-to-http = وجِّه العميل إلى منفذ WebSocket، أو قدِّم WebSocket على هذا المنفذ (في Workerman: new Worker('websocket://0.0.0.0:{ $port }')). تعرض المتصفحات هذه الحالة بالرسالة "Unexpected response code: { $code }".
 cause-mismatch-ws-to-non-http = وصل عميل WebSocket إلى خادم لا يتحدث HTTP (أرسل: { $bytes })
 fix-mismatch-ws-to-non-http = يعمل على هذا المنفذ بروتوكول آخر (text أو بروتوكول TCP مخصص). صِل عميل WebSocket بمنفذ websocket:// في الخادم، أو غيِّر سطر الاستماع في الخادم إلى websocket://0.0.0.0:{ $port }. تعرض المتصفحات هذه الحالة بالرسالة ERR_INVALID_HTTP_RESPONSE.
-cause-mismatch-http-to-ws = وصل عميل HTTP إلى خادم لا يدعم إلا WebSocket ({ $status })
+cause-mismatch-http-to-ws = وصل عميل HTTP إلى خادم لا يدعم إلا WebSocket{ $status ->
+    [none] {""}
+   *[other] {" "}({ $status })
+}
 fix-mismatch-http-to-ws = اتصل باستخدام عميل WebSocket (ws:// أو wss://)، أو قدِّم HTTP عاديًا على منفذ آخر (في Workerman: new Worker('http://0.0.0.0:PORT')).
 cause-mismatch-http-to-non-http = وصل عميل HTTP إلى خادم لا يتحدث HTTP (أرسل: { $bytes })
 fix-mismatch-http-to-non-http = يعمل على هذا المنفذ بروتوكول آخر ({ $speaks ->
@@ -216,7 +225,10 @@ fix-mismatch-http-to-non-http = يعمل على هذا المنفذ بروتوك
     [binary] بروتوكول ثنائي
    *[other] { $speaks }
 })؛ استخدم منفذ HTTP في الخادم، أو العميل الذي يتطلبه ذلك البروتوكول.
-cause-mismatch-text-to-http = وصل عميل بروتوكول text إلى خادم HTTP ({ $status }، Server: { $server })
+cause-mismatch-text-to-http = وصل عميل بروتوكول text إلى خادم HTTP ({ $status }{ $server ->
+    [none] {""}
+   *[other] ، Server: { $server }
+})
 fix-mismatch-text-to-http = استخدم منفذ text:// في الخادم، أو خاطب هذا المنفذ ببروتوكول HTTP.
 cause-mismatch-tls-to-plain = يستخدم العميل TLS، لكن { $addr } يتواصل بنص غير مشفَّر: استخدم { $plain } بدلًا من ذلك
 fix-mismatch-tls-to-plain = إما أن تستخدم { $plain } في العميل، وإما أن تضع TLS أمام الخادم: وكيل عكسي (nginx "listen 443 ssl" مع proxy_pass إلى 127.0.0.1:{ $port })، أو transport = 'ssl' مع شهادة في Workerman.
@@ -226,7 +238,10 @@ cause-mismatch-ws-path = مسار WebSocket { $path } غير صحيح على ه�
 fix-mismatch-ws-path = استخدم المسار الذي يعالجه الخادم ({ $working })؛ وإن كان nginx أمامه، فتحقّق من أن كتلة location تطابق { $path }.
 cause-mismatch-ws-origin = يرفض الخادم الأصل (Origin) { $origin }
 fix-mismatch-ws-origin = أضف أصل الصفحة إلى قائمة الأصول المسموح بها في الخادم (أو فحص CORS/Origin)، أو حمِّل الصفحة من أصل مسموح به.
-cause-mismatch-proxy-no-upgrade = أجاب وكيل عكسي ({ $server }) عن طلب الترقية بـ { $status }: فهو لا يمرِّر WebSocket
+cause-mismatch-proxy-no-upgrade = أجاب وكيل عكسي{ $server ->
+    [none] {""}
+   *[other] {" "}({ $server })
+} عن طلب الترقية بـ { $status }: فهو لا يمرِّر WebSocket
 fix-mismatch-proxy-no-upgrade = أضف في كتلة location الخاصة بالوكيل: proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; ثم أعد تحميل إعداداته (nginx -s reload).
 cause-mismatch-silent-server = قبل الخادم الاتصال لكنه لم يقدّم ردًّا صالحًا خلال { $ms } مللي ثانية
 fix-mismatch-silent-server = الخادم ينتظر شيئًا آخر (بروتوكولًا آخر، أو رسالة أولى من العميل)، أو أن حلقة الأحداث فيه متوقفة: افحص بروتوكول الخادم وسجلاته.
@@ -236,10 +251,28 @@ cause-tls-cert-expired = انتهت صلاحية شهادة { $host } (أو لم
 fix-tls-cert-expired = جدِّد الشهادة (مثل certbot renew) وأعد تحميل الخادم؛ وتحقّق كذلك من ساعة الخادم.
 cause-tls-cert-name = لا تشمل الشهادة الاسم { $host }
 fix-tls-cert-name = احصل على شهادة تتضمّن { $host } (subjectAltName)، أو اتصل باسم تشمله الشهادة.
-cause-tls-cert-untrusted = شهادة { $host } موقَّعة ذاتيًا أو صادرة عن جهة غير معروفة
-fix-tls-cert-untrusted = استخدم شهادة من جهة إصدار عامة (مثل Let's Encrypt) مع سلسلتها الكاملة، أو أضف جهة الإصدار إلى مخزن الثقة لدى العميل؛ ويتيح --insecure تجاوز هذا الفحص لأغراض الاختبار.
+cause-tls-cert-untrusted = { $kind ->
+    [self-signed] شهادة { $host } موقَّعة ذاتيًا: لا يثق بها أي عميل ما لم يُطلب منه ذلك صراحةً
+   *[other] شهادة { $host } صادرة عن جهة لا يثق بها العميل
+}
+fix-tls-cert-untrusted = { $kind ->
+    [self-signed] في بيئة الاختبار اجعل العميل يثق بهذه الشهادة (أو استخدم --insecure هنا). والأفضل إنشاء شهادة جديدة بلا CA:TRUE وبالاسم في subjectAltName كما تشترط عملاء rustls/webpki: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName={ $san }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem. وفي بيئة الإنتاج استخدم جهة إصدار عامة (Let's Encrypt).
+   *[other] استخدم شهادة من جهة إصدار عامة (مثل Let's Encrypt) مع سلسلتها الكاملة، أو أضف جهة الإصدار إلى مخزن الثقة لدى العميل؛ ويتيح --insecure تجاوز هذا الفحص لأغراض الاختبار.
+}
 cause-tls-handshake = فشلت مصافحة TLS مع { $host }
 fix-tls-handshake = تحقّق من أن هذا المنفذ يقدّم TLS بإصدار حديث (TLS 1.2/1.3) مع شهادة؛ والخطأ الوارد أدناه صادر عن المصافحة.
+cause-tls-cert-chain-incomplete = يرسل { $host } شهادته دون الشهادة الوسيطة الخاصة بـ { $issuer }
+fix-tls-cert-chain-incomplete = اضبط السلسلة الكاملة لا الشهادة وحدها: في nginx ssl_certificate fullchain.pem (certbot)، وفي Apache أضف السلسلة إلى SSLCertificateFile، وفي Workerman local_cert = fullchain.pem. وإذا كانت { $issuer } جهة إصدار خاصة بك فأضفها إلى مخزن الثقة لدى العميل بدلًا من ذلك.
+cause-tls-cert-usage = شهادة { $host } ليست مخصصة لخادم TLS
+fix-tls-cert-usage = أصدر شهادة خادم: basicConstraints CA:FALSE وextendedKeyUsage serverAuth (openssl: -addext "basicConstraints=critical,CA:FALSE" -addext "extendedKeyUsage=serverAuth"). يرفض العملاء هنا شهادة جهة إصدار أو شهادة مخصصة للعملاء فقط.
+cause-tls-version-old = لا يتحدث { $host } إلا { $version }، ولم تعد العملاء الحالية تقبله
+fix-tls-version-old = فعِّل TLS 1.2 و1.3 على الخادم (nginx: ssl_protocols TLSv1.2 TLSv1.3؛ الخوادم المبنية على OpenSSL: احذف -tls1/-tls1_1 أو MinProtocol=TLSv1)، أو حدِّث مكتبة TLS لديه. المتصفحات وrustls وJava 17 فما فوق وOpenSSL 3 ترفض TLS 1.0/1.1 افتراضيًا.
+cause-tls-no-shared-cipher = لا توجد مجموعة تشفير أو طريقة تبادل مفاتيح مشتركة بين { $host } والعميل
+fix-tls-no-shared-cipher = اسمح على الخادم بمجموعات AEAD الحديثة (ECDHE مع AES-GCM أو ChaCha20-Poly1305؛ في nginx استخدم ssl_ciphers من ملف Mozilla "intermediate") واستخدم شهادة ECDSA أو RSA بطول 2048 بت على الأقل.
+cause-tls-client-cert-required = يشترط { $host } شهادة عميل (TLS متبادل)، ولم يرسل العميل أي شهادة
+fix-tls-client-cert-required = زوِّد العميل بشهادة ومفتاح صادرين عن جهة يثق بها الخادم (curl --cert/--key، وcert/key في tls.connect لدى Node، ومخزن مفاتيح Java، وملف .p12 مستورد في المتصفح)؛ وإن لم يكن مطلوبًا أن يثبت العملاء هويتهم فعطِّل ذلك على الخادم (nginx: ssl_verify_client off أو optional).
+cause-tls-sni-cert = يحصل { $host } على شهادة خاطئة: يختار الخادم شهادته بحسب الاسم الذي يرسله العميل (SNI)
+fix-tls-sni-cert = اضبط شهادة { $host } حيث يعالج الخادم هذا الاسم (nginx: كتلة server التي فيها server_name { $host } وssl_certificate الخاص بها؛ Apache: الـ VirtualHost المقابل)، أو اتصل بالاسم الذي أُعدّ له الخادم.
 cause-refused-wrong-host = وصل العميل على { $addr } إلى خادم غير الخادم الذي كان يقصده
 fix-refused-wrong-host = تحقّق من المضيف والمنفذ في العميل، ومن سجل DNS وملف hosts، ومن أي وكيل أو إعادة توجيه للمنافذ في الطريق: لم يعُد رمز الخادم الذي شغّلته.
 cause-dns-wrong-ip = يشير الاسم { $name } إلى { $addrs }، وهذا ليس الخادم المقصود
@@ -317,7 +350,10 @@ ev-kernel-reported = أفادت نواة هذا الجهاز: { $outcome ->
 ev-ports-in-use = المنافذ المحلية المتاحة ({ $lo }–{ $hi }): { $used } من أصل { $size } تشغلها مقابس متصلة بـ { $dst }
 ev-time-wait = منها { $count } في حالة TIME_WAIT؛ net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = حدّ واصفات الملفات: { $soft } (الحدّ الصارم { $hard })
-ev-reply-http = { $request } عبر { $transport } ← HTTP { $status } (Server: { $server })
+ev-reply-http = { $request } عبر { $transport } ← HTTP { $status }{ $server ->
+    [none] {""}
+   *[other] {" "}(Server: { $server })
+}
 ev-reply-data = { $request } عبر { $transport } ← { $len ->
     [zero] { $len } بايت تبدو
     [one] بايت واحد يبدو
@@ -353,7 +389,23 @@ ev-cdn-header = تحمل الاستجابة الترويسة { $header } ({ $cdn
 ev-cert-not-after = انتهت صلاحية الشهادة في { $date }
 ev-cert-not-yet-valid = لم تبدأ صلاحية الشهادة بعد
 ev-cert-names = تشمل الشهادة: { $names }
-ev-cert-unknown-issuer = لا تنتهي السلسلة بشهادة جذر موثوقة
+ev-cert-unknown-issuer = صادرة عن { $issuer }، وهي ليست من الجذور التي يثق بها العميل
+ev-cert-no-trusted-root = لا تنتهي السلسلة بشهادة جذر موثوقة
+ev-cert-not-before = لا تصبح الشهادة صالحة إلا اعتبارًا من { $date }
+ev-cert-no-sni-covers = من دون اسم الخادم (SNI) يرسل الخادم شهادة أخرى، وتلك تغطي { $host }: { $names }
+ev-cert-ip-no-sni = الاتصال بعنوان IP لا يرسل اسم الخادم (SNI): فيرسل الخادم ذو الشهادات المتعددة شهادته الافتراضية
+ev-cert-self-signed = صادرة عن نفسها ({ $subject }): الجهة المُصدِرة وصاحب الشهادة واحد
+ev-cert-ca-true = هي موسومة كجهة إصدار (basicConstraints CA:TRUE)، وترفضها عملاء rustls/webpki كشهادة خادم حتى لو كانت موثوقة
+ev-cert-bad-signature = لا يتحقق توقيعها بمفتاح الجهة المُصدِرة
+ev-cert-chain-one = أرسل الخادم شهادته وحدها؛ والجهة المُصدِرة { $issuer } ليست جذرًا موثوقًا
+ev-cert-no-server-auth = استخدام المفتاح الموسَّع (extendedKeyUsage) لا يتضمن serverAuth (خادم TLS)
+ev-cert-rejected = رُفضت الشهادة ({ $code })
+ev-cert-no-san = لا تذكر الشهادة أي اسم (subjectAltName)؛ والعملاء يتجاهلون اسم صاحبها { $subject }
+ev-tls-old-version = أجاب الخادم عن ClientHello بإصدار TLS 1.2/1.3 بالإصدار { $version }
+ev-tls-version-refused = رفض الخادم TLS 1.2 و1.3 (التنبيه protocol_version)
+ev-tls-alert = أنهى الخادم المصافحة بالتنبيه { $alert }
+ev-tls-client-cert-asked = طلب الخادم شهادة عميل (CertificateRequest) وأغلق الاتصال حين لم تصله
+ev-tls-unrecognized-name = لا يعرف الخادم الاسم { $host } المرسَل في SNI (التنبيه unrecognized_name)
 ev-tls-error = { $error }
 ev-token-mismatch = كان المتوقَّع الرمز { $expected } الخاص بـ conndoctor serve لديك، لكن وصل { $got }
 ev-ns-answer = يجيب خادم الأسماء { $server } بـ { $addrs } (CNAME { $cnames }، TTL { $ttl } ثانية)

@@ -86,6 +86,9 @@ path-line = { $hops }
 tls-established = { $version } handshake completed, certificate valid
 tls-established-bad-cert = { $version } handshake completed, but the certificate is not accepted
 tls-failed = handshake failed: { $error }
+check-cert = Certificate
+cert-facts = { $subject }, issued by { $issuer }; names: { $names }; expires { $date } (days left: { $days }); chain: { $chain }
+cert-no-names = none (no subjectAltName)
 target-line = { $input } → TCP port { $port }
 resolve-literal = { $addrs } (address given directly)
 resolve-system = { $name } → { $addrs } ({ $ms } ms)
@@ -184,11 +187,17 @@ fix-dns-no-address = Add an A (IPv4) or AAAA (IPv6) record for { $name } at its 
 cause-dns-resolver-failure = The DNS resolver failed to answer for { $name } (nameservers: { $servers })
 fix-dns-resolver-failure = Check the nameservers in /etc/resolv.conf and this machine's network; try again with another resolver.
 
-cause-mismatch-ws-to-http = A WebSocket client reached a plain HTTP server: it answered { $status } (Server: { $server }) instead of 101 Switching Protocols
+cause-mismatch-ws-to-http = A WebSocket client reached a plain HTTP server: it answered { $status }{ $server ->
+    [none] {""}
+   *[other] {" "}(Server: { $server })
+} instead of 101 Switching Protocols
 fix-mismatch-ws-to-http = Point the client at the WebSocket port, or serve WebSocket on this one (Workerman: new Worker('websocket://0.0.0.0:{ $port }')). Browsers report this as "Unexpected response code: { $code }".
 cause-mismatch-ws-to-non-http = A WebSocket client reached a server that does not speak HTTP (it sent: { $bytes })
 fix-mismatch-ws-to-non-http = This port runs another protocol (text or a custom TCP protocol). Connect the WebSocket client to the server's websocket:// port, or change the server's listen line to websocket://0.0.0.0:{ $port }. Browsers report this as ERR_INVALID_HTTP_RESPONSE.
-cause-mismatch-http-to-ws = An HTTP client reached a WebSocket-only server ({ $status })
+cause-mismatch-http-to-ws = An HTTP client reached a WebSocket-only server{ $status ->
+    [none] {""}
+   *[other] {" "}({ $status })
+}
 fix-mismatch-http-to-ws = Connect with a WebSocket client (ws:// or wss://), or serve plain HTTP on another port (Workerman: new Worker('http://0.0.0.0:PORT')).
 cause-mismatch-http-to-non-http = An HTTP client reached a server that does not speak HTTP (it sent: { $bytes })
 fix-mismatch-http-to-non-http = This port runs another protocol ({ $speaks ->
@@ -203,7 +212,10 @@ fix-mismatch-http-to-non-http = This port runs another protocol ({ $speaks ->
     [binary] a binary protocol
    *[other] { $speaks }
 }); use the server's HTTP port or the client that protocol needs.
-cause-mismatch-text-to-http = A text-protocol client reached an HTTP server ({ $status }, Server: { $server })
+cause-mismatch-text-to-http = A text-protocol client reached an HTTP server ({ $status }{ $server ->
+    [none] {""}
+   *[other] , Server: { $server }
+})
 fix-mismatch-text-to-http = Use the server's text:// port, or talk HTTP to this one.
 cause-mismatch-tls-to-plain = The client uses TLS, but { $addr } speaks plain text: use { $plain } instead
 fix-mismatch-tls-to-plain = Either use { $plain } in the client, or put TLS in front of the server: a reverse proxy (nginx "listen 443 ssl" with proxy_pass to 127.0.0.1:{ $port }), or Workerman's transport = 'ssl' with a certificate.
@@ -213,7 +225,10 @@ cause-mismatch-ws-path = The WebSocket path { $path } is wrong on this server
 fix-mismatch-ws-path = Use the path the server handles ({ $working }); with nginx in front, check that the location block matches { $path }.
 cause-mismatch-ws-origin = The server rejects the Origin { $origin }
 fix-mismatch-ws-origin = Add the page's origin to the server's allowed origins (or CORS/Origin check), or load the page from an allowed origin.
-cause-mismatch-proxy-no-upgrade = A reverse proxy ({ $server }) answered the upgrade with { $status }: it does not forward WebSocket
+cause-mismatch-proxy-no-upgrade = A reverse proxy{ $server ->
+    [none] {""}
+   *[other] {" "}({ $server })
+} answered the upgrade with { $status }: it does not forward WebSocket
 fix-mismatch-proxy-no-upgrade = In the proxy's location block add: proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; then reload it (nginx -s reload).
 cause-mismatch-silent-server = The server accepted the connection but gave no usable answer within { $ms } ms
 fix-mismatch-silent-server = The server waits for something else (another protocol, or a first message the client is expected to send) or its event loop is stuck: check the server's protocol and logs.
@@ -223,10 +238,28 @@ cause-tls-cert-expired = The certificate of { $host } is expired (or not yet val
 fix-tls-cert-expired = Renew the certificate (e.g. certbot renew) and reload the server; check the server's clock too.
 cause-tls-cert-name = The certificate does not cover the name { $host }
 fix-tls-cert-name = Get a certificate that includes { $host } (subjectAltName), or connect with a name it covers.
-cause-tls-cert-untrusted = The certificate of { $host } is self-signed or from an unknown issuer
-fix-tls-cert-untrusted = Use a certificate from a public CA (e.g. Let's Encrypt) with its full chain, or add the issuing CA to the client's trust store; --insecure continues past it for testing.
+cause-tls-cert-untrusted = { $kind ->
+    [self-signed] The certificate of { $host } is self-signed: no client trusts it unless told to
+   *[other] The certificate of { $host } is from an issuer the client does not trust
+}
+fix-tls-cert-untrusted = { $kind ->
+    [self-signed] For a test setup, trust this certificate in the client (or use --insecure here). Better, make one without CA:TRUE and with the name in subjectAltName, as rustls/webpki clients require: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName={ $san }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem. In production use a public CA (Let's Encrypt).
+   *[other] Use a certificate from a public CA (e.g. Let's Encrypt) with its full chain, or add the issuing CA to the client's trust store; --insecure continues past it for testing.
+}
 cause-tls-handshake = The TLS handshake with { $host } failed
 fix-tls-handshake = Check that this port serves TLS with a modern version (TLS 1.2/1.3) and a certificate; the error below comes from the handshake.
+cause-tls-cert-chain-incomplete = { $host } sends its certificate without the intermediate certificate of { $issuer }
+fix-tls-cert-chain-incomplete = Configure the full chain, not the certificate alone: nginx ssl_certificate fullchain.pem (certbot), Apache SSLCertificateFile with the chain appended, Workerman local_cert = fullchain.pem. If { $issuer } is your own CA, add it to the client's trust store instead.
+cause-tls-cert-usage = The certificate of { $host } is not meant for a TLS server
+fix-tls-cert-usage = Issue a server certificate: basicConstraints CA:FALSE and extendedKeyUsage serverAuth (openssl: -addext "basicConstraints=critical,CA:FALSE" -addext "extendedKeyUsage=serverAuth"). Clients refuse a CA certificate or a client-only certificate here.
+cause-tls-version-old = { $host } only speaks { $version }, which current clients no longer accept
+fix-tls-version-old = Enable TLS 1.2 and 1.3 on the server (nginx: ssl_protocols TLSv1.2 TLSv1.3; OpenSSL-based servers: remove -tls1/-tls1_1 or MinProtocol=TLSv1), or update its TLS library. Browsers, rustls, Java 17+ and OpenSSL 3 refuse TLS 1.0/1.1 by default.
+cause-tls-no-shared-cipher = { $host } and the client have no cipher suite or key exchange in common
+fix-tls-no-shared-cipher = Allow modern AEAD suites on the server (ECDHE with AES-GCM or ChaCha20-Poly1305; nginx: Mozilla's "intermediate" ssl_ciphers) and use an ECDSA or RSA (2048 bits or more) certificate.
+cause-tls-client-cert-required = { $host } requires a client certificate (mutual TLS), and the client sent none
+fix-tls-client-cert-required = Give the client a certificate and key issued by a CA the server trusts (curl --cert/--key, Node tls.connect cert/key, a Java keystore, a .p12 imported into the browser); or, if clients are not meant to authenticate, turn it off on the server (nginx: ssl_verify_client off or optional).
+cause-tls-sni-cert = { $host } gets the wrong certificate: the server picks its certificate by the name the client sends (SNI)
+fix-tls-sni-cert = Configure the certificate for { $host } where the server handles that name (nginx: the server block with server_name { $host } and its ssl_certificate; Apache: its VirtualHost), or connect with the name the server is set up for.
 cause-refused-wrong-host = The client reached a different server at { $addr } than the one it was meant to reach
 fix-refused-wrong-host = Check the host and port in the client, the DNS record and the hosts file, and any proxy or port forwarding in between: the token of the server you started did not come back.
 cause-dns-wrong-ip = The name { $name } points to { $addrs }, which is not the intended server
@@ -292,7 +325,10 @@ ev-kernel-reported = this machine's kernel reported: { $outcome ->
 ev-ports-in-use = { $used } of { $size } usable local ports ({ $lo }–{ $hi }) are taken by sockets to { $dst }
 ev-time-wait = { $count } of them in TIME_WAIT; net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = file-descriptor limit: { $soft } (hard limit { $hard })
-ev-reply-http = { $request } over { $transport } → HTTP { $status } (Server: { $server })
+ev-reply-http = { $request } over { $transport } → HTTP { $status }{ $server ->
+    [none] {""}
+   *[other] {" "}(Server: { $server })
+}
 ev-reply-data = { $request } over { $transport } → { $len ->
     [one] one byte that looks like
    *[other] { $len } bytes that look like
@@ -324,7 +360,23 @@ ev-cdn-header = the response carries { $header } ({ $cdn })
 ev-cert-not-after = the certificate expired on { $date }
 ev-cert-not-yet-valid = the certificate is not valid yet
 ev-cert-names = the certificate covers: { $names }
-ev-cert-unknown-issuer = the chain does not lead to a trusted root certificate
+ev-cert-unknown-issuer = issued by { $issuer }, which is not among the client's trusted roots
+ev-cert-no-trusted-root = the chain does not lead to a trusted root certificate
+ev-cert-not-before = the certificate is valid only from { $date }
+ev-cert-no-sni-covers = without a server name (SNI) the server sends another certificate, and that one covers { $host }: { $names }
+ev-cert-ip-no-sni = an IP address sends no server name (SNI): a server with several certificates then sends its default one
+ev-cert-self-signed = issued by itself ({ $subject }): issuer and subject are the same
+ev-cert-ca-true = it is marked as a CA (basicConstraints CA:TRUE), which rustls/webpki clients refuse as a server certificate even when trusted
+ev-cert-bad-signature = its signature does not verify with the issuer's key
+ev-cert-chain-one = the server sent only its own certificate; its issuer { $issuer } is not a trusted root
+ev-cert-no-server-auth = its extended key usage does not include serverAuth (TLS server)
+ev-cert-rejected = the certificate was rejected ({ $code })
+ev-cert-no-san = the certificate lists no names (subjectAltName); clients ignore its subject { $subject }
+ev-tls-old-version = the server answered the TLS 1.2/1.3 ClientHello with { $version }
+ev-tls-version-refused = the server refused TLS 1.2 and 1.3 (alert protocol_version)
+ev-tls-alert = the server ended the handshake with the alert { $alert }
+ev-tls-client-cert-asked = the server asked for a client certificate (CertificateRequest) and ended the connection when none came
+ev-tls-unrecognized-name = the server does not know the name { $host } sent in SNI (alert unrecognized_name)
 ev-tls-error = { $error }
 ev-token-mismatch = expected the token { $expected } of your conndoctor serve, got { $got }
 ev-ns-answer = nameserver { $server } answers { $addrs } (CNAME { $cnames }, TTL { $ttl } s)

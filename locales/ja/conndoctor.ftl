@@ -88,6 +88,9 @@ path-line = { $hops }
 tls-established = { $version } ハンドシェイク完了、証明書は有効
 tls-established-bad-cert = { $version } ハンドシェイクは完了、ただし証明書が受け入れられない
 tls-failed = ハンドシェイク失敗: { $error }
+check-cert = 証明書
+cert-facts = { $subject }、発行者 { $issuer }、名前: { $names }、有効期限 { $date }（残り日数: { $days }）、チェーン: { $chain }
+cert-no-names = なし（subjectAltName がありません）
 target-line = { $input } → TCP ポート { $port }
 resolve-literal = { $addrs }（アドレスを直接指定）
 resolve-system = { $name } → { $addrs }（{ $ms } ms）
@@ -178,11 +181,17 @@ cause-dns-no-address = 名前 { $name } は存在しますが、アドレスレ�
 fix-dns-no-address = { $name } の DNS プロバイダで A（IPv4）または AAAA（IPv6）レコードを追加してください。
 cause-dns-resolver-failure = DNS リゾルバが { $name } について応答できませんでした（ネームサーバー: { $servers }）
 fix-dns-resolver-failure = /etc/resolv.conf のネームサーバーとこのマシンのネットワークを確認し、別のリゾルバで再試行してください。
-cause-mismatch-ws-to-http = WebSocket クライアントが通常の HTTP サーバーに接続しています。101 Switching Protocols ではなく { $status }（Server: { $server }）が返されました
+cause-mismatch-ws-to-http = WebSocket クライアントが通常の HTTP サーバーに接続しています。101 Switching Protocols ではなく { $status }{ $server ->
+    [none] {""}
+   *[other] （Server: { $server }）
+}が返されました
 fix-mismatch-ws-to-http = クライアントの接続先を WebSocket のポートにするか、このポートで WebSocket を提供してください（Workerman: new Worker('websocket://0.0.0.0:{ $port }')）。ブラウザではこの状況が "Unexpected response code: { $code }" と表示されます。
 cause-mismatch-ws-to-non-http = WebSocket クライアントが HTTP を話さないサーバーに接続しています（受信内容: { $bytes }）
 fix-mismatch-ws-to-non-http = このポートでは別のプロトコル（text や独自の TCP プロトコル）が動いています。WebSocket クライアントをサーバーの websocket:// ポートに接続するか、サーバーのリッスン設定を websocket://0.0.0.0:{ $port } に変更してください。ブラウザではこの状況が ERR_INVALID_HTTP_RESPONSE と表示されます。
-cause-mismatch-http-to-ws = HTTP クライアントが WebSocket 専用サーバーに接続しています（{ $status }）
+cause-mismatch-http-to-ws = HTTP クライアントが WebSocket 専用サーバーに接続しています{ $status ->
+    [none] {""}
+   *[other] （{ $status }）
+}
 fix-mismatch-http-to-ws = WebSocket クライアント（ws:// または wss://）で接続するか、別のポートで通常の HTTP を提供してください（Workerman: new Worker('http://0.0.0.0:PORT')）。
 cause-mismatch-http-to-non-http = HTTP クライアントが HTTP を話さないサーバーに接続しています（受信内容: { $bytes }）
 fix-mismatch-http-to-non-http = このポートでは別のプロトコル（{ $speaks ->
@@ -197,7 +206,10 @@ fix-mismatch-http-to-non-http = このポートでは別のプロトコル（{ $
     [binary] バイナリプロトコル
    *[other] { $speaks }
 }）が動いています。サーバーの HTTP ポートを使うか、そのプロトコルに対応したクライアントを使ってください。
-cause-mismatch-text-to-http = text プロトコルのクライアントが HTTP サーバーに接続しています（{ $status }、Server: { $server }）
+cause-mismatch-text-to-http = text プロトコルのクライアントが HTTP サーバーに接続しています（{ $status }{ $server ->
+    [none] {""}
+   *[other] 、Server: { $server }
+}）
 fix-mismatch-text-to-http = サーバーの text:// ポートを使うか、このポートには HTTP で接続してください。
 cause-mismatch-tls-to-plain = クライアントは TLS を使っていますが、{ $addr } は平文で通信しています。代わりに { $plain } を使ってください
 fix-mismatch-tls-to-plain = クライアントで { $plain } を使うか、サーバーの前段に TLS を置いてください。リバースプロキシ（nginx の "listen 443 ssl" と 127.0.0.1:{ $port } への proxy_pass）か、Workerman の transport = 'ssl' と証明書を使います。
@@ -207,7 +219,10 @@ cause-mismatch-ws-path = WebSocket のパス { $path } はこのサーバーで�
 fix-mismatch-ws-path = サーバーが処理するパス（{ $working }）を使ってください。前段に nginx がある場合は、location ブロックが { $path } に一致しているか確認してください。
 cause-mismatch-ws-origin = サーバーが Origin { $origin } を拒否しています
 fix-mismatch-ws-origin = ページのオリジンをサーバーの許可オリジン（または CORS/Origin チェック）に追加するか、許可されたオリジンからページを読み込んでください。
-cause-mismatch-proxy-no-upgrade = リバースプロキシ（{ $server }）がアップグレード要求に { $status } を返しました。WebSocket を転送していません
+cause-mismatch-proxy-no-upgrade = リバースプロキシ{ $server ->
+    [none] {""}
+   *[other] （{ $server }）
+}がアップグレード要求に { $status } を返しました。WebSocket を転送していません
 fix-mismatch-proxy-no-upgrade = プロキシの location ブロックに proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; を追加し、設定を再読み込みしてください（nginx -s reload）。
 cause-mismatch-silent-server = サーバーは接続を受け付けましたが、{ $ms } ms 以内に有効な応答を返しませんでした
 fix-mismatch-silent-server = サーバーが別のもの（別のプロトコルや、クライアントから先に送られるはずの最初のメッセージ）を待っているか、イベントループが止まっています。サーバーのプロトコルとログを確認してください。
@@ -217,10 +232,28 @@ cause-tls-cert-expired = { $host } の証明書は有効期限が切れていま
 fix-tls-cert-expired = 証明書を更新し（例: certbot renew）、サーバーに再読み込みさせてください。サーバーの時刻も確認してください。
 cause-tls-cert-name = 証明書が名前 { $host } をカバーしていません
 fix-tls-cert-name = { $host } を含む証明書（subjectAltName）を取得するか、証明書がカバーしている名前で接続してください。
-cause-tls-cert-untrusted = { $host } の証明書は自己署名か、不明な発行者によるものです
-fix-tls-cert-untrusted = 公的な CA（例: Let's Encrypt）の証明書を中間証明書も含めて使うか、発行元の CA をクライアントのトラストストアに追加してください。テスト時は --insecure で検証を飛ばせます。
+cause-tls-cert-untrusted = { $kind ->
+    [self-signed] { $host } の証明書は自己署名です。明示的に信頼させない限り、どのクライアントも信頼しません
+   *[other] { $host } の証明書は、クライアントが信頼していない発行者によるものです
+}
+fix-tls-cert-untrusted = { $kind ->
+    [self-signed] テスト環境ならクライアントでこの証明書を信頼させてください（ここでは --insecure も使えます）。より良いのは、rustls/webpki クライアントが求めるとおり CA:TRUE を付けず、名前を subjectAltName に入れて作り直すことです: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName={ $san }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem。本番では公的な CA（Let's Encrypt）を使ってください。
+   *[other] 公的な CA（例: Let's Encrypt）の証明書を中間証明書も含めて使うか、発行元の CA をクライアントのトラストストアに追加してください。テスト時は --insecure で検証を飛ばせます。
+}
 cause-tls-handshake = { $host } との TLS ハンドシェイクに失敗しました
 fix-tls-handshake = このポートが新しいバージョン（TLS 1.2/1.3）の TLS を証明書付きで提供しているか確認してください。下のエラーはハンドシェイク中に発生したものです。
+cause-tls-cert-chain-incomplete = { $host } は { $issuer } の中間証明書を付けずに自分の証明書だけを送っています
+fix-tls-cert-chain-incomplete = 証明書単体ではなくチェーン全体を設定してください: nginx は ssl_certificate に fullchain.pem（certbot）、Apache は SSLCertificateFile にチェーンを連結、Workerman は local_cert = fullchain.pem。{ $issuer } が自前の CA なら、代わりにクライアントのトラストストアに追加してください。
+cause-tls-cert-usage = { $host } の証明書は TLS サーバー用ではありません
+fix-tls-cert-usage = サーバー証明書を発行してください: basicConstraints CA:FALSE と extendedKeyUsage serverAuth（openssl: -addext "basicConstraints=critical,CA:FALSE" -addext "extendedKeyUsage=serverAuth"）。CA 証明書やクライアント専用の証明書はサーバー証明書としてクライアントに拒否されます。
+cause-tls-version-old = { $host } は { $version } しか話さず、現在のクライアントはそれを受け付けません
+fix-tls-version-old = サーバーで TLS 1.2 と 1.3 を有効にしてください（nginx: ssl_protocols TLSv1.2 TLSv1.3、OpenSSL ベースのサーバー: -tls1/-tls1_1 や MinProtocol=TLSv1 を外す）。または TLS ライブラリを更新してください。ブラウザ、rustls、Java 17 以降、OpenSSL 3 は既定で TLS 1.0/1.1 を拒否します。
+cause-tls-no-shared-cipher = { $host } とクライアントに共通の暗号スイートや鍵交換がありません
+fix-tls-no-shared-cipher = サーバーで最新の AEAD スイート（ECDHE と AES-GCM または ChaCha20-Poly1305。nginx なら Mozilla の "intermediate" の ssl_ciphers）を許可し、ECDSA か 2048 ビット以上の RSA の証明書を使ってください。
+cause-tls-client-cert-required = { $host } はクライアント証明書（相互 TLS）を要求していますが、クライアントは送っていません
+fix-tls-client-cert-required = サーバーが信頼する CA が発行した証明書と鍵をクライアントに設定してください（curl --cert/--key、Node の tls.connect の cert/key、Java のキーストア、ブラウザに取り込んだ .p12）。クライアント認証が不要なら、サーバー側で無効にしてください（nginx: ssl_verify_client off または optional）。
+cause-tls-sni-cert = { $host } に誤った証明書が返されています。サーバーはクライアントが送る名前（SNI）で証明書を選んでいます
+fix-tls-sni-cert = サーバーでその名前を扱う設定に { $host } の証明書を設定してください（nginx: server_name { $host } の server ブロックとその ssl_certificate、Apache: 該当する VirtualHost）。または、サーバーが想定している名前で接続してください。
 cause-refused-wrong-host = クライアントが { $addr } で接続したのは、本来の接続先とは別のサーバーです
 fix-refused-wrong-host = クライアントのホストとポート、DNS レコードと hosts ファイル、途中のプロキシやポートフォワーディングを確認してください。起動したサーバーのトークンが返ってきませんでした。
 cause-dns-wrong-ip = 名前 { $name } は { $addrs } を指していますが、これは目的のサーバーではありません
@@ -277,7 +310,10 @@ ev-kernel-reported = このマシンのカーネルからの通知: { $outcome -
 ev-ports-in-use = 使用可能なローカルポート { $size } 個（{ $lo }–{ $hi }）のうち { $used } 個が { $dst } 宛てのソケットに使われています
 ev-time-wait = うち { $count } 個が TIME_WAIT、net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = ファイルディスクリプタの上限: { $soft }（ハードリミット { $hard }）
-ev-reply-http = { $request }（{ $transport }）→ HTTP { $status }（Server: { $server }）
+ev-reply-http = { $request }（{ $transport }）→ HTTP { $status }{ $server ->
+    [none] {""}
+   *[other] （Server: { $server }）
+}
 ev-reply-data = { $request }（{ $transport }）→ { $len } バイトのデータ（推定: { $speaks ->
     [http] HTTP
     [tls] TLS
@@ -306,7 +342,23 @@ ev-cdn-header = レスポンスに { $header } が含まれています（{ $cdn
 ev-cert-not-after = 証明書は { $date } に有効期限が切れました
 ev-cert-not-yet-valid = 証明書はまだ有効期間前です
 ev-cert-names = 証明書の対象名: { $names }
-ev-cert-unknown-issuer = 証明書チェーンが信頼済みのルート証明書にたどり着きません
+ev-cert-unknown-issuer = 発行者 { $issuer } はクライアントの信頼済みルートに含まれていません
+ev-cert-no-trusted-root = 証明書チェーンが信頼済みのルート証明書にたどり着きません
+ev-cert-not-before = この証明書は { $date } からしか有効になりません
+ev-cert-no-sni-covers = サーバー名（SNI）なしだとサーバーは別の証明書を送り、そちらは { $host } を含みます: { $names }
+ev-cert-ip-no-sni = IP アドレスで接続するとサーバー名（SNI）が送られません。複数の証明書を持つサーバーは既定の証明書を返します
+ev-cert-self-signed = 自分自身が発行しています（{ $subject }）: 発行者とサブジェクトが同じです
+ev-cert-ca-true = CA として印が付いており（basicConstraints CA:TRUE）、rustls/webpki クライアントは信頼済みでもサーバー証明書としては拒否します
+ev-cert-bad-signature = 署名が発行者の鍵で検証できません
+ev-cert-chain-one = サーバーは自分の証明書しか送っていません。発行者 { $issuer } は信頼済みのルートではありません
+ev-cert-no-server-auth = 拡張鍵用途（extendedKeyUsage）に serverAuth（TLS サーバー）が含まれていません
+ev-cert-rejected = 証明書が拒否されました（{ $code }）
+ev-cert-no-san = 証明書に名前（subjectAltName）が一つもありません。クライアントはサブジェクト { $subject } を見ません
+ev-tls-old-version = サーバーは TLS 1.2/1.3 の ClientHello に { $version } で応答しました
+ev-tls-version-refused = サーバーは TLS 1.2 と 1.3 を拒否しました（アラート protocol_version）
+ev-tls-alert = サーバーはアラート { $alert } でハンドシェイクを終了しました
+ev-tls-client-cert-asked = サーバーはクライアント証明書を要求し（CertificateRequest）、届かなかったので接続を切りました
+ev-tls-unrecognized-name = サーバーは SNI で送られた名前 { $host } を知りません（アラート unrecognized_name）
 ev-tls-error = { $error }
 ev-token-mismatch = conndoctor serve のトークン { $expected } を期待しましたが、{ $got } が返ってきました
 ev-ns-answer = ネームサーバー { $server } の応答: { $addrs }（CNAME { $cnames }、TTL { $ttl } 秒）

@@ -89,6 +89,9 @@ path-line = { $hops }
 tls-established = рукопожатие { $version } выполнено, сертификат действителен
 tls-established-bad-cert = рукопожатие { $version } выполнено, но сертификат не принят
 tls-failed = рукопожатие не удалось: { $error }
+check-cert = Сертификат
+cert-facts = { $subject }, издатель { $issuer }; имена: { $names }; действует до { $date } (осталось дней: { $days }); цепочка: { $chain }
+cert-no-names = нет (subjectAltName отсутствует)
 target-line = { $input } → TCP-порт { $port }
 resolve-literal = { $addrs } (адрес указан напрямую)
 resolve-system = { $name } → { $addrs } ({ $ms } мс)
@@ -192,11 +195,17 @@ cause-dns-no-address = Имя { $name } существует, но у него �
 fix-dns-no-address = Добавьте запись A (IPv4) или AAAA (IPv6) для { $name } у DNS-провайдера домена.
 cause-dns-resolver-failure = DNS-резолвер не смог ответить на запрос { $name } (DNS-серверы: { $servers })
 fix-dns-resolver-failure = Проверьте серверы имён в /etc/resolv.conf и сеть этой машины; повторите попытку с другим резолвером.
-cause-mismatch-ws-to-http = WebSocket-клиент попал на обычный HTTP-сервер: вместо 101 Switching Protocols тот ответил { $status } (Server: { $server })
+cause-mismatch-ws-to-http = WebSocket-клиент попал на обычный HTTP-сервер: вместо 101 Switching Protocols тот ответил { $status }{ $server ->
+    [none] {""}
+   *[other] {" "}(Server: { $server })
+}
 fix-mismatch-ws-to-http = Направьте клиент на WebSocket-порт или поднимите WebSocket на этом порту (Workerman: new Worker('websocket://0.0.0.0:{ $port }')). Браузеры сообщают об этом как «Unexpected response code: { $code }».
 cause-mismatch-ws-to-non-http = WebSocket-клиент попал на сервер, который не говорит по HTTP (сервер прислал: { $bytes })
 fix-mismatch-ws-to-non-http = На этом порту работает другой протокол (text или собственный TCP-протокол). Подключите WebSocket-клиент к websocket://-порту сервера или замените адрес прослушивания сервера на websocket://0.0.0.0:{ $port }. Браузеры сообщают об этом как ERR_INVALID_HTTP_RESPONSE.
-cause-mismatch-http-to-ws = HTTP-клиент попал на сервер, который понимает только WebSocket ({ $status })
+cause-mismatch-http-to-ws = HTTP-клиент попал на сервер, который понимает только WebSocket{ $status ->
+    [none] {""}
+   *[other] {" "}({ $status })
+}
 fix-mismatch-http-to-ws = Подключайтесь WebSocket-клиентом (ws:// или wss://) или поднимите обычный HTTP на другом порту (Workerman: new Worker('http://0.0.0.0:PORT')).
 cause-mismatch-http-to-non-http = HTTP-клиент попал на сервер, который не говорит по HTTP (сервер прислал: { $bytes })
 fix-mismatch-http-to-non-http = На этом порту работает другой протокол ({ $speaks ->
@@ -211,7 +220,10 @@ fix-mismatch-http-to-non-http = На этом порту работает дру
     [binary] двоичный протокол
    *[other] { $speaks }
 }); используйте HTTP-порт сервера или клиент, который нужен для этого протокола.
-cause-mismatch-text-to-http = Клиент текстового протокола попал на HTTP-сервер ({ $status }, Server: { $server })
+cause-mismatch-text-to-http = Клиент текстового протокола попал на HTTP-сервер ({ $status }{ $server ->
+    [none] {""}
+   *[other] , Server: { $server }
+})
 fix-mismatch-text-to-http = Используйте text://-порт сервера или обращайтесь к этому порту по HTTP.
 cause-mismatch-tls-to-plain = Клиент использует TLS, а { $addr } работает без шифрования: используйте { $plain }
 fix-mismatch-tls-to-plain = Либо укажите в клиенте { $plain }, либо поставьте TLS перед сервером: обратный прокси (nginx "listen 443 ssl" с proxy_pass на 127.0.0.1:{ $port }) или transport = 'ssl' с сертификатом в Workerman.
@@ -221,7 +233,10 @@ cause-mismatch-ws-path = WebSocket-путь { $path } неверен для эт
 fix-mismatch-ws-path = Используйте путь, который обрабатывает сервер ({ $working }); если перед ним стоит nginx, проверьте, что блок location совпадает с { $path }.
 cause-mismatch-ws-origin = Сервер отклоняет Origin { $origin }
 fix-mismatch-ws-origin = Добавьте origin страницы в список разрешённых на сервере (или в проверку CORS/Origin) либо загружайте страницу с разрешённого origin.
-cause-mismatch-proxy-no-upgrade = Обратный прокси ({ $server }) ответил на запрос Upgrade статусом { $status }: он не пропускает WebSocket
+cause-mismatch-proxy-no-upgrade = Обратный прокси{ $server ->
+    [none] {""}
+   *[other] {" "}({ $server })
+} ответил на запрос Upgrade статусом { $status }: он не пропускает WebSocket
 fix-mismatch-proxy-no-upgrade = Добавьте в блок location прокси: proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; затем перечитайте конфигурацию (nginx -s reload).
 cause-mismatch-silent-server = Сервер принял соединение, но за { $ms } мс так и не дал внятного ответа
 fix-mismatch-silent-server = Сервер ждёт чего-то другого (другого протокола или первого сообщения от клиента) либо его цикл событий завис: проверьте протокол сервера и его логи.
@@ -231,10 +246,28 @@ cause-tls-cert-expired = Срок действия сертификата { $hos
 fix-tls-cert-expired = Обновите сертификат (например, certbot renew) и перезагрузите сервер; заодно проверьте часы на сервере.
 cause-tls-cert-name = Сертификат не выдан на имя { $host }
 fix-tls-cert-name = Получите сертификат, в котором есть { $host } (subjectAltName), или подключайтесь по имени, на которое он выдан.
-cause-tls-cert-untrusted = Сертификат { $host } самоподписанный или выдан неизвестным удостоверяющим центром
-fix-tls-cert-untrusted = Используйте сертификат публичного УЦ (например, Let's Encrypt) с полной цепочкой или добавьте выпустивший его УЦ в хранилище доверенных сертификатов клиента; для тестов проверку можно пропустить с --insecure.
+cause-tls-cert-untrusted = { $kind ->
+    [self-signed] Сертификат { $host } самоподписанный: ни один клиент не доверяет ему, пока это не настроено явно
+   *[other] Сертификат { $host } выдан издателем, которому клиент не доверяет
+}
+fix-tls-cert-untrusted = { $kind ->
+    [self-signed] Для тестового стенда добавьте этот сертификат в доверенные у клиента (или используйте здесь --insecure). Лучше выпустить новый без CA:TRUE и с именем в subjectAltName, как требуют клиенты на rustls/webpki: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName={ $san }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem. В продакшене используйте публичный УЦ (Let's Encrypt).
+   *[other] Используйте сертификат публичного УЦ (например, Let's Encrypt) с полной цепочкой или добавьте выпустивший его УЦ в хранилище доверенных сертификатов клиента; для тестов проверку можно пропустить с --insecure.
+}
 cause-tls-handshake = TLS-рукопожатие с { $host } не удалось
 fix-tls-handshake = Убедитесь, что на этом порту работает TLS современной версии (TLS 1.2/1.3) с сертификатом; ошибка ниже получена при рукопожатии.
+cause-tls-cert-chain-incomplete = { $host } отправляет свой сертификат без промежуточного сертификата { $issuer }
+fix-tls-cert-chain-incomplete = Настройте полную цепочку, а не один сертификат: в nginx ssl_certificate fullchain.pem (certbot), в Apache SSLCertificateFile с дописанной цепочкой, в Workerman local_cert = fullchain.pem. Если { $issuer } — ваш собственный УЦ, добавьте его в хранилище доверенных сертификатов клиента.
+cause-tls-cert-usage = Сертификат { $host } не предназначен для TLS-сервера
+fix-tls-cert-usage = Выпустите серверный сертификат: basicConstraints CA:FALSE и extendedKeyUsage serverAuth (openssl: -addext "basicConstraints=critical,CA:FALSE" -addext "extendedKeyUsage=serverAuth"). Сертификат УЦ или сертификат только для клиентов клиенты здесь отвергают.
+cause-tls-version-old = { $host } поддерживает только { $version }, который современные клиенты больше не принимают
+fix-tls-version-old = Включите на сервере TLS 1.2 и 1.3 (nginx: ssl_protocols TLSv1.2 TLSv1.3; серверы на OpenSSL: уберите -tls1/-tls1_1 или MinProtocol=TLSv1) или обновите его TLS-библиотеку. Браузеры, rustls, Java 17+ и OpenSSL 3 по умолчанию отвергают TLS 1.0/1.1.
+cause-tls-no-shared-cipher = У { $host } и клиента нет общего набора шифров или способа обмена ключами
+fix-tls-no-shared-cipher = Разрешите на сервере современные AEAD-наборы (ECDHE с AES-GCM или ChaCha20-Poly1305; для nginx — ssl_ciphers из профиля Mozilla "intermediate") и используйте сертификат ECDSA или RSA не короче 2048 бит.
+cause-tls-client-cert-required = { $host } требует клиентский сертификат (взаимный TLS), а клиент его не отправил
+fix-tls-client-cert-required = Дайте клиенту сертификат и ключ, выпущенные УЦ, которому доверяет сервер (curl --cert/--key, cert/key в tls.connect у Node, хранилище ключей Java, .p12 в браузере); если клиенты не должны проходить аутентификацию, отключите её на сервере (nginx: ssl_verify_client off или optional).
+cause-tls-sni-cert = { $host } получает не тот сертификат: сервер выбирает сертификат по имени, которое присылает клиент (SNI)
+fix-tls-sni-cert = Укажите сертификат для { $host } там, где сервер обслуживает это имя (nginx: блок server с server_name { $host } и его ssl_certificate; Apache: соответствующий VirtualHost), или подключайтесь по имени, на которое настроен сервер.
 cause-refused-wrong-host = По адресу { $addr } клиент попал не на тот сервер, к которому должен был подключиться
 fix-refused-wrong-host = Проверьте хост и порт в клиенте, DNS-запись и файл hosts, а также прокси или проброс портов на пути: токен запущенного вами сервера не вернулся.
 cause-dns-wrong-ip = Имя { $name } указывает на { $addrs }, а это не тот сервер
@@ -311,7 +344,10 @@ ev-ports-in-use = сокеты к { $dst } занимают { $used } из { $si
 } ({ $lo }–{ $hi })
 ev-time-wait = из них в TIME_WAIT: { $count }; net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = лимит файловых дескрипторов: { $soft } (жёсткий лимит { $hard })
-ev-reply-http = { $request } по { $transport } → HTTP { $status } (Server: { $server })
+ev-reply-http = { $request } по { $transport } → HTTP { $status }{ $server ->
+    [none] {""}
+   *[other] {" "}(Server: { $server })
+}
 ev-reply-data = { $request } по { $transport } → { $len ->
     [one] { $len } байт, похожий
     [few] { $len } байта, похожих
@@ -345,7 +381,23 @@ ev-cdn-header = в ответе есть { $header } ({ $cdn })
 ev-cert-not-after = срок действия сертификата истёк { $date }
 ev-cert-not-yet-valid = срок действия сертификата ещё не начался
 ev-cert-names = сертификат выдан на: { $names }
-ev-cert-unknown-issuer = цепочка не ведёт к доверенному корневому сертификату
+ev-cert-unknown-issuer = выдан { $issuer }, которого нет среди доверенных корневых сертификатов клиента
+ev-cert-no-trusted-root = цепочка не ведёт к доверенному корневому сертификату
+ev-cert-not-before = сертификат действует только с { $date }
+ev-cert-no-sni-covers = без имени сервера (SNI) сервер отправляет другой сертификат, и он покрывает { $host }: { $names }
+ev-cert-ip-no-sni = при подключении по IP-адресу имя сервера (SNI) не передаётся: сервер с несколькими сертификатами отдаёт сертификат по умолчанию
+ev-cert-self-signed = выдан сам себе ({ $subject }): издатель и субъект совпадают
+ev-cert-ca-true = он помечен как УЦ (basicConstraints CA:TRUE), и клиенты на rustls/webpki не принимают его как сертификат сервера, даже если ему доверяют
+ev-cert-bad-signature = его подпись не проверяется ключом издателя
+ev-cert-chain-one = сервер отправил только свой сертификат; его издатель { $issuer } не является доверенным корневым
+ev-cert-no-server-auth = в его расширенном назначении ключа (extendedKeyUsage) нет serverAuth (TLS-сервер)
+ev-cert-rejected = сертификат отклонён ({ $code })
+ev-cert-no-san = в сертификате нет ни одного имени (subjectAltName); субъект { $subject } клиенты не учитывают
+ev-tls-old-version = на ClientHello с TLS 1.2/1.3 сервер ответил версией { $version }
+ev-tls-version-refused = сервер отказался от TLS 1.2 и 1.3 (сигнал protocol_version)
+ev-tls-alert = сервер прервал рукопожатие сигналом { $alert }
+ev-tls-client-cert-asked = сервер запросил клиентский сертификат (CertificateRequest) и закрыл соединение, не получив его
+ev-tls-unrecognized-name = серверу неизвестно имя { $host }, переданное в SNI (сигнал unrecognized_name)
 ev-tls-error = { $error }
 ev-token-mismatch = ожидался токен { $expected } вашего conndoctor serve, получен { $got }
 ev-ns-answer = DNS-сервер { $server } отвечает { $addrs } (CNAME { $cnames }, TTL { $ttl } с)

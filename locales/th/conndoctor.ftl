@@ -88,6 +88,9 @@ path-line = { $hops }
 tls-established = handshake { $version } สำเร็จ ใบรับรองถูกต้อง
 tls-established-bad-cert = handshake { $version } สำเร็จ แต่ใบรับรองไม่ผ่านการตรวจสอบ
 tls-failed = handshake ล้มเหลว: { $error }
+check-cert = ใบรับรอง
+cert-facts = { $subject } ออกโดย { $issuer }; ชื่อ: { $names }; หมดอายุ { $date } (เหลืออีก { $days } วัน); chain: { $chain }
+cert-no-names = ไม่มี (ไม่มี subjectAltName)
 target-line = { $input } → พอร์ต TCP { $port }
 resolve-literal = { $addrs } (ระบุที่อยู่โดยตรง)
 resolve-system = { $name } → { $addrs } ({ $ms } ms)
@@ -178,11 +181,17 @@ cause-dns-no-address = ชื่อ { $name } มีอยู่ แต่ไม
 fix-dns-no-address = เพิ่มเรคคอร์ด A (IPv4) หรือ AAAA (IPv6) ให้ { $name } ที่ผู้ให้บริการ DNS ของโดเมน
 cause-dns-resolver-failure = DNS resolver ตอบกลับสำหรับชื่อ { $name } ไม่ได้ (nameserver: { $servers })
 fix-dns-resolver-failure = ตรวจสอบ nameserver ใน /etc/resolv.conf และเครือข่ายของเครื่องนี้ แล้วลองใหม่ด้วย resolver ตัวอื่น
-cause-mismatch-ws-to-http = ไคลเอนต์ WebSocket เชื่อมต่อไปยังเซิร์ฟเวอร์ HTTP ธรรมดา: เซิร์ฟเวอร์ตอบ { $status } (Server: { $server }) แทนที่จะเป็น 101 Switching Protocols
+cause-mismatch-ws-to-http = ไคลเอนต์ WebSocket เชื่อมต่อไปยังเซิร์ฟเวอร์ HTTP ธรรมดา: เซิร์ฟเวอร์ตอบ { $status }{ $server ->
+    [none] {""}
+   *[other] {" "}(Server: { $server })
+} แทนที่จะเป็น 101 Switching Protocols
 fix-mismatch-ws-to-http = ให้ไคลเอนต์เชื่อมต่อไปยังพอร์ต WebSocket หรือเปิดบริการ WebSocket บนพอร์ตนี้ (Workerman: new Worker('websocket://0.0.0.0:{ $port }')) เบราว์เซอร์จะแจ้งกรณีนี้ว่า "Unexpected response code: { $code }"
 cause-mismatch-ws-to-non-http = ไคลเอนต์ WebSocket เชื่อมต่อไปยังเซิร์ฟเวอร์ที่ไม่ได้ใช้ HTTP (เซิร์ฟเวอร์ส่งมา: { $bytes })
 fix-mismatch-ws-to-non-http = พอร์ตนี้ใช้โปรโตคอลอื่น (text หรือโปรโตคอล TCP ที่เขียนขึ้นเอง) ให้ไคลเอนต์ WebSocket เชื่อมต่อไปยังพอร์ต websocket:// ของเซิร์ฟเวอร์ หรือเปลี่ยนที่อยู่ listen ของเซิร์ฟเวอร์เป็น websocket://0.0.0.0:{ $port } เบราว์เซอร์จะแจ้งกรณีนี้ว่า ERR_INVALID_HTTP_RESPONSE
-cause-mismatch-http-to-ws = ไคลเอนต์ HTTP เชื่อมต่อไปยังเซิร์ฟเวอร์ที่รองรับเฉพาะ WebSocket ({ $status })
+cause-mismatch-http-to-ws = ไคลเอนต์ HTTP เชื่อมต่อไปยังเซิร์ฟเวอร์ที่รองรับเฉพาะ WebSocket{ $status ->
+    [none] {""}
+   *[other] {" "}({ $status })
+}
 fix-mismatch-http-to-ws = เชื่อมต่อด้วยไคลเอนต์ WebSocket (ws:// หรือ wss://) หรือเปิดบริการ HTTP ธรรมดาบนพอร์ตอื่น (Workerman: new Worker('http://0.0.0.0:PORT'))
 cause-mismatch-http-to-non-http = ไคลเอนต์ HTTP เชื่อมต่อไปยังเซิร์ฟเวอร์ที่ไม่ได้ใช้ HTTP (เซิร์ฟเวอร์ส่งมา: { $bytes })
 fix-mismatch-http-to-non-http = พอร์ตนี้ใช้โปรโตคอลอื่น ({ $speaks ->
@@ -197,7 +206,10 @@ fix-mismatch-http-to-non-http = พอร์ตนี้ใช้โปรโต
     [binary] โปรโตคอลแบบไบนารี
    *[other] { $speaks }
 }) ให้ใช้พอร์ต HTTP ของเซิร์ฟเวอร์ หรือใช้ไคลเอนต์ที่รองรับโปรโตคอลนั้น
-cause-mismatch-text-to-http = ไคลเอนต์โปรโตคอล text เชื่อมต่อไปยังเซิร์ฟเวอร์ HTTP ({ $status }, Server: { $server })
+cause-mismatch-text-to-http = ไคลเอนต์โปรโตคอล text เชื่อมต่อไปยังเซิร์ฟเวอร์ HTTP ({ $status }{ $server ->
+    [none] {""}
+   *[other] , Server: { $server }
+})
 fix-mismatch-text-to-http = ใช้พอร์ต text:// ของเซิร์ฟเวอร์ หรือสื่อสารกับพอร์ตนี้ด้วย HTTP
 cause-mismatch-tls-to-plain = ไคลเอนต์ใช้ TLS แต่ { $addr } สื่อสารแบบไม่เข้ารหัส: ให้ใช้ { $plain } แทน
 fix-mismatch-tls-to-plain = ใช้ { $plain } ในไคลเอนต์ หรือวาง TLS ไว้หน้าเซิร์ฟเวอร์: ใช้ reverse proxy (nginx "listen 443 ssl" แล้ว proxy_pass ไปที่ 127.0.0.1:{ $port }) หรือตั้ง transport = 'ssl' พร้อมใบรับรองใน Workerman
@@ -207,7 +219,10 @@ cause-mismatch-ws-path = path ของ WebSocket { $path } ไม่ถูก�
 fix-mismatch-ws-path = ใช้ path ที่เซิร์ฟเวอร์รองรับ ({ $working }) หากมี nginx อยู่ด้านหน้า ให้ตรวจว่า location block ตรงกับ { $path }
 cause-mismatch-ws-origin = เซิร์ฟเวอร์ปฏิเสธ Origin { $origin }
 fix-mismatch-ws-origin = เพิ่ม origin ของหน้าเว็บลงในรายการ origin ที่เซิร์ฟเวอร์อนุญาต (หรือส่วนตรวจ CORS/Origin) หรือโหลดหน้าเว็บจาก origin ที่ได้รับอนุญาต
-cause-mismatch-proxy-no-upgrade = reverse proxy ({ $server }) ตอบคำขอ upgrade ด้วย { $status }: proxy ไม่ได้ส่งต่อ WebSocket
+cause-mismatch-proxy-no-upgrade = reverse proxy{ $server ->
+    [none] {""}
+   *[other] {" "}({ $server })
+} ตอบคำขอ upgrade ด้วย { $status }: proxy ไม่ได้ส่งต่อ WebSocket
 fix-mismatch-proxy-no-upgrade = เพิ่มใน location block ของ proxy: proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; แล้ว reload (nginx -s reload)
 cause-mismatch-silent-server = เซิร์ฟเวอร์รับการเชื่อมต่อแล้ว แต่ไม่ได้ตอบกลับอะไรที่ใช้งานได้ภายใน { $ms } ms
 fix-mismatch-silent-server = เซิร์ฟเวอร์กำลังรออย่างอื่น (โปรโตคอลอื่น หรือข้อความแรกจากไคลเอนต์) หรือ event loop ค้าง: ตรวจสอบโปรโตคอลและ log ของเซิร์ฟเวอร์
@@ -217,10 +232,28 @@ cause-tls-cert-expired = ใบรับรองของ { $host } หมด�
 fix-tls-cert-expired = ต่ออายุใบรับรอง (เช่น certbot renew) แล้ว reload เซิร์ฟเวอร์ และตรวจสอบนาฬิกาของเซิร์ฟเวอร์ด้วย
 cause-tls-cert-name = ใบรับรองไม่ครอบคลุมชื่อ { $host }
 fix-tls-cert-name = ขอใบรับรองที่มี { $host } (subjectAltName) หรือเชื่อมต่อด้วยชื่อที่ใบรับรองครอบคลุม
-cause-tls-cert-untrusted = ใบรับรองของ { $host } เป็นแบบ self-signed หรือออกโดย CA ที่ไม่รู้จัก
-fix-tls-cert-untrusted = ใช้ใบรับรองจาก CA สาธารณะ (เช่น Let's Encrypt) พร้อม chain ครบถ้วน หรือเพิ่ม CA ที่ออกใบรับรองลงใน trust store ของไคลเอนต์ ระหว่างทดสอบใช้ --insecure เพื่อข้ามการตรวจนี้ได้
+cause-tls-cert-untrusted = { $kind ->
+    [self-signed] ใบรับรองของ { $host } เป็นแบบ self-signed: ไม่มีไคลเอนต์ใดเชื่อถือ เว้นแต่จะตั้งค่าให้เชื่อถือโดยตรง
+   *[other] ใบรับรองของ { $host } ออกโดยผู้ออกที่ไคลเอนต์ไม่เชื่อถือ
+}
+fix-tls-cert-untrusted = { $kind ->
+    [self-signed] สำหรับการทดสอบ ให้ไคลเอนต์เชื่อถือใบรับรองนี้ (หรือใช้ --insecure ที่นี่) ทางที่ดีกว่าคือสร้างใหม่โดยไม่มี CA:TRUE และใส่ชื่อไว้ใน subjectAltName ตามที่ไคลเอนต์ rustls/webpki กำหนด: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName={ $san }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem สำหรับระบบจริงให้ใช้ CA สาธารณะ (Let's Encrypt)
+   *[other] ใช้ใบรับรองจาก CA สาธารณะ (เช่น Let's Encrypt) พร้อม chain ครบถ้วน หรือเพิ่ม CA ที่ออกใบรับรองลงใน trust store ของไคลเอนต์ ระหว่างทดสอบใช้ --insecure เพื่อข้ามการตรวจนี้ได้
+}
 cause-tls-handshake = TLS handshake กับ { $host } ล้มเหลว
 fix-tls-handshake = ตรวจสอบว่าพอร์ตนี้ให้บริการ TLS เวอร์ชันใหม่ (TLS 1.2/1.3) และมีใบรับรอง ข้อผิดพลาดด้านล่างเกิดขึ้นระหว่าง handshake
+cause-tls-cert-chain-incomplete = { $host } ส่งใบรับรองของตนโดยไม่มีใบรับรองระดับกลางของ { $issuer }
+fix-tls-cert-chain-incomplete = ตั้งค่าให้ส่ง chain ทั้งหมด ไม่ใช่ใบรับรองใบเดียว: nginx ใช้ ssl_certificate fullchain.pem (certbot), Apache ต่อ chain ท้าย SSLCertificateFile, Workerman ใช้ local_cert = fullchain.pem หาก { $issuer } เป็น CA ของคุณเอง ให้เพิ่มลงใน trust store ของไคลเอนต์แทน
+cause-tls-cert-usage = ใบรับรองของ { $host } ไม่ได้มีไว้สำหรับเซิร์ฟเวอร์ TLS
+fix-tls-cert-usage = ออกใบรับรองสำหรับเซิร์ฟเวอร์: basicConstraints CA:FALSE และ extendedKeyUsage serverAuth (openssl: -addext "basicConstraints=critical,CA:FALSE" -addext "extendedKeyUsage=serverAuth") ไคลเอนต์จะปฏิเสธใบรับรอง CA หรือใบรับรองสำหรับไคลเอนต์เท่านั้นเมื่อใช้เป็นใบรับรองเซิร์ฟเวอร์
+cause-tls-version-old = { $host } รองรับเพียง { $version } ซึ่งไคลเอนต์ปัจจุบันไม่ยอมรับแล้ว
+fix-tls-version-old = เปิด TLS 1.2 และ 1.3 บนเซิร์ฟเวอร์ (nginx: ssl_protocols TLSv1.2 TLSv1.3; เซิร์ฟเวอร์ที่ใช้ OpenSSL: เอา -tls1/-tls1_1 หรือ MinProtocol=TLSv1 ออก) หรืออัปเดตไลบรารี TLS ของเซิร์ฟเวอร์ เบราว์เซอร์, rustls, Java 17 ขึ้นไป และ OpenSSL 3 ปฏิเสธ TLS 1.0/1.1 โดยค่าเริ่มต้น
+cause-tls-no-shared-cipher = { $host } กับไคลเอนต์ไม่มีชุดการเข้ารหัส (cipher suite) หรือวิธีแลกเปลี่ยนกุญแจที่ใช้ร่วมกันได้
+fix-tls-no-shared-cipher = อนุญาตชุดการเข้ารหัส AEAD สมัยใหม่บนเซิร์ฟเวอร์ (ECDHE ร่วมกับ AES-GCM หรือ ChaCha20-Poly1305; nginx: ใช้ ssl_ciphers ตามโปรไฟล์ "intermediate" ของ Mozilla) และใช้ใบรับรอง ECDSA หรือ RSA ขนาดอย่างน้อย 2048 บิต
+cause-tls-client-cert-required = { $host } ต้องการใบรับรองของไคลเอนต์ (mutual TLS) แต่ไคลเอนต์ไม่ได้ส่งมา
+fix-tls-client-cert-required = ตั้งค่าใบรับรองและกุญแจที่ออกโดย CA ที่เซิร์ฟเวอร์เชื่อถือให้ไคลเอนต์ (curl --cert/--key, cert/key ของ tls.connect ใน Node, keystore ของ Java, ไฟล์ .p12 ที่นำเข้าเบราว์เซอร์) หรือหากไคลเอนต์ไม่จำเป็นต้องยืนยันตัวตน ให้ปิดที่เซิร์ฟเวอร์ (nginx: ssl_verify_client off หรือ optional)
+cause-tls-sni-cert = { $host } ได้รับใบรับรองผิดใบ: เซิร์ฟเวอร์เลือกใบรับรองตามชื่อที่ไคลเอนต์ส่งมา (SNI)
+fix-tls-sni-cert = ตั้งค่าใบรับรองของ { $host } ในส่วนที่เซิร์ฟเวอร์ดูแลชื่อนั้น (nginx: บล็อก server ที่มี server_name { $host } และ ssl_certificate ของบล็อกนั้น; Apache: VirtualHost ที่ตรงกัน) หรือเชื่อมต่อด้วยชื่อที่เซิร์ฟเวอร์ตั้งค่าไว้
 cause-refused-wrong-host = ไคลเอนต์ไปถึงเซิร์ฟเวอร์อื่นที่ { $addr } ไม่ใช่เซิร์ฟเวอร์ที่ตั้งใจจะเชื่อมต่อ
 fix-refused-wrong-host = ตรวจสอบโฮสต์และพอร์ตในไคลเอนต์ DNS record และไฟล์ hosts รวมถึง proxy หรือ port forwarding ที่อยู่ระหว่างทาง: token ของเซิร์ฟเวอร์ที่คุณเปิดไว้ไม่ได้ถูกส่งกลับมา
 cause-dns-wrong-ip = ชื่อ { $name } ชี้ไปที่ { $addrs } ซึ่งไม่ใช่เซิร์ฟเวอร์ที่ต้องการ
@@ -277,7 +310,10 @@ ev-kernel-reported = เคอร์เนลของเครื่องน�
 ev-ports-in-use = socket ที่เชื่อมต่อไปยัง { $dst } ใช้พอร์ตภายในเครื่องไป { $used } จาก { $size } พอร์ตที่ใช้ได้ ({ $lo }–{ $hi })
 ev-time-wait = ในจำนวนนี้ { $count } พอร์ตอยู่ในสถานะ TIME_WAIT; net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = ขีดจำกัด file descriptor: { $soft } (hard limit { $hard })
-ev-reply-http = { $request } ผ่าน { $transport } → HTTP { $status } (Server: { $server })
+ev-reply-http = { $request } ผ่าน { $transport } → HTTP { $status }{ $server ->
+    [none] {""}
+   *[other] {" "}(Server: { $server })
+}
 ev-reply-data = { $request } ผ่าน { $transport } → ข้อมูล { $len } ไบต์ ดูเหมือน { $speaks ->
     [http] HTTP
     [tls] TLS
@@ -306,7 +342,23 @@ ev-cdn-header = การตอบกลับมี { $header } ({ $cdn })
 ev-cert-not-after = ใบรับรองหมดอายุเมื่อ { $date }
 ev-cert-not-yet-valid = ใบรับรองยังไม่ถึงวันเริ่มใช้
 ev-cert-names = ใบรับรองครอบคลุม: { $names }
-ev-cert-unknown-issuer = chain ของใบรับรองไม่ได้สิ้นสุดที่ root certificate ที่เชื่อถือได้
+ev-cert-unknown-issuer = ออกโดย { $issuer } ซึ่งไม่อยู่ใน root ที่ไคลเอนต์เชื่อถือ
+ev-cert-no-trusted-root = chain ของใบรับรองไม่ได้สิ้นสุดที่ root certificate ที่เชื่อถือได้
+ev-cert-not-before = ใบรับรองนี้จะใช้ได้ตั้งแต่ { $date } เท่านั้น
+ev-cert-no-sni-covers = เมื่อไม่ส่งชื่อเซิร์ฟเวอร์ (SNI) เซิร์ฟเวอร์จะส่งใบรับรองอีกใบ และใบนั้นครอบคลุม { $host }: { $names }
+ev-cert-ip-no-sni = การเชื่อมต่อด้วยที่อยู่ IP จะไม่ส่งชื่อเซิร์ฟเวอร์ (SNI): เซิร์ฟเวอร์ที่มีหลายใบรับรองจะส่งใบรับรองเริ่มต้นมาแทน
+ev-cert-self-signed = ออกโดยตัวเอง ({ $subject }): ผู้ออกและเจ้าของใบรับรองเป็นชื่อเดียวกัน
+ev-cert-ca-true = ใบรับรองถูกระบุว่าเป็น CA (basicConstraints CA:TRUE) ซึ่งไคลเอนต์ rustls/webpki ไม่ยอมรับเป็นใบรับรองเซิร์ฟเวอร์แม้จะเชื่อถือแล้วก็ตาม
+ev-cert-bad-signature = ลายเซ็นของใบรับรองตรวจสอบด้วยกุญแจของผู้ออกไม่ผ่าน
+ev-cert-chain-one = เซิร์ฟเวอร์ส่งมาเพียงใบรับรองของตัวเอง ผู้ออก { $issuer } ไม่ใช่ root ที่เชื่อถือได้
+ev-cert-no-server-auth = การใช้งานกุญแจแบบขยาย (extendedKeyUsage) ไม่มี serverAuth (เซิร์ฟเวอร์ TLS)
+ev-cert-rejected = ใบรับรองถูกปฏิเสธ ({ $code })
+ev-cert-no-san = ใบรับรองไม่ได้ระบุชื่อใดไว้เลย (subjectAltName) ไคลเอนต์ไม่ใช้ชื่อ subject { $subject }
+ev-tls-old-version = เซิร์ฟเวอร์ตอบ ClientHello แบบ TLS 1.2/1.3 ด้วย { $version }
+ev-tls-version-refused = เซิร์ฟเวอร์ปฏิเสธ TLS 1.2 และ 1.3 (alert protocol_version)
+ev-tls-alert = เซิร์ฟเวอร์จบการ handshake ด้วย alert { $alert }
+ev-tls-client-cert-asked = เซิร์ฟเวอร์ขอใบรับรองของไคลเอนต์ (CertificateRequest) และปิดการเชื่อมต่อเมื่อไม่ได้รับ
+ev-tls-unrecognized-name = เซิร์ฟเวอร์ไม่รู้จักชื่อ { $host } ที่ส่งใน SNI (alert unrecognized_name)
 ev-tls-error = { $error }
 ev-token-mismatch = คาดว่าจะได้รับ token { $expected } ของ conndoctor serve ของคุณ แต่ได้รับ { $got }
 ev-ns-answer = nameserver { $server } ตอบ { $addrs } (CNAME { $cnames }, TTL { $ttl } วินาที)

@@ -88,6 +88,9 @@ path-line = { $hops }
 tls-established = bắt tay { $version } thành công, chứng chỉ hợp lệ
 tls-established-bad-cert = bắt tay { $version } thành công, nhưng chứng chỉ không được chấp nhận
 tls-failed = bắt tay thất bại: { $error }
+check-cert = Chứng chỉ
+cert-facts = { $subject }, cấp bởi { $issuer }; tên: { $names }; hết hạn { $date } (số ngày còn lại: { $days }); chuỗi: { $chain }
+cert-no-names = không có (thiếu subjectAltName)
 target-line = { $input } → cổng TCP { $port }
 resolve-literal = { $addrs } (địa chỉ nhập trực tiếp)
 resolve-system = { $name } → { $addrs } ({ $ms } ms)
@@ -178,11 +181,17 @@ cause-dns-no-address = Tên miền { $name } có tồn tại nhưng không có b
 fix-dns-no-address = Thêm bản ghi A (IPv4) hoặc AAAA (IPv6) cho { $name } tại nhà cung cấp DNS của tên miền.
 cause-dns-resolver-failure = Trình phân giải DNS không trả lời được cho { $name } (nameserver: { $servers })
 fix-dns-resolver-failure = Kiểm tra các nameserver trong /etc/resolv.conf và mạng của máy này; thử lại với một trình phân giải khác.
-cause-mismatch-ws-to-http = Máy khách WebSocket kết nối tới một máy chủ HTTP thông thường: máy chủ trả về { $status } (Server: { $server }) thay vì 101 Switching Protocols
+cause-mismatch-ws-to-http = Máy khách WebSocket kết nối tới một máy chủ HTTP thông thường: máy chủ trả về { $status }{ $server ->
+    [none] {""}
+   *[other] {" "}(Server: { $server })
+} thay vì 101 Switching Protocols
 fix-mismatch-ws-to-http = Cho máy khách kết nối tới cổng WebSocket, hoặc phục vụ WebSocket trên chính cổng này (Workerman: new Worker('websocket://0.0.0.0:{ $port }')). Trình duyệt báo trường hợp này là "Unexpected response code: { $code }".
 cause-mismatch-ws-to-non-http = Máy khách WebSocket kết nối tới một máy chủ không dùng HTTP (máy chủ gửi: { $bytes })
 fix-mismatch-ws-to-non-http = Cổng này chạy một giao thức khác (text hoặc một giao thức TCP tự định nghĩa). Hãy cho máy khách WebSocket kết nối tới cổng websocket:// của máy chủ, hoặc đổi địa chỉ lắng nghe của máy chủ thành websocket://0.0.0.0:{ $port }. Trình duyệt báo trường hợp này là ERR_INVALID_HTTP_RESPONSE.
-cause-mismatch-http-to-ws = Máy khách HTTP kết nối tới một máy chủ chỉ hỗ trợ WebSocket ({ $status })
+cause-mismatch-http-to-ws = Máy khách HTTP kết nối tới một máy chủ chỉ hỗ trợ WebSocket{ $status ->
+    [none] {""}
+   *[other] {" "}({ $status })
+}
 fix-mismatch-http-to-ws = Kết nối bằng máy khách WebSocket (ws:// hoặc wss://), hoặc phục vụ HTTP thông thường trên một cổng khác (Workerman: new Worker('http://0.0.0.0:PORT')).
 cause-mismatch-http-to-non-http = Máy khách HTTP kết nối tới một máy chủ không dùng HTTP (máy chủ gửi: { $bytes })
 fix-mismatch-http-to-non-http = Cổng này chạy một giao thức khác ({ $speaks ->
@@ -197,7 +206,10 @@ fix-mismatch-http-to-non-http = Cổng này chạy một giao thức khác ({ $s
     [binary] giao thức nhị phân
    *[other] { $speaks }
 }); hãy dùng cổng HTTP của máy chủ, hoặc dùng máy khách phù hợp với giao thức đó.
-cause-mismatch-text-to-http = Máy khách giao thức text kết nối tới một máy chủ HTTP ({ $status }, Server: { $server })
+cause-mismatch-text-to-http = Máy khách giao thức text kết nối tới một máy chủ HTTP ({ $status }{ $server ->
+    [none] {""}
+   *[other] , Server: { $server }
+})
 fix-mismatch-text-to-http = Dùng cổng text:// của máy chủ, hoặc giao tiếp với cổng này bằng HTTP.
 cause-mismatch-tls-to-plain = Máy khách dùng TLS, nhưng { $addr } chỉ giao tiếp không mã hóa: hãy dùng { $plain }
 fix-mismatch-tls-to-plain = Dùng { $plain } ở máy khách, hoặc đặt TLS phía trước máy chủ: một reverse proxy (nginx "listen 443 ssl" với proxy_pass tới 127.0.0.1:{ $port }), hoặc transport = 'ssl' kèm chứng chỉ trong Workerman.
@@ -207,7 +219,10 @@ cause-mismatch-ws-path = Đường dẫn WebSocket { $path } không đúng với
 fix-mismatch-ws-path = Dùng đường dẫn mà máy chủ xử lý ({ $working }); nếu phía trước có nginx, hãy kiểm tra khối location có khớp với { $path } không.
 cause-mismatch-ws-origin = Máy chủ từ chối Origin { $origin }
 fix-mismatch-ws-origin = Thêm origin của trang vào danh sách origin được phép trên máy chủ (hoặc phần kiểm tra CORS/Origin), hoặc tải trang từ một origin được phép.
-cause-mismatch-proxy-no-upgrade = Reverse proxy ({ $server }) trả lời yêu cầu upgrade bằng { $status }: proxy không chuyển tiếp WebSocket
+cause-mismatch-proxy-no-upgrade = Reverse proxy{ $server ->
+    [none] {""}
+   *[other] {" "}({ $server })
+} trả lời yêu cầu upgrade bằng { $status }: proxy không chuyển tiếp WebSocket
 fix-mismatch-proxy-no-upgrade = Thêm vào khối location của proxy: proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; rồi nạp lại cấu hình (nginx -s reload).
 cause-mismatch-silent-server = Máy chủ đã chấp nhận kết nối nhưng không đưa ra phản hồi nào dùng được trong { $ms } ms
 fix-mismatch-silent-server = Máy chủ đang chờ thứ khác (một giao thức khác, hoặc thông điệp đầu tiên từ phía máy khách) hoặc event loop của nó bị treo: hãy kiểm tra giao thức và log của máy chủ.
@@ -217,10 +232,28 @@ cause-tls-cert-expired = Chứng chỉ của { $host } đã hết hạn (hoặc 
 fix-tls-cert-expired = Gia hạn chứng chỉ (ví dụ certbot renew) rồi nạp lại máy chủ; kiểm tra cả đồng hồ của máy chủ.
 cause-tls-cert-name = Chứng chỉ không bao gồm tên { $host }
 fix-tls-cert-name = Lấy chứng chỉ có chứa { $host } (subjectAltName), hoặc kết nối bằng một tên mà chứng chỉ bao gồm.
-cause-tls-cert-untrusted = Chứng chỉ của { $host } là tự ký hoặc do một CA không xác định cấp
-fix-tls-cert-untrusted = Dùng chứng chỉ của một CA công khai (ví dụ Let's Encrypt) kèm đầy đủ chuỗi chứng chỉ, hoặc thêm CA cấp chứng chỉ vào kho tin cậy của máy khách; khi kiểm thử có thể dùng --insecure để bỏ qua.
+cause-tls-cert-untrusted = { $kind ->
+    [self-signed] Chứng chỉ của { $host } là tự ký: không máy khách nào tin nó nếu không được chỉ định rõ
+   *[other] Chứng chỉ của { $host } do một bên cấp mà máy khách không tin cậy
+}
+fix-tls-cert-untrusted = { $kind ->
+    [self-signed] Với môi trường thử nghiệm, hãy cho máy khách tin chứng chỉ này (hoặc dùng --insecure ở đây). Tốt hơn là tạo lại chứng chỉ không có CA:TRUE và có tên trong subjectAltName, như các máy khách rustls/webpki yêu cầu: openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName={ $san }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem. Trong môi trường thật hãy dùng CA công khai (Let's Encrypt).
+   *[other] Dùng chứng chỉ của một CA công khai (ví dụ Let's Encrypt) kèm đầy đủ chuỗi chứng chỉ, hoặc thêm CA cấp chứng chỉ vào kho tin cậy của máy khách; khi kiểm thử có thể dùng --insecure để bỏ qua.
+}
 cause-tls-handshake = Bắt tay TLS với { $host } thất bại
 fix-tls-handshake = Kiểm tra cổng này có phục vụ TLS phiên bản mới (TLS 1.2/1.3) và có chứng chỉ không; lỗi bên dưới phát sinh trong quá trình bắt tay.
+cause-tls-cert-chain-incomplete = { $host } gửi chứng chỉ của mình mà thiếu chứng chỉ trung gian của { $issuer }
+fix-tls-cert-chain-incomplete = Cấu hình cả chuỗi chứng chỉ, không chỉ một chứng chỉ: nginx ssl_certificate fullchain.pem (certbot), Apache SSLCertificateFile có nối thêm chuỗi, Workerman local_cert = fullchain.pem. Nếu { $issuer } là CA riêng của bạn, hãy thêm nó vào kho tin cậy của máy khách.
+cause-tls-cert-usage = Chứng chỉ của { $host } không dành cho máy chủ TLS
+fix-tls-cert-usage = Cấp một chứng chỉ máy chủ: basicConstraints CA:FALSE và extendedKeyUsage serverAuth (openssl: -addext "basicConstraints=critical,CA:FALSE" -addext "extendedKeyUsage=serverAuth"). Máy khách từ chối chứng chỉ CA hoặc chứng chỉ chỉ dành cho máy khách ở vị trí này.
+cause-tls-version-old = { $host } chỉ hỗ trợ { $version }, phiên bản mà các máy khách hiện nay không còn chấp nhận
+fix-tls-version-old = Bật TLS 1.2 và 1.3 trên máy chủ (nginx: ssl_protocols TLSv1.2 TLSv1.3; máy chủ dùng OpenSSL: bỏ -tls1/-tls1_1 hoặc MinProtocol=TLSv1), hoặc cập nhật thư viện TLS của nó. Trình duyệt, rustls, Java 17+ và OpenSSL 3 mặc định từ chối TLS 1.0/1.1.
+cause-tls-no-shared-cipher = { $host } và máy khách không có bộ mã hóa hay phương thức trao đổi khóa chung nào
+fix-tls-no-shared-cipher = Cho phép các bộ mã AEAD hiện đại trên máy chủ (ECDHE với AES-GCM hoặc ChaCha20-Poly1305; nginx: ssl_ciphers theo cấu hình "intermediate" của Mozilla) và dùng chứng chỉ ECDSA hoặc RSA từ 2048 bit trở lên.
+cause-tls-client-cert-required = { $host } yêu cầu chứng chỉ máy khách (TLS hai chiều), nhưng máy khách không gửi
+fix-tls-client-cert-required = Cấp cho máy khách chứng chỉ và khóa do một CA mà máy chủ tin cậy phát hành (curl --cert/--key, cert/key của tls.connect trong Node, keystore của Java, tệp .p12 nhập vào trình duyệt); nếu máy khách không cần xác thực, hãy tắt nó trên máy chủ (nginx: ssl_verify_client off hoặc optional).
+cause-tls-sni-cert = { $host } nhận sai chứng chỉ: máy chủ chọn chứng chỉ theo tên mà máy khách gửi (SNI)
+fix-tls-sni-cert = Cấu hình chứng chỉ cho { $host } ở nơi máy chủ xử lý tên đó (nginx: khối server có server_name { $host } và ssl_certificate của nó; Apache: VirtualHost tương ứng), hoặc kết nối bằng tên mà máy chủ được cấu hình.
 cause-refused-wrong-host = Tại { $addr }, máy khách đã kết nối tới một máy chủ khác với máy chủ nó cần kết nối
 fix-refused-wrong-host = Kiểm tra host và cổng trong máy khách, bản ghi DNS và file hosts, cùng mọi proxy hoặc chuyển tiếp cổng ở giữa: token của máy chủ bạn đã khởi động không được trả về.
 cause-dns-wrong-ip = Tên miền { $name } trỏ tới { $addrs }, không phải máy chủ mong muốn
@@ -277,7 +310,10 @@ ev-kernel-reported = kernel của máy này báo: { $outcome ->
 ev-ports-in-use = { $used } trên { $size } cổng cục bộ khả dụng ({ $lo }–{ $hi }) đang bị các socket tới { $dst } chiếm
 ev-time-wait = trong đó { $count } cổng ở trạng thái TIME_WAIT; net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = giới hạn file descriptor: { $soft } (giới hạn cứng { $hard })
-ev-reply-http = { $request } qua { $transport } → HTTP { $status } (Server: { $server })
+ev-reply-http = { $request } qua { $transport } → HTTP { $status }{ $server ->
+    [none] {""}
+   *[other] {" "}(Server: { $server })
+}
 ev-reply-data = { $request } qua { $transport } → { $len } byte trông giống { $speaks ->
     [http] HTTP
     [tls] TLS
@@ -306,7 +342,23 @@ ev-cdn-header = phản hồi có { $header } ({ $cdn })
 ev-cert-not-after = chứng chỉ đã hết hạn vào { $date }
 ev-cert-not-yet-valid = chứng chỉ chưa có hiệu lực
 ev-cert-names = chứng chỉ áp dụng cho: { $names }
-ev-cert-unknown-issuer = chuỗi chứng chỉ không dẫn tới một chứng chỉ gốc đáng tin cậy
+ev-cert-unknown-issuer = do { $issuer } cấp, không nằm trong các chứng chỉ gốc mà máy khách tin cậy
+ev-cert-no-trusted-root = chuỗi chứng chỉ không dẫn tới một chứng chỉ gốc đáng tin cậy
+ev-cert-not-before = chứng chỉ chỉ có hiệu lực từ { $date }
+ev-cert-no-sni-covers = khi không gửi tên máy chủ (SNI), máy chủ gửi một chứng chỉ khác, và chứng chỉ đó có { $host }: { $names }
+ev-cert-ip-no-sni = kết nối bằng địa chỉ IP thì không gửi tên máy chủ (SNI): máy chủ có nhiều chứng chỉ sẽ gửi chứng chỉ mặc định
+ev-cert-self-signed = do chính nó cấp ({ $subject }): bên cấp và chủ thể là một
+ev-cert-ca-true = nó được đánh dấu là CA (basicConstraints CA:TRUE), và máy khách rustls/webpki từ chối dùng nó làm chứng chỉ máy chủ kể cả khi đã tin cậy
+ev-cert-bad-signature = chữ ký của nó không khớp với khóa của bên cấp
+ev-cert-chain-one = máy chủ chỉ gửi chứng chỉ của chính nó; bên cấp { $issuer } không phải chứng chỉ gốc đáng tin cậy
+ev-cert-no-server-auth = mục đích sử dụng khóa mở rộng (extendedKeyUsage) không có serverAuth (máy chủ TLS)
+ev-cert-rejected = chứng chỉ bị từ chối ({ $code })
+ev-cert-no-san = chứng chỉ không liệt kê tên nào (subjectAltName); máy khách bỏ qua chủ thể { $subject }
+ev-tls-old-version = máy chủ trả lời ClientHello TLS 1.2/1.3 bằng { $version }
+ev-tls-version-refused = máy chủ từ chối TLS 1.2 và 1.3 (cảnh báo protocol_version)
+ev-tls-alert = máy chủ kết thúc bắt tay bằng cảnh báo { $alert }
+ev-tls-client-cert-asked = máy chủ yêu cầu chứng chỉ máy khách (CertificateRequest) và ngắt kết nối khi không nhận được
+ev-tls-unrecognized-name = máy chủ không biết tên { $host } được gửi trong SNI (cảnh báo unrecognized_name)
 ev-tls-error = { $error }
 ev-token-mismatch = mong đợi token { $expected } của conndoctor serve của bạn, nhưng nhận được { $got }
 ev-ns-answer = nameserver { $server } trả lời { $addrs } (CNAME { $cnames }, TTL { $ttl } giây)

@@ -88,6 +88,9 @@ path-line = { $hops }
 tls-established = { $version } 握手成功，证书有效
 tls-established-bad-cert = { $version } 握手成功，但证书未通过验证
 tls-failed = 握手失败：{ $error }
+check-cert = 证书
+cert-facts = { $subject }，签发者 { $issuer }；名称：{ $names }；到期 { $date }（剩余天数：{ $days }）；证书链：{ $chain }
+cert-no-names = 无（没有 subjectAltName）
 target-line = { $input } → TCP 端口 { $port }
 resolve-literal = { $addrs }（直接给出的地址）
 resolve-system = { $name } → { $addrs }（{ $ms } ms）
@@ -178,11 +181,17 @@ cause-dns-no-address = 域名 { $name } 存在，但没有地址记录
 fix-dns-no-address = 在 { $name } 的 DNS 服务商处添加 A（IPv4）或 AAAA（IPv6）记录。
 cause-dns-resolver-failure = DNS 解析器未能对 { $name } 给出应答（DNS 服务器：{ $servers }）
 fix-dns-resolver-failure = 检查 /etc/resolv.conf 中的 nameserver 以及本机网络，然后换一个解析器重试。
-cause-mismatch-ws-to-http = WebSocket 客户端连到了普通的 HTTP 服务：对方返回 { $status }（Server: { $server }），而不是 101 Switching Protocols
+cause-mismatch-ws-to-http = WebSocket 客户端连到了普通的 HTTP 服务：对方返回 { $status }{ $server ->
+    [none] {""}
+   *[other] （Server: { $server }）
+}，而不是 101 Switching Protocols
 fix-mismatch-ws-to-http = 让客户端连接 WebSocket 端口，或在当前端口上提供 WebSocket 服务（Workerman：new Worker('websocket://0.0.0.0:{ $port }')）。浏览器对这种情况的报错是 "Unexpected response code: { $code }"。
 cause-mismatch-ws-to-non-http = WebSocket 客户端连到了不讲 HTTP 的服务端（对方发来：{ $bytes }）
 fix-mismatch-ws-to-non-http = 该端口运行的是其他协议（text 或自定义 TCP 协议）。请让 WebSocket 客户端连接服务端的 websocket:// 端口，或把服务端的监听地址改为 websocket://0.0.0.0:{ $port }。浏览器对这种情况的报错是 ERR_INVALID_HTTP_RESPONSE。
-cause-mismatch-http-to-ws = HTTP 客户端连到了只支持 WebSocket 的服务端（{ $status }）
+cause-mismatch-http-to-ws = HTTP 客户端连到了只支持 WebSocket 的服务端{ $status ->
+    [none] {""}
+   *[other] （{ $status }）
+}
 fix-mismatch-http-to-ws = 改用 WebSocket 客户端连接（ws:// 或 wss://），或在另一个端口上提供普通 HTTP 服务（Workerman：new Worker('http://0.0.0.0:PORT')）。
 cause-mismatch-http-to-non-http = HTTP 客户端连到了不讲 HTTP 的服务端（对方发来：{ $bytes }）
 fix-mismatch-http-to-non-http = 该端口运行的是其他协议（{ $speaks ->
@@ -197,7 +206,10 @@ fix-mismatch-http-to-non-http = 该端口运行的是其他协议（{ $speaks ->
     [binary] 二进制协议
    *[other] { $speaks }
 }）；请连接服务端的 HTTP 端口，或使用该协议对应的客户端。
-cause-mismatch-text-to-http = text 协议客户端连到了 HTTP 服务端（{ $status }，Server: { $server }）
+cause-mismatch-text-to-http = text 协议客户端连到了 HTTP 服务端（{ $status }{ $server ->
+    [none] {""}
+   *[other] ，Server: { $server }
+}）
 fix-mismatch-text-to-http = 改连服务端的 text:// 端口，或者用 HTTP 访问这个端口。
 cause-mismatch-tls-to-plain = 客户端使用了 TLS，但 { $addr } 是明文协议：请改用 { $plain }
 fix-mismatch-tls-to-plain = 在客户端改用 { $plain }，或在服务端前面加一层 TLS：使用反向代理（nginx "listen 443 ssl"，并 proxy_pass 到 127.0.0.1:{ $port }），或在 Workerman 中设置 transport = 'ssl' 并配置证书。
@@ -207,7 +219,10 @@ cause-mismatch-ws-path = WebSocket 路径 { $path } 在该服务端上不正确
 fix-mismatch-ws-path = 使用服务端实际处理的路径（{ $working }）；如果前面有 nginx，请检查 location 块是否匹配 { $path }。
 cause-mismatch-ws-origin = 服务端拒绝了 Origin { $origin }
 fix-mismatch-ws-origin = 把页面的源（origin）加入服务端允许的来源列表（或 CORS/Origin 校验），或者从允许的源加载页面。
-cause-mismatch-proxy-no-upgrade = 反向代理（{ $server }）对升级请求返回了 { $status }：它没有转发 WebSocket
+cause-mismatch-proxy-no-upgrade = 反向代理{ $server ->
+    [none] {""}
+   *[other] （{ $server }）
+}对升级请求返回了 { $status }：它没有转发 WebSocket
 fix-mismatch-proxy-no-upgrade = 在代理的 location 块中添加：proxy_http_version 1.1; proxy_set_header Upgrade $http_upgrade; proxy_set_header Connection "upgrade"; 然后重新加载配置（nginx -s reload）。
 cause-mismatch-silent-server = 服务端接受了连接，但在 { $ms } ms 内没有给出可用的应答
 fix-mismatch-silent-server = 服务端在等待别的东西（另一种协议，或客户端按其协议先发的第一条消息），或者它的事件循环卡住了：请检查服务端的协议和日志。
@@ -217,10 +232,28 @@ cause-tls-cert-expired = { $host } 的证书已过期（或尚未生效）
 fix-tls-cert-expired = 续期证书（例如 certbot renew）并重新加载服务；同时检查服务器的系统时间。
 cause-tls-cert-name = 证书不包含域名 { $host }
 fix-tls-cert-name = 申请包含 { $host } 的证书（subjectAltName），或使用证书所覆盖的域名连接。
-cause-tls-cert-untrusted = { $host } 的证书是自签名的，或由未知的 CA 签发
-fix-tls-cert-untrusted = 使用公共 CA（例如 Let's Encrypt）签发的证书并配置完整证书链，或将签发 CA 加入客户端的信任库；测试时可用 --insecure 跳过此项检查。
+cause-tls-cert-untrusted = { $kind ->
+    [self-signed] { $host } 的证书是自签名的：除非明确配置信任，否则没有客户端会信任它
+   *[other] { $host } 的证书由客户端不信任的签发者签发
+}
+fix-tls-cert-untrusted = { $kind ->
+    [self-signed] 测试环境中可在客户端信任这张证书（或在此使用 --insecure）。更好的做法是重新生成一张不带 CA:TRUE、并在 subjectAltName 中写明名称的证书，rustls/webpki 客户端要求如此：openssl req -x509 -newkey rsa:2048 -nodes -subj /CN={ $host } -addext "subjectAltName={ $san }" -addext "basicConstraints=critical,CA:FALSE" -keyout key.pem -out cert.pem。生产环境请使用公共 CA（Let's Encrypt）。
+   *[other] 使用公共 CA（例如 Let's Encrypt）签发的证书并配置完整证书链，或将签发 CA 加入客户端的信任库；测试时可用 --insecure 跳过此项检查。
+}
 cause-tls-handshake = 与 { $host } 的 TLS 握手失败
 fix-tls-handshake = 确认该端口提供的是较新版本（TLS 1.2/1.3）的 TLS 服务，并已配置证书；下面的错误来自握手过程。
+cause-tls-cert-chain-incomplete = { $host } 只发送了自己的证书，缺少 { $issuer } 的中间证书
+fix-tls-cert-chain-incomplete = 配置完整证书链，而不是单张证书：nginx 的 ssl_certificate 用 fullchain.pem（certbot），Apache 的 SSLCertificateFile 后附上证书链，Workerman 的 local_cert = fullchain.pem。如果 { $issuer } 是你自己的 CA，请把它加入客户端的信任库。
+cause-tls-cert-usage = { $host } 的证书不是用于 TLS 服务端的证书
+fix-tls-cert-usage = 签发一张服务端证书：basicConstraints CA:FALSE 且 extendedKeyUsage 包含 serverAuth（openssl：-addext "basicConstraints=critical,CA:FALSE" -addext "extendedKeyUsage=serverAuth"）。客户端会拒绝用作服务端证书的 CA 证书或仅限客户端的证书。
+cause-tls-version-old = { $host } 只支持 { $version }，当前的客户端已不再接受
+fix-tls-version-old = 在服务端启用 TLS 1.2 和 1.3（nginx：ssl_protocols TLSv1.2 TLSv1.3；基于 OpenSSL 的服务：去掉 -tls1/-tls1_1 或 MinProtocol=TLSv1），或升级其 TLS 库。浏览器、rustls、Java 17+ 和 OpenSSL 3 默认拒绝 TLS 1.0/1.1。
+cause-tls-no-shared-cipher = { $host } 与客户端没有共同支持的加密套件或密钥交换算法
+fix-tls-no-shared-cipher = 在服务端允许现代的 AEAD 套件（ECDHE 搭配 AES-GCM 或 ChaCha20-Poly1305；nginx：采用 Mozilla "intermediate" 配置的 ssl_ciphers），并使用 ECDSA 或不少于 2048 位的 RSA 证书。
+cause-tls-client-cert-required = { $host } 要求客户端证书（双向 TLS），而客户端没有提供
+fix-tls-client-cert-required = 为客户端配置由服务端信任的 CA 签发的证书和私钥（curl --cert/--key、Node tls.connect 的 cert/key、Java keystore、导入浏览器的 .p12）；如果本不需要客户端认证，请在服务端关闭它（nginx：ssl_verify_client off 或 optional）。
+cause-tls-sni-cert = { $host } 拿到了错误的证书：服务端根据客户端发送的名称（SNI）选择证书
+fix-tls-sni-cert = 在服务端处理该名称的配置中为 { $host } 配置正确的证书（nginx：server_name { $host } 所在的 server 块及其 ssl_certificate；Apache：对应的 VirtualHost），或使用服务端已配置的名称连接。
 cause-refused-wrong-host = 客户端在 { $addr } 连到的并不是它本应连接的那台服务器
 fix-refused-wrong-host = 检查客户端中的主机和端口、DNS 记录和 hosts 文件，以及中间的代理或端口转发：你启动的服务端的令牌没有返回。
 cause-dns-wrong-ip = 域名 { $name } 指向 { $addrs }，而那不是目标服务器
@@ -277,7 +310,10 @@ ev-kernel-reported = 本机内核报告：{ $outcome ->
 ev-ports-in-use = 可用的本地端口（{ $lo }–{ $hi }）共 { $size } 个，其中 { $used } 个被发往 { $dst } 的 socket 占用
 ev-time-wait = 其中 { $count } 个处于 TIME_WAIT；net.ipv4.tcp_tw_reuse = { $reuse }
 ev-fd-limit = 文件描述符上限：{ $soft }（硬上限 { $hard }）
-ev-reply-http = { $request }（经 { $transport }）→ HTTP { $status }（Server: { $server }）
+ev-reply-http = { $request }（经 { $transport }）→ HTTP { $status }{ $server ->
+    [none] {""}
+   *[other] （Server: { $server }）
+}
 ev-reply-data = { $request }（经 { $transport }）→ { $len } 字节，疑似{ $speaks ->
     [http] {" "}HTTP 数据
     [tls] {" "}TLS 数据
@@ -306,7 +342,23 @@ ev-cdn-header = 响应中带有 { $header }（{ $cdn }）
 ev-cert-not-after = 证书已于 { $date } 过期
 ev-cert-not-yet-valid = 证书尚未生效
 ev-cert-names = 证书覆盖的名称：{ $names }
-ev-cert-unknown-issuer = 证书链无法追溯到受信任的根证书
+ev-cert-unknown-issuer = 由 { $issuer } 签发，它不在客户端受信任的根证书中
+ev-cert-no-trusted-root = 证书链无法追溯到受信任的根证书
+ev-cert-not-before = 该证书从 { $date } 起才生效
+ev-cert-no-sni-covers = 不带服务器名称（SNI）时服务端发送另一张证书，那张证书覆盖 { $host }：{ $names }
+ev-cert-ip-no-sni = 用 IP 地址连接不会发送服务器名称（SNI）：有多张证书的服务端此时会发送默认证书
+ev-cert-self-signed = 由自身签发（{ $subject }）：签发者与主体相同
+ev-cert-ca-true = 它被标记为 CA（basicConstraints CA:TRUE），rustls/webpki 客户端即使信任它也拒绝将其作为服务端证书
+ev-cert-bad-signature = 其签名无法用签发者的公钥验证
+ev-cert-chain-one = 服务端只发送了自己的证书；其签发者 { $issuer } 不是受信任的根证书
+ev-cert-no-server-auth = 其扩展密钥用法（extendedKeyUsage）不包含 serverAuth（TLS 服务端）
+ev-cert-rejected = 证书被拒绝（{ $code }）
+ev-cert-no-san = 证书没有列出任何名称（subjectAltName）；客户端会忽略其主体 { $subject }
+ev-tls-old-version = 服务端用 { $version } 回应了 TLS 1.2/1.3 的 ClientHello
+ev-tls-version-refused = 服务端拒绝了 TLS 1.2 和 1.3（告警 protocol_version）
+ev-tls-alert = 服务端以告警 { $alert } 结束了握手
+ev-tls-client-cert-asked = 服务端请求了客户端证书（CertificateRequest），没有收到时便断开了连接
+ev-tls-unrecognized-name = 服务端不认识 SNI 中发送的名称 { $host }（告警 unrecognized_name）
 ev-tls-error = { $error }
 ev-token-mismatch = 期望收到你的 conndoctor serve 的令牌 { $expected }，实际收到 { $got }
 ev-ns-answer = DNS 服务器 { $server } 应答 { $addrs }（CNAME { $cnames }，TTL { $ttl } 秒）

@@ -594,7 +594,13 @@ fn status_of(e: &Exchange) -> Option<(u16, String)> {
     match &e.reply {
         Reply::Http(h) => Some((
             h.status,
-            h.header("server").unwrap_or("?").chars().take(60).collect(),
+            // `none`: the locale files then leave the "(Server: ...)" part out.
+            h.header("server")
+                .filter(|s| !s.trim().is_empty())
+                .unwrap_or("none")
+                .chars()
+                .take(60)
+                .collect(),
         )),
         _ => None,
     }

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
 
 use super::config::Prober;
-use crate::evidence::{Outcome, Reply};
+use crate::evidence::{Outcome, Reply, TlsResult};
 use crate::finding::{Confidence, Finding, Symptom};
 use crate::report::Report;
 
@@ -128,6 +128,66 @@ fn http_status(r: &Report) -> f64 {
         .unwrap_or(0.0)
 }
 
+/// blackbox_exporter's TLS metrics, when the main exchange completed a handshake:
+/// the earliest expiry of the presented certificates, the same for a chain that
+/// verified (presented certificates only: trust anchors carry no expiry here), and
+/// the version as a label of a fixed set.
+fn tls_metrics(out: &mut String, r: &Report) {
+    let Some(TlsResult::Established {
+        version,
+        cert,
+        facts,
+        ..
+    }) = r
+        .evidence
+        .protocol
+        .as_ref()
+        .and_then(|p| p.main())
+        .and_then(|e| e.tls.as_ref())
+    else {
+        return;
+    };
+    if let Some(f) = facts {
+        Family::new(
+            out,
+            "probe_ssl_earliest_cert_expiry",
+            "gauge",
+            "Returns earliest SSL cert expiry in unixtime",
+        )
+        .sample(
+            "probe_ssl_earliest_cert_expiry",
+            &[],
+            f.earliest_expiry as f64,
+        );
+        if cert.is_none() {
+            Family::new(
+                out,
+                "probe_ssl_last_chain_expiry_timestamp_seconds",
+                "gauge",
+                "Returns last SSL chain expiry in timestamp",
+            )
+            .sample(
+                "probe_ssl_last_chain_expiry_timestamp_seconds",
+                &[],
+                f.earliest_expiry as f64,
+            );
+        }
+    }
+    if matches!(version.as_str(), "TLS 1.2" | "TLS 1.3") {
+        Family::new(
+            out,
+            "probe_tls_version_info",
+            "gauge",
+            "Returns the TLS version used or NaN when unknown",
+        )
+        .sample(
+            "probe_tls_version_info",
+            &[("version", version.as_str())],
+            1.0,
+        );
+    }
+}
+
 /// The metrics of one probe. `report` is `None` when the check did not finish within
 /// its deadline (plus a grace): only the failure and the timings are known then.
 pub fn probe(report: Option<&Report>, prober: Prober, t: &ProbeTimes) -> String {
@@ -187,6 +247,7 @@ pub fn probe(report: Option<&Report>, prober: Prober, t: &ProbeTimes) -> String 
     let Some(r) = report else {
         return out;
     };
+    tls_metrics(&mut out, r);
     Family::new(
         &mut out,
         "conndoctor_symptom",

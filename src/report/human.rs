@@ -322,6 +322,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
                     TlsResult::Established {
                         version,
                         cert: None,
+                        ..
                     } => (
                         Mark::Ok,
                         l.with("tls-established", &[("version", version.as_str().into())]),
@@ -329,6 +330,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
                     TlsResult::Established {
                         version,
                         cert: Some(_),
+                        ..
                     } => (
                         Mark::Bad,
                         l.with(
@@ -336,16 +338,57 @@ pub fn render(r: &Report, l: &Localizer) -> String {
                             &[("version", version.as_str().into())],
                         ),
                     ),
-                    TlsResult::Failed { error } => (
-                        Mark::Bad,
-                        l.with("tls-failed", &[("error", error.as_str().into())]),
-                    ),
+                    TlsResult::Failed { error, problem } => {
+                        // Explained in words when conndoctor knows what the failure means.
+                        let why = match problem {
+                            Some(p) => {
+                                let m = crate::rules::protocol::handshake_msg(
+                                    p,
+                                    &ev.target.host.to_string(),
+                                );
+                                l.fmt(m.id, &m.args)
+                            }
+                            None => error.clone(),
+                        };
+                        (Mark::Bad, l.with("tls-failed", &[("error", why.into())]))
+                    }
                 };
                 rows.push((
                     if main { mark } else { Mark::Info },
                     l.text("check-tls"),
                     text,
                 ));
+                if let TlsResult::Established {
+                    facts: Some(f),
+                    cert,
+                    ..
+                } = t
+                {
+                    let names = if f.names.is_empty() {
+                        l.text("cert-no-names")
+                    } else {
+                        f.names.join(", ")
+                    };
+                    let date =
+                        crate::rules::protocol::unix_date(u64::try_from(f.not_after).unwrap_or(0));
+                    let text = l.with(
+                        "cert-facts",
+                        &[
+                            ("subject", f.subject.as_str().into()),
+                            ("issuer", f.issuer.as_str().into()),
+                            ("names", names.into()),
+                            ("date", date.into()),
+                            ("days", f.days_left.into()),
+                            ("chain", u64::try_from(f.chain_len).unwrap_or(0).into()),
+                        ],
+                    );
+                    let mark = match (main, cert) {
+                        (false, _) => Mark::Info,
+                        (true, None) => Mark::Ok,
+                        (true, Some(_)) => Mark::Bad,
+                    };
+                    rows.push((mark, l.text("check-cert"), text));
+                }
             }
             let m = crate::rules::protocol::reply_msg(e);
             let mark = match (main, d.symptom) {

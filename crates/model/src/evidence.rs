@@ -257,6 +257,8 @@ pub enum Purpose {
     TryNoOrigin,
     /// A plain HTTP request got 400/426: is this a WebSocket endpoint?
     TryUpgrade,
+    /// The certificate did not cover the name: which one comes without SNI?
+    TryNoSni,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -294,9 +296,58 @@ pub enum TlsResult {
     Established {
         version: String,
         cert: Option<CertProblem>,
+        /// What the presented certificate says (absent when it could not be parsed).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        facts: Option<CertFacts>,
+        /// The server asked for a client certificate (none was sent).
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        client_cert_requested: bool,
     },
     /// The handshake failed; the exchange's `reply` holds what the server sent instead.
-    Failed { error: String },
+    Failed {
+        error: String,
+        /// What the failure means, when it is one conndoctor can explain.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        problem: Option<HandshakeProblem>,
+    },
+}
+
+/// The leaf certificate a server presented, and its chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CertFacts {
+    /// `CN=...` of the leaf (or its organisation / full name).
+    pub subject: String,
+    pub issuer: String,
+    /// subjectAltName DNS names and IP addresses (what clients match), capped.
+    pub names: Vec<String>,
+    /// Unix seconds.
+    pub not_before: i64,
+    pub not_after: i64,
+    /// Whole days from the probe to the leaf's `not_after` (negative once expired).
+    pub days_left: i64,
+    /// The earliest `not_after` of every certificate presented, Unix seconds.
+    pub earliest_expiry: i64,
+    /// Certificates presented, leaf included.
+    pub chain_len: usize,
+    pub self_signed: bool,
+    /// basicConstraints CA:TRUE on the leaf.
+    pub ca: bool,
+}
+
+/// A handshake failure explained.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum HandshakeProblem {
+    /// The server only speaks a version older than TLS 1.2 (`server` when seen).
+    OldVersion { server: Option<String> },
+    /// No cipher suite (or key exchange) both sides support.
+    NoSharedCipher,
+    /// The server asked for a client certificate and ended the handshake without one.
+    ClientCertRequired,
+    /// The server does not know the name sent in SNI (alert unrecognized_name).
+    UnknownName,
+    /// Another fatal alert, by its RFC name (`internal_error`).
+    Alert { alert: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -306,16 +357,33 @@ pub enum CertProblem {
     Expired {
         not_after: Option<u64>,
     },
-    NotYetValid,
+    NotYetValid {
+        not_before: Option<u64>,
+    },
     /// Does not cover the name; `presented` lists the names it does cover.
     WrongName {
         expected: String,
         presented: Vec<String>,
     },
-    /// Self-signed or signed by an unknown issuer.
+    /// Signed by an issuer the client does not trust (a private CA, say).
     Untrusted,
+    /// Issuer and subject are the same: nobody vouches for it. `ca`: it also
+    /// carries CA:TRUE, which webpki-based clients refuse even when trusted.
+    SelfSigned {
+        ca: bool,
+    },
+    /// Only the leaf was sent and it is not self-signed: the intermediate is missing.
+    IncompleteChain,
+    /// The signature does not verify.
+    BadSignature,
+    /// Not usable for a TLS server: `ca` when marked CA:TRUE, else its extended key
+    /// usage lacks serverAuth.
+    WrongUsage {
+        ca: bool,
+    },
+    /// Anything else, by a stable code (`revoked`, `bad-encoding` ...).
     Other {
-        error: String,
+        code: String,
     },
 }
 

@@ -80,6 +80,12 @@ impl From<u64> for Arg {
         Arg::Int(i64::try_from(n).unwrap_or(i64::MAX))
     }
 }
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Int(n)
+    }
+}
+
 impl From<f64> for Arg {
     fn from(n: f64) -> Self {
         Arg::Num(n)

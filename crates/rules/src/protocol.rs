@@ -3,7 +3,8 @@
 
 use super::{Ctx, finding};
 use crate::evidence::{
-    CertProblem, Exchange, HttpReply, Purpose, Reply, Request, Speaks, TlsResult,
+    CertFacts, CertProblem, Exchange, HandshakeProblem, HttpReply, Purpose, Reply, Request, Speaks,
+    TlsResult,
 };
 use crate::finding::{Confidence::*, Finding, Msg, Symptom};
 use crate::target::Scheme;
@@ -55,8 +56,12 @@ fn status_line(h: &HttpReply) -> String {
     format!("{} {}", h.status, h.reason).trim().to_string()
 }
 
+/// The Server header, or `none` (the locale files select a wording without it).
 fn server_of(h: &HttpReply) -> String {
-    h.header("server").unwrap_or("?").chars().take(60).collect()
+    match h.header("server").map(str::trim) {
+        Some(s) if !s.is_empty() => s.chars().take(60).collect(),
+        _ => "none".into(),
+    }
 }
 
 fn is_proxy(h: &HttpReply) -> bool {
@@ -236,7 +241,17 @@ fn identity(ctx: &Ctx, main: &Exchange, expected: &str, v: &mut Verdict) {
     }
 }
 
-fn cert_finding(c: &CertProblem, host: &str) -> Finding {
+/// The certificate problem of an established handshake as a finding. `facts` are
+/// the presented certificate's, `no_sni` the cross-check without a server name.
+fn cert_finding(
+    c: &CertProblem,
+    host: &str,
+    facts: Option<&CertFacts>,
+    ip_target: bool,
+    no_sni: Option<&Exchange>,
+) -> Finding {
+    let issuer = facts.map_or_else(String::new, |f| f.issuer.clone());
+    let subject = facts.map_or_else(String::new, |f| f.subject.clone());
     match c {
         CertProblem::Expired { not_after } => {
             let mut f = finding("tls.cert-expired", High).arg("host", host);
@@ -245,35 +260,162 @@ fn cert_finding(c: &CertProblem, host: &str) -> Finding {
             }
             f
         }
-        CertProblem::NotYetValid => finding("tls.cert-expired", High)
-            .arg("host", host)
-            .because(Msg::new("ev-cert-not-yet-valid")),
+        CertProblem::NotYetValid { not_before } => {
+            let f = finding("tls.cert-expired", High).arg("host", host);
+            match not_before {
+                Some(t) => f.because(Msg::new("ev-cert-not-before").arg("date", unix_date(*t))),
+                None => f.because(Msg::new("ev-cert-not-yet-valid")),
+            }
+        }
         CertProblem::WrongName {
             expected,
             presented,
-        } => finding("tls.cert-name", High)
-            .arg(
-                "host",
-                if expected.is_empty() {
-                    host.to_string()
-                } else {
-                    expected.clone()
-                },
-            )
-            .because(Msg::new("ev-cert-names").arg(
-                "names",
-                if presented.is_empty() {
-                    "?".to_string()
-                } else {
-                    presented.join(", ")
-                },
-            )),
+        } => {
+            let name = if expected.is_empty() {
+                host.to_string()
+            } else {
+                expected.clone()
+            };
+            let covers = names_msg(presented, &subject);
+            // Without SNI the server sends a certificate that does cover the name: the
+            // certificate configured for this name (its virtual host) is the wrong one.
+            let other = no_sni.and_then(|e| match &e.tls {
+                Some(TlsResult::Established { cert, facts, .. }) => {
+                    Some((cert.is_none(), facts.as_ref()))
+                }
+                _ => None,
+            });
+            if let Some((true, other_facts)) = other {
+                let mut f = finding("tls.sni-cert", High)
+                    .arg("host", name.clone())
+                    .because(covers);
+                if let Some(o) = other_facts {
+                    f = f.because(
+                        Msg::new("ev-cert-no-sni-covers")
+                            .arg("host", name)
+                            .arg("names", list_or_subject(&o.names, &o.subject)),
+                    );
+                }
+                return f;
+            }
+            let mut f = finding("tls.cert-name", High)
+                .arg("host", name)
+                .because(covers);
+            if ip_target {
+                f = f.because(Msg::new("ev-cert-ip-no-sni"));
+            }
+            f
+        }
+        CertProblem::SelfSigned { ca } => {
+            // The subjectAltName entry the fix's openssl command should carry.
+            let bare = host.trim_start_matches('[').trim_end_matches(']');
+            let san = if bare.parse::<std::net::IpAddr>().is_ok() {
+                format!("IP:{bare}")
+            } else {
+                format!("DNS:{host}")
+            };
+            let mut f = finding("tls.cert-untrusted", High)
+                .arg("host", host)
+                .arg("san", san)
+                .arg("kind", "self-signed")
+                .because(Msg::new("ev-cert-self-signed").arg("subject", subject));
+            if *ca {
+                f = f.because(Msg::new("ev-cert-ca-true"));
+            }
+            f
+        }
         CertProblem::Untrusted => finding("tls.cert-untrusted", High)
             .arg("host", host)
-            .because(Msg::new("ev-cert-unknown-issuer")),
-        CertProblem::Other { error } => finding("tls.handshake", Medium)
+            .arg("kind", "unknown-issuer")
+            .because(if issuer.is_empty() {
+                Msg::new("ev-cert-no-trusted-root")
+            } else {
+                Msg::new("ev-cert-unknown-issuer").arg("issuer", issuer)
+            }),
+        CertProblem::BadSignature => finding("tls.cert-untrusted", High)
             .arg("host", host)
-            .because(Msg::new("ev-tls-error").arg("error", error.clone())),
+            .arg("kind", "unknown-issuer")
+            .because(Msg::new("ev-cert-bad-signature")),
+        CertProblem::IncompleteChain => finding("tls.cert-chain-incomplete", Medium)
+            .arg("host", host)
+            .arg("issuer", issuer.clone())
+            .because(Msg::new("ev-cert-chain-one").arg("issuer", issuer)),
+        CertProblem::WrongUsage { ca } => finding("tls.cert-usage", High)
+            .arg("host", host)
+            .because(Msg::new(if *ca {
+                "ev-cert-ca-true"
+            } else {
+                "ev-cert-no-server-auth"
+            })),
+        CertProblem::Other { code } => finding("tls.handshake", Medium)
+            .arg("host", host)
+            .because(Msg::new("ev-cert-rejected").arg("code", code.clone())),
+    }
+}
+
+fn list_or_subject(names: &[String], subject: &str) -> String {
+    if names.is_empty() {
+        subject.to_string()
+    } else {
+        names.join(", ")
+    }
+}
+
+/// "the certificate covers: a, b", or, with no subjectAltName at all, what its subject
+/// says (clients ignore the CN).
+fn names_msg(presented: &[String], subject: &str) -> Msg {
+    if presented.is_empty() {
+        Msg::new("ev-cert-no-san").arg("subject", subject)
+    } else {
+        Msg::new("ev-cert-names").arg("names", presented.join(", "))
+    }
+}
+
+/// A failed handshake in one line, for the report's TLS row.
+pub fn handshake_msg(p: &HandshakeProblem, host: &str) -> Msg {
+    match p {
+        HandshakeProblem::OldVersion { server: Some(v) } => {
+            Msg::new("ev-tls-old-version").arg("version", v.clone())
+        }
+        HandshakeProblem::OldVersion { server: None } => Msg::new("ev-tls-version-refused"),
+        HandshakeProblem::NoSharedCipher => {
+            Msg::new("ev-tls-alert").arg("alert", "handshake_failure")
+        }
+        HandshakeProblem::ClientCertRequired => Msg::new("ev-tls-client-cert-asked"),
+        HandshakeProblem::UnknownName => Msg::new("ev-tls-unrecognized-name").arg("host", host),
+        HandshakeProblem::Alert { alert } => Msg::new("ev-tls-alert").arg("alert", alert.clone()),
+    }
+}
+
+/// A failed handshake that conndoctor can explain, as its finding.
+fn handshake_finding(p: &HandshakeProblem, host: &str, error: &str) -> Finding {
+    match p {
+        HandshakeProblem::OldVersion { server } => {
+            // OpenSSL refuses a ClientHello that offers only 1.2/1.3 without naming
+            // its own version: then it is "older than 1.2".
+            let v = server.clone().unwrap_or_else(|| "TLS 1.0/1.1".into());
+            let ev = match server {
+                Some(s) => Msg::new("ev-tls-old-version").arg("version", s.clone()),
+                None => Msg::new("ev-tls-version-refused"),
+            };
+            finding("tls.version-old", High)
+                .arg("host", host)
+                .arg("version", v)
+                .because(ev)
+        }
+        HandshakeProblem::NoSharedCipher => finding("tls.no-shared-cipher", Medium)
+            .arg("host", host)
+            .because(Msg::new("ev-tls-alert").arg("alert", "handshake_failure")),
+        HandshakeProblem::ClientCertRequired => finding("tls.client-cert-required", High)
+            .arg("host", host)
+            .because(Msg::new("ev-tls-client-cert-asked")),
+        HandshakeProblem::UnknownName => finding("tls.sni-cert", High)
+            .arg("host", host)
+            .because(Msg::new("ev-tls-unrecognized-name").arg("host", host)),
+        HandshakeProblem::Alert { alert } => finding("tls.handshake", Medium)
+            .arg("host", host)
+            .because(Msg::new("ev-tls-alert").arg("alert", alert.clone()))
+            .because(Msg::new("ev-tls-failed").arg("error", error)),
     }
 }
 
@@ -301,7 +443,7 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
     let ev_main = reply_msg(main);
 
     // 1. TLS expected and the handshake failed.
-    if let Some(TlsResult::Failed { error }) = &main.tls {
+    if let Some(TlsResult::Failed { error, problem }) = &main.tls {
         let plain = find(Purpose::TryPlain);
         let answered_plain = matches!(main.reply, Reply::Http(_))
             || matches!(main.reply, Reply::Data { speaks, .. } if speaks != Speaks::Tls)
@@ -318,8 +460,11 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
             }
             return fail(Symptom::Mismatch, vec![f]);
         }
-        // The same silence, close or reset on TLS and on plain: not a TLS problem at all.
+        // The same silence, close or reset on TLS and on plain: not a TLS problem at
+        // all — unless the server's TLS stack said why (an alert).
+        let explained = problem.is_some();
         match (&main.reply, plain.map(|e| &e.reply)) {
+            _ if explained => {}
             (Reply::Silence, Some(Reply::Silence) | None) => {
                 return fail(
                     Symptom::Mismatch,
@@ -343,25 +488,53 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
             }
             _ => {}
         }
-        let mut causes = vec![
-            finding("tls.handshake", Medium)
+        let first = match problem {
+            Some(p) => handshake_finding(p, &host, error),
+            None => finding("tls.handshake", Medium)
                 .arg("host", host.clone())
-                .because(Msg::new("ev-tls-failed").arg("error", error.clone()))
-                .because(ev_main),
-        ];
+                .because(Msg::new("ev-tls-failed").arg("error", error.clone())),
+        };
+        let mut causes = vec![first.because(ev_main)];
         if matches!(main.reply, Reply::Reset | Reply::Closed) {
             causes.push(finding("reset.after-connect", Low).arg("addr", addr));
         }
         return fail(Symptom::Tls, causes);
     }
 
-    // 2. TLS established with a bad certificate.
-    if let Some(TlsResult::Established { cert: Some(c), .. }) = &main.tls {
-        let f = cert_finding(c, &host);
-        if ctx.ev.insecure {
-            warnings.push(f);
-        } else {
-            return fail(Symptom::Tls, vec![f]);
+    // 2. TLS established with a bad certificate, or (TLS 1.3) a server that asked for
+    // a client certificate and hung up once it got none.
+    let mut causes = Vec::new();
+    if let Some(TlsResult::Established {
+        cert,
+        facts,
+        client_cert_requested,
+        ..
+    }) = &main.tls
+    {
+        if let Some(c) = cert {
+            let ip_target = matches!(ctx.ev.target.host, crate::target::Host::Ip(_));
+            let f = cert_finding(c, &host, facts.as_ref(), ip_target, find(Purpose::TryNoSni));
+            if ctx.ev.insecure {
+                warnings.push(f);
+            } else {
+                causes.push(f);
+            }
+        }
+        if *client_cert_requested
+            && matches!(
+                main.reply,
+                Reply::Error { .. } | Reply::Closed | Reply::Reset
+            )
+        {
+            causes.push(
+                finding("tls.client-cert-required", High)
+                    .arg("host", host.clone())
+                    .because(Msg::new("ev-tls-client-cert-asked"))
+                    .because(ev_main.clone()),
+            );
+        }
+        if !causes.is_empty() {
+            return fail(Symptom::Tls, causes);
         }
     }
 
@@ -406,7 +579,8 @@ fn classify(ctx: &Ctx, main: &Exchange, scheme: Scheme, addr: &str, port: u16) -
                 Symptom::Mismatch,
                 vec![
                     finding("mismatch.http-to-ws", High)
-                        .arg("status", "-")
+                        // No status: the plain request got no answer (`none` in the locale files).
+                        .arg("status", "none")
                         .arg("port", port)
                         .because(ev_main)
                         .because(Msg::new("ev-upgrade-works")),
@@ -652,6 +826,10 @@ mod tests {
         }
     }
 
+    fn get(path: &str) -> Request {
+        Request::HttpGet { path: path.into() }
+    }
+
     fn ws(path: &str) -> Request {
         Request::WsUpgrade {
             path: path.into(),
@@ -769,6 +947,7 @@ mod tests {
                     ws("/"),
                     Some(TlsResult::Failed {
                         error: "corrupt message".into(),
+                        problem: None,
                     }),
                     http(400, &[], ""),
                 ),
@@ -791,6 +970,8 @@ mod tests {
                     Some(TlsResult::Established {
                         version: "TLS 1.3".into(),
                         cert: Some(CertProblem::Untrusted),
+                        facts: None,
+                        client_cert_requested: false,
                     }),
                     http(101, &[], ""),
                 ),
@@ -848,7 +1029,10 @@ mod tests {
                 ex(
                     Purpose::TryTls,
                     ws("/"),
-                    Some(TlsResult::Failed { error: "x".into() }),
+                    Some(TlsResult::Failed {
+                        error: "x".into(),
+                        problem: None,
+                    }),
                     Reply::Silence,
                 ),
             ],
@@ -867,6 +1051,8 @@ mod tests {
             Some(TlsResult::Established {
                 version: "TLS 1.3".into(),
                 cert: Some(c),
+                facts: None,
+                client_cert_requested: false,
             })
         };
         let d = with(
@@ -895,6 +1081,213 @@ mod tests {
             )],
         );
         assert_eq!(ids(&d), ["tls.cert-untrusted"]);
+    }
+
+    fn facts(names: &[&str]) -> CertFacts {
+        CertFacts {
+            subject: "CN=a".into(),
+            issuer: "CN=Some CA".into(),
+            names: names.iter().map(|n| n.to_string()).collect(),
+            not_before: 0,
+            not_after: 1_800_000_000,
+            days_left: 30,
+            earliest_expiry: 1_800_000_000,
+            chain_len: 1,
+            self_signed: false,
+            ca: false,
+        }
+    }
+
+    /// Every title, fix and evidence line of `d` exists in every language (a missing
+    /// message renders as ⟦id⟧) and shows no Debug text.
+    fn assert_localised(d: &crate::finding::Diagnosis) {
+        for (tag, _) in crate::i18n::LOCALES {
+            let l = crate::i18n::Localizer::new(tag);
+            for f in d.causes.iter().chain(&d.warnings) {
+                let mut texts = vec![l.fmt(&f.title_id(), &f.args), l.fmt(&f.fix_id(), &f.args)];
+                texts.extend(f.evidence.iter().map(|m| l.fmt(m.id, &m.args)));
+                for t in texts {
+                    assert!(!t.contains('⟦') && !t.contains("Other("), "{tag}: {t}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn certificate_and_handshake_problems_have_their_causes() {
+        let est = |cert, facts, asked| {
+            Some(TlsResult::Established {
+                version: "TLS 1.3".into(),
+                cert,
+                facts,
+                client_cert_requested: asked,
+            })
+        };
+        let one = |tls, reply| {
+            with(
+                "https://chat.example.com:8282/",
+                vec![ex(Purpose::Main, get("/"), tls, reply)],
+            )
+        };
+        let cases: Vec<(Option<TlsResult>, &str)> = vec![
+            (
+                est(
+                    Some(CertProblem::SelfSigned { ca: true }),
+                    Some(facts(&[])),
+                    false,
+                ),
+                "tls.cert-untrusted",
+            ),
+            (
+                est(
+                    Some(CertProblem::IncompleteChain),
+                    Some(facts(&["a"])),
+                    false,
+                ),
+                "tls.cert-chain-incomplete",
+            ),
+            (
+                est(Some(CertProblem::WrongUsage { ca: false }), None, false),
+                "tls.cert-usage",
+            ),
+            (
+                est(
+                    Some(CertProblem::NotYetValid {
+                        not_before: Some(4_000_000_000),
+                    }),
+                    None,
+                    false,
+                ),
+                "tls.cert-expired",
+            ),
+            (
+                est(
+                    Some(CertProblem::Other {
+                        code: "revoked".into(),
+                    }),
+                    None,
+                    false,
+                ),
+                "tls.handshake",
+            ),
+            (
+                Some(TlsResult::Failed {
+                    error: "e".into(),
+                    problem: Some(HandshakeProblem::OldVersion {
+                        server: Some("TLS 1.0".into()),
+                    }),
+                }),
+                "tls.version-old",
+            ),
+            (
+                Some(TlsResult::Failed {
+                    error: "e".into(),
+                    problem: Some(HandshakeProblem::NoSharedCipher),
+                }),
+                "tls.no-shared-cipher",
+            ),
+            (
+                Some(TlsResult::Failed {
+                    error: "e".into(),
+                    problem: Some(HandshakeProblem::UnknownName),
+                }),
+                "tls.sni-cert",
+            ),
+            (
+                Some(TlsResult::Failed {
+                    error: "e".into(),
+                    problem: Some(HandshakeProblem::Alert {
+                        alert: "internal_error".into(),
+                    }),
+                }),
+                "tls.handshake",
+            ),
+        ];
+        for (tls, id) in cases {
+            // A failed handshake: the server sent an alert, then closed.
+            let reply = if matches!(tls, Some(TlsResult::Failed { .. })) {
+                Reply::Closed
+            } else {
+                http(200, &[], "")
+            };
+            let d = one(tls.clone(), reply);
+            assert_eq!(ids(&d).first().copied(), Some(id), "{tls:?}");
+            assert_localised(&d);
+        }
+        let d = one(
+            est(
+                Some(CertProblem::SelfSigned { ca: true }),
+                Some(facts(&[])),
+                false,
+            ),
+            http(200, &[], ""),
+        );
+        assert_eq!(d.causes[0].args["kind"], "self-signed".into());
+
+        // TLS 1.3 mutual TLS: the handshake completes, then the server hangs up.
+        let d = one(
+            est(None, Some(facts(&["chat.example.com"])), true),
+            Reply::Error {
+                message: "received fatal alert: CertificateRequired".into(),
+            },
+        );
+        assert_eq!(ids(&d), ["tls.client-cert-required"]);
+        assert_localised(&d);
+        // Asked, but optional: the request is answered and all is well.
+        let d = one(est(None, None, true), http(200, &[], ""));
+        assert_eq!(d.symptom, Symptom::Ok);
+    }
+
+    #[test]
+    fn wrong_name_with_the_right_certificate_without_sni_is_sni() {
+        let wrong = TlsResult::Established {
+            version: "TLS 1.3".into(),
+            cert: Some(CertProblem::WrongName {
+                expected: "chat.example.com".into(),
+                presented: vec!["shop.example".into()],
+            }),
+            facts: Some(facts(&["shop.example"])),
+            client_cert_requested: false,
+        };
+        let right = TlsResult::Established {
+            version: "TLS 1.3".into(),
+            cert: None,
+            facts: Some(facts(&["chat.example.com"])),
+            client_cert_requested: false,
+        };
+        let d = with(
+            "https://chat.example.com:8282/",
+            vec![
+                ex(
+                    Purpose::Main,
+                    get("/"),
+                    Some(wrong.clone()),
+                    http(200, &[], ""),
+                ),
+                ex(Purpose::TryNoSni, get("/"), Some(right), http(200, &[], "")),
+            ],
+        );
+        assert_eq!(ids(&d), ["tls.sni-cert"]);
+        assert_eq!(
+            d.causes[0].evidence[1].args["names"],
+            "chat.example.com".into()
+        );
+        assert_localised(&d);
+        // Without SNI the server sends the same wrong certificate: a plain name problem.
+        let d = with(
+            "https://chat.example.com:8282/",
+            vec![
+                ex(
+                    Purpose::Main,
+                    get("/"),
+                    Some(wrong.clone()),
+                    http(200, &[], ""),
+                ),
+                ex(Purpose::TryNoSni, get("/"), Some(wrong), http(200, &[], "")),
+            ],
+        );
+        assert_eq!(ids(&d), ["tls.cert-name"]);
+        assert_localised(&d);
     }
 
     #[test]

@@ -15,7 +15,9 @@ use tokio::io::AsyncWriteExt;
 use tokio::net::TcpStream;
 use tokio::time::{Instant, timeout_at};
 
-use crate::evidence::{Exchange, ProtocolEvidence, Purpose, Reply, Request, TlsResult};
+use crate::evidence::{
+    CertProblem, Exchange, ProtocolEvidence, Purpose, Reply, Request, TlsResult,
+};
 use crate::target::{Host, Scheme, Target};
 
 /// Options that shape the requests, as the user's client would send them.
@@ -188,6 +190,21 @@ pub async fn run(
             ex.push(exchange(&c, Purpose::Main, Request::Listen, false, wait).await);
         }
     }
+    // The certificate does not cover the name: does the server pick another one
+    // without SNI (a name-based virtual host with the wrong certificate)?
+    let wrong_name = ex.first().is_some_and(|m| {
+        matches!(
+            m.tls,
+            Some(TlsResult::Established {
+                cert: Some(CertProblem::WrongName { .. }),
+                ..
+            })
+        )
+    });
+    if wrong_name && matches!(c.sni, Some(ServerName::DnsName(_))) {
+        let req = ex[0].request.clone();
+        ex.push(exchange(&c, Purpose::TryNoSni, req, true, c.rest()).await);
+    }
     Some(ProtocolEvidence {
         addr,
         exchanges: ex,
@@ -221,7 +238,8 @@ async fn exchange(
     silence: Duration,
 ) -> Exchange {
     let start = StdInstant::now();
-    let (tls_result, reply) = run_exchange(c, &request, tls, silence).await;
+    let sni = purpose != Purpose::TryNoSni;
+    let (tls_result, reply) = run_exchange(c, &request, tls, sni, silence).await;
     Exchange {
         purpose,
         request,
@@ -256,6 +274,7 @@ async fn run_exchange(
     c: &Ctx<'_>,
     request: &Request,
     tls: bool,
+    send_sni: bool,
     silence: Duration,
 ) -> (Option<TlsResult>, Reply) {
     let tcp = match timeout_at(c.deadline, TcpStream::connect(c.addr)).await {
@@ -331,10 +350,10 @@ async fn run_exchange(
             },
         );
     };
-    let (connector, cert_slot) = match tls::connector(matches!(
-        request,
-        Request::WsUpgrade { .. } | Request::HttpGet { .. }
-    )) {
+    let (connector, seen_slot) = match tls::connector(
+        matches!(request, Request::WsUpgrade { .. } | Request::HttpGet { .. }),
+        send_sni,
+    ) {
         Ok(x) => x,
         Err(e) => {
             return (
@@ -357,14 +376,39 @@ async fn run_exchange(
                 .get_ref()
                 .1
                 .protocol_version()
-                .map(|v| format!("{v:?}").replace("TLSv1_", "TLS 1."))
+                .map(|v| match v {
+                    rustls::ProtocolVersion::TLSv1_3 => "TLS 1.3",
+                    rustls::ProtocolVersion::TLSv1_2 => "TLS 1.2",
+                    _ => "TLS",
+                })
+                .unwrap_or_default()
+                .to_string();
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            let (cert, facts, client_cert_requested) = seen_slot
+                .lock()
+                .map(|mut g| {
+                    (
+                        g.cert.take(),
+                        tls::chain_facts(&g.chain, now),
+                        g.client_cert_requested,
+                    )
+                })
                 .unwrap_or_default();
-            let cert = cert_slot.lock().ok().and_then(|mut g| g.take());
             if !payload.is_empty() {
                 let _ = timeout_at(c.deadline, s.write_all(&payload)).await;
             }
             let (reply, _) = http::read_reply(&mut s, c.deadline, c.rest(), expect_key).await;
-            (Some(TlsResult::Established { version, cert }), reply)
+            (
+                Some(TlsResult::Established {
+                    version,
+                    cert,
+                    facts,
+                    client_cert_requested,
+                }),
+                reply,
+            )
         }
         Ok(Err(e)) => {
             let seen = rec.lock().map(|r| r.clone()).unwrap_or_default();
@@ -381,9 +425,11 @@ async fn run_exchange(
             } else {
                 replay(&seen).await
             };
+            let requested = seen_slot.lock().is_ok_and(|g| g.client_cert_requested);
             (
                 Some(TlsResult::Failed {
                     error: e.to_string(),
+                    problem: tls::handshake_problem(&e, requested, &seen),
                 }),
                 reply,
             )
@@ -398,6 +444,7 @@ async fn run_exchange(
             (
                 Some(TlsResult::Failed {
                     error: "no TLS handshake answer in time".into(),
+                    problem: None,
                 }),
                 reply,
             )
