@@ -775,7 +775,10 @@ fn corpus_of_real_messages_is_explained_at_97_percent() {
     ))
     .expect("corpus.tsv is readable");
     let (mut total, mut misses) = (0usize, Vec::new());
-    for line in src.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+    for line in src
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
         let cols: Vec<&str> = line.split('\t').collect();
         assert_eq!(cols.len(), 3, "expected \\t message \\t url: {line:?}");
         let (want, msg, url) = (cols[0], cols[1], cols[2]);
