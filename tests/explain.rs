@@ -770,3 +770,49 @@ fn catalogue_cause_ids_are_in_causes_md() {
     }
     assert!(conndoctor::explain::catalogue().errors.is_empty());
 }
+
+// ---------------------------------------------------------------------------------
+// Held-out corpus: real messages from public issue trackers (data/explain/corpus.tsv).
+// The patterns are written from client sources; this measures them on real pastes.
+// ---------------------------------------------------------------------------------
+
+#[test]
+fn corpus_of_real_messages_is_explained_at_97_percent() {
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/explain/corpus.tsv"
+    ))
+    .expect("corpus.tsv is readable");
+    let (mut total, mut misses) = (0usize, Vec::new());
+    for line in src
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 3, "expected \\t message \\t url: {line:?}");
+        let (want, msg, url) = (cols[0], cols[1], cols[2]);
+        assert!(url.starts_with("https://"), "source URL: {line:?}");
+        total += 1;
+        let e = explain(msg);
+        // A cause id has a dot; a bare symptom id means the message names no cause.
+        let ok = if want.contains('.') {
+            ids(&e).first() == Some(&want)
+        } else {
+            e.symptom.map(Symptom::id) == Some(want)
+        };
+        if !ok {
+            misses.push(format!(
+                "{want} <- {msg:?} got {:?} {:?} ({url})",
+                e.symptom.map(Symptom::id),
+                ids(&e)
+            ));
+        }
+    }
+    let accuracy = (total - misses.len()) as f64 / total as f64;
+    println!("explain corpus: {total} messages, accuracy {accuracy:.3}");
+    assert!(
+        accuracy >= 0.97,
+        "accuracy {accuracy:.3} on {total} messages; misses:\n{}",
+        misses.join("\n")
+    );
+}
