@@ -375,9 +375,32 @@ struct RawModule {
     /// blackbox_exporter's sub-blocks.
     http: Option<RawHttp>,
     tcp: Option<RawTcp>,
+    websocket: Option<RawWebsocket>,
     icmp: Option<serde_norway::Value>,
     dns: Option<serde_norway::Value>,
     grpc: Option<serde_norway::Value>,
+    unix: Option<serde_norway::Value>,
+}
+
+/// blackbox's `websocket` prober block.
+#[derive(Debug, Deserialize)]
+struct RawWebsocket {
+    #[serde(default)]
+    headers: Unique<Scalar>,
+    #[serde(default)]
+    query_response: Vec<serde_norway::Value>,
+    preferred_ip_protocol: Option<String>,
+    ip_protocol_fallback: Option<bool>,
+    http_config: Option<RawHttpConfig>,
+    #[serde(flatten)]
+    rest: Rest,
+}
+
+#[derive(Debug, Deserialize)]
+struct RawHttpConfig {
+    tls_config: Option<RawTlsConfig>,
+    #[serde(flatten)]
+    rest: Rest,
 }
 
 /// The rest of a blackbox sub-block: known blackbox options conndoctor does not
@@ -401,6 +424,9 @@ struct RawHttp {
     #[serde(default)]
     fail_if_not_ssl: bool,
     tls_config: Option<RawTlsConfig>,
+    // Accepted: conndoctor reads only a capped start of the body anyway.
+    #[allow(dead_code)]
+    body_size_limit: Option<serde_norway::Value>,
     no_follow_redirects: Option<bool>,
     follow_redirects: Option<bool>,
     // Accepted either way: conndoctor speaks HTTP/1.1 (README).
@@ -463,7 +489,25 @@ const HTTP_UNSUPPORTED: &[&str] = &[
     "source_ip_address",
     "hostname",
     "http_client_config",
+    "enable_http3",
+    "http_headers",
 ];
+const WS_UNSUPPORTED: &[&str] = &[];
+const WS_KNOWN: &str = "headers, preferred_ip_protocol, ip_protocol_fallback, http_config";
+const HTTP_CONFIG_UNSUPPORTED: &[&str] = &[
+    "basic_auth",
+    "authorization",
+    "bearer_token",
+    "bearer_token_file",
+    "oauth2",
+    "proxy_url",
+    "no_proxy",
+    "proxy_from_environment",
+    "proxy_connect_header",
+    "follow_redirects",
+    "enable_http2",
+];
+const HTTP_CONFIG_KNOWN: &str = "tls_config";
 const TCP_UNSUPPORTED: &[&str] = &["source_ip_address"];
 const STEP_UNSUPPORTED: &[&str] = &["starttls", "expect_bytes", "send_bytes", "labels"];
 const TLS_UNSUPPORTED: &[&str] = &[
@@ -477,12 +521,14 @@ const TLS_UNSUPPORTED: &[&str] = &[
     "min_version",
     "max_version",
 ];
-const HTTP_KNOWN: &str = "valid_status_codes, valid_http_versions, method, headers, preferred_ip_protocol, ip_protocol_fallback, fail_if_ssl, fail_if_not_ssl, tls_config, no_follow_redirects, follow_redirects, enable_http2";
+const HTTP_KNOWN: &str = "valid_status_codes, valid_http_versions, method, headers, preferred_ip_protocol, ip_protocol_fallback, fail_if_ssl, fail_if_not_ssl, tls_config, body_size_limit, no_follow_redirects, follow_redirects, enable_http2";
 const TCP_KNOWN: &str = "preferred_ip_protocol, ip_protocol_fallback, query_response, tls, tls_config";
 const STEP_KNOWN: &str = "expect, send";
 const TLS_KNOWN: &str = "insecure_skip_verify";
 /// blackbox probers conndoctor does not have.
 const OTHER_PROBERS: &[&str] = &["icmp", "dns", "grpc", "unix"];
+/// blackbox's name for the WebSocket prober.
+const WEBSOCKET: &str = "websocket";
 /// blackbox's timeout when neither the module nor the scraper gives one.
 const BLACKBOX_TIMEOUT: Duration = Duration::from_secs(120);
 const MAX_STEPS: usize = 16;
@@ -644,12 +690,23 @@ fn validate_module(
     if OTHER_PROBERS.contains(&prober_name) {
         return Err(merr("exporter-config-prober-unsupported").arg("value", prober_name));
     }
-    let mut prober = Prober::parse(prober_name)
-        .ok_or_else(|| merr("exporter-config-prober").arg("value", m.prober.as_str()))?;
+    let blackbox_ws = prober_name == WEBSOCKET;
+    let mut prober = if blackbox_ws {
+        Prober::Ws
+    } else {
+        Prober::parse(prober_name)
+            .ok_or_else(|| merr("exporter-config-prober").arg("value", m.prober.as_str()))?
+    };
+    if m.websocket.is_some() && !blackbox_ws {
+        return Err(merr("exporter-config-not-for-prober")
+            .arg("field", "websocket")
+            .arg("prober", prober.name()));
+    }
     for (field, set) in [
         ("icmp", m.icmp.is_some()),
         ("dns", m.dns.is_some()),
         ("grpc", m.grpc.is_some()),
+        ("unix", m.unix.is_some()),
     ] {
         if set {
             return Err(merr("exporter-config-unsupported").arg("field", field));
@@ -660,7 +717,7 @@ fn validate_module(
             .arg("field", field)
             .arg("prober", prober.name())
     };
-    let blackbox_shaped = m.http.is_some() || m.tcp.is_some();
+    let blackbox_shaped = m.http.is_some() || m.tcp.is_some() || blackbox_ws;
     if m.http.is_some() && prober != Prober::Http {
         return Err(merr("exporter-config-not-for-prober")
             .arg("field", "http")
@@ -728,8 +785,31 @@ fn validate_module(
     let mut insecure = m.tls.is_some_and(|t| t.insecure_skip_verify);
     let mut origin = m.origin;
     let mut subprotocol = m.subprotocol;
-    let any_http_scheme = prober == Prober::Http;
+    let any_http_scheme = prober == Prober::Http || blackbox_ws;
     let mut raw_headers = m.headers.0;
+    if let Some(w) = m.websocket {
+        unsupported(&merr, "websocket", w.rest, WS_UNSUPPORTED, WS_KNOWN)?;
+        // Messages over the WebSocket would need a frame conversation conndoctor
+        // does not hold; the upgrade itself is checked.
+        if !w.query_response.is_empty() {
+            return Err(merr("exporter-config-unsupported").arg("field", "websocket.query_response"));
+        }
+        if let Some(hc) = w.http_config {
+            unsupported(&merr, "http_config", hc.rest, HTTP_CONFIG_UNSUPPORTED, HTTP_CONFIG_KNOWN)?;
+            if let Some(t) = hc.tls_config {
+                unsupported(&merr, "tls_config", t.rest, TLS_UNSUPPORTED, TLS_KNOWN)?;
+                insecure |= t.insecure_skip_verify;
+            }
+        }
+        checks.ip = ip_preference(&merr, w.preferred_ip_protocol, w.ip_protocol_fallback)?;
+        for (k, v) in w.headers.0 {
+            match k.to_ascii_lowercase().as_str() {
+                "sec-websocket-protocol" => subprotocol = Some(v.to_string()),
+                "origin" => origin = Some(v.to_string()),
+                _ => raw_headers.push((k, v)),
+            }
+        }
+    }
     if let Some(h) = m.http {
         unsupported(&merr, "http", h.rest, HTTP_UNSUPPORTED, HTTP_KNOWN)?;
         for c in &h.valid_status_codes {
@@ -820,7 +900,7 @@ fn validate_module(
             }
             if let Some(send) = step.send {
                 // `${1}` would insert a match of the previous expect (not implemented).
-                if send.contains("${") || send.contains(['\r', '\n']) || send.len() > MAX_PATH {
+                if send.contains("${") || send.contains('\n') || send.len() > MAX_PATH {
                     return Err(merr("exporter-config-send").arg("value", send.escape_debug().to_string()));
                 }
                 checks.query_response.push(Step::Send(send));
@@ -1010,6 +1090,57 @@ limits:
     }
 
     #[test]
+    fn blackbox_modules_map_to_conndoctor_modules() {
+        let c = parse(include_str!(
+            "../../tests/fixtures/exporter/blackbox-good.yml"
+        ))
+        .expect("blackbox-good.yml");
+        let m = &c.modules["http_2xx"];
+        assert_eq!((m.prober, m.any_http_scheme), (Prober::Http, true));
+        assert_eq!(m.timeout, Duration::from_secs(5));
+        assert!(m.checks.valid_status_codes.is_empty() && m.checks.ip.is_none());
+        let m = &c.modules["http_2xx_ip4"];
+        assert_eq!(m.timeout, BLACKBOX_TIMEOUT, "the scrape timeout decides");
+        assert_eq!(
+            m.checks.ip,
+            Some(IpPreference {
+                v6: false,
+                fallback: true
+            })
+        );
+        let m = &c.modules["http_get"];
+        assert_eq!(m.checks.valid_status_codes, vec![200, 204, 301]);
+        assert!(m.insecure && m.checks.fail_if_not_ssl && !m.checks.fail_if_ssl);
+        assert_eq!(
+            m.checks.ip,
+            Some(IpPreference {
+                v6: true,
+                fallback: false
+            })
+        );
+        let names: Vec<&str> = m.proto.headers.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, vec!["Origin", "Accept-Language"]);
+        assert!(c.modules["http_plain_only"].checks.fail_if_ssl);
+        let steps = &c.modules["smtp_banner"].checks.query_response;
+        assert!(matches!(
+            steps.as_slice(),
+            [Step::Expect(_), Step::Send(a), Step::Expect(_), Step::Send(b)]
+                if a == "EHLO prober\r" && b == "QUIT\r"
+        ));
+        assert_eq!(c.modules["ssh_banner"].checks.query_response.len(), 2);
+        // An http module sending the upgrade headers is a WebSocket check.
+        let m = &c.modules["websocket_via_http"];
+        assert_eq!((m.prober, m.any_http_scheme), (Prober::Ws, true));
+        assert_eq!(m.proto.subprotocol.as_deref(), Some("chat"));
+        assert!(m.proto.headers.is_empty(), "{:?}", m.proto.headers);
+        assert_eq!(m.checks.valid_status_codes, vec![101]);
+        let m = &c.modules["websocket"];
+        assert_eq!((m.prober, m.any_http_scheme, m.insecure), (Prober::Ws, true, true));
+        assert_eq!(m.proto.headers.len(), 1);
+        assert!(c.allow.is_loopback_only());
+    }
+
+    #[test]
     fn no_allow_section_means_loopback() {
         let c = parse("modules:\n  t:\n    prober: tcp\n").expect("valid");
         assert!(c.allow.is_loopback_only());
@@ -1027,8 +1158,12 @@ limits:
                 "exporter-config-syntax",
             ),
             (
-                "modules:\n  t:\n    prober: icmp\n",
+                "modules:\n  t:\n    prober: gopher\n",
                 "exporter-config-prober",
+            ),
+            (
+                "modules:\n  t:\n    prober: icmp\n",
+                "exporter-config-prober-unsupported",
             ),
             (
                 "modules:\n  t:\n    prober: tcp\n    timeout: soon\n",
