@@ -1022,3 +1022,176 @@ fn startup_and_errors_are_localised() {
         assert!(!stderr.contains('⟦'), "{lang}: {stderr}");
     }
 }
+
+// ------------------------------------------------------------------ blackbox_exporter drop-in
+
+/// hyper answering `/status/<code>` with that code, everything else 200.
+fn status_server() -> Bg {
+    use http_body_util::Full;
+    use hyper::body::Bytes;
+    spawn_server(|l| {
+        accept_each(l, |s| async move {
+            let svc = hyper::service::service_fn(|req: hyper::Request<hyper::body::Incoming>| async move {
+                let code = req
+                    .uri()
+                    .path()
+                    .strip_prefix("/status/")
+                    .and_then(|c| c.parse::<u16>().ok())
+                    .unwrap_or(200);
+                Ok::<_, Infallible>(
+                    hyper::Response::builder()
+                        .status(code)
+                        .body(Full::new(Bytes::from_static(b"status\n")))
+                        .expect("response"),
+                )
+            });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(hyper_util::rt::TokioIo::new(s), svc)
+                .await;
+        })
+    })
+}
+
+/// A server that greets like sshd, then reads one line and closes.
+fn banner_server(greeting: &'static str) -> Bg {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
+    spawn_server(move |l| {
+        accept_each(l, move |mut s| async move {
+            let _ = s.write_all(greeting.as_bytes()).await;
+            let mut line = String::new();
+            let mut rd = tokio::io::BufReader::new(&mut s);
+            let _ = tokio::time::timeout(Duration::from_secs(5), rd.read_line(&mut line)).await;
+        })
+    })
+}
+
+/// A blackbox.yml as a Prometheus user has it, plus modules for each mapped option.
+const BLACKBOX_YML: &str = r#"
+modules:
+  http_2xx:
+    prober: http
+    timeout: 5s
+    http:
+      preferred_ip_protocol: ip4
+  http_404:
+    prober: http
+    timeout: 5s
+    http:
+      valid_status_codes: [404]
+  http_tls_only:
+    prober: http
+    timeout: 5s
+    http:
+      fail_if_not_ssl: true
+  tcp_connect:
+    prober: tcp
+    timeout: 5s
+  tcp_ip6_only:
+    prober: tcp
+    timeout: 5s
+    tcp:
+      preferred_ip_protocol: ip6
+      ip_protocol_fallback: false
+  ssh_banner:
+    prober: tcp
+    timeout: 5s
+    tcp:
+      query_response:
+      - expect: "^SSH-2.0-"
+      - send: "SSH-2.0-blackbox-ssh-check"
+  smtp_banner:
+    prober: tcp
+    timeout: 5s
+    tcp:
+      query_response:
+      - expect: "^220 "
+  ws_upgrade:
+    prober: http
+    timeout: 5s
+    http:
+      valid_status_codes: [101]
+      headers:
+        Upgrade: websocket
+        Connection: Upgrade
+        Sec-WebSocket-Version: "13"
+"#;
+
+#[test]
+fn blackbox_modules_judge_as_blackbox_does() {
+    let (e, _dir) = start_with(BLACKBOX_YML);
+    let web = status_server();
+    let port = web.addr.port();
+
+    // http_2xx: a URL target, 2xx is success, anything else is not.
+    let m = e.probe(&format!("http://127.0.0.1:{port}/"), "http_2xx");
+    assert_eq!(
+        (m.value("probe_success"), m.value("probe_http_status_code")),
+        (1.0, 200.0),
+        "{}",
+        m.text
+    );
+    assert_eq!(m.value("probe_http_ssl"), 0.0);
+    assert_eq!(m.value("probe_ip_protocol"), 4.0);
+    let m = e.probe(&format!("http://127.0.0.1:{port}/status/404"), "http_2xx");
+    assert_eq!(
+        (m.value("probe_success"), m.value("probe_http_status_code")),
+        (0.0, 404.0),
+        "{}",
+        m.text
+    );
+    let m = e.probe(&format!("http://127.0.0.1:{port}/status/503"), "http_2xx");
+    assert_eq!(m.value("probe_success"), 0.0, "{}", m.text);
+    // A bare host:port is http:// as in blackbox.
+    let m = e.probe(&format!("127.0.0.1:{port}"), "http_2xx");
+    assert_eq!(m.value("probe_success"), 1.0, "{}", m.text);
+
+    // valid_status_codes replaces the 2xx default.
+    let m = e.probe(&format!("http://127.0.0.1:{port}/status/404"), "http_404");
+    assert_eq!(m.value("probe_success"), 1.0, "{}", m.text);
+    let m = e.probe(&format!("http://127.0.0.1:{port}/"), "http_404");
+    assert_eq!(m.value("probe_success"), 0.0, "{}", m.text);
+
+    // fail_if_not_ssl on a plain URL.
+    let m = e.probe(&format!("http://127.0.0.1:{port}/"), "http_tls_only");
+    assert_eq!(
+        (m.value("probe_success"), m.value("probe_http_ssl")),
+        (0.0, 0.0),
+        "{}",
+        m.text
+    );
+
+    // preferred_ip_protocol ip6 without fallback: an IPv4-only target fails.
+    let m = e.probe(&web.addr.to_string(), "tcp_ip6_only");
+    assert_eq!(m.value("probe_success"), 0.0, "{}", m.text);
+    let m = e.probe(&web.addr.to_string(), "tcp_connect");
+    assert_eq!(m.value("probe_success"), 1.0, "{}", m.text);
+
+    // query_response: the banner matches one module and not the other.
+    let ssh = banner_server("SSH-2.0-OpenSSH_9.2 test\r\n");
+    let m = e.probe(&ssh.addr.to_string(), "ssh_banner");
+    assert_eq!(
+        (m.value("probe_success"), m.value("probe_failed_due_to_regex")),
+        (1.0, 0.0),
+        "{}",
+        m.text
+    );
+    let m = e.probe(&ssh.addr.to_string(), "smtp_banner");
+    assert_eq!(
+        (m.value("probe_success"), m.value("probe_failed_due_to_regex")),
+        (0.0, 1.0),
+        "{}",
+        m.text
+    );
+
+    // A WebSocket check written as an http module with the upgrade headers.
+    let ws = ws_server(WsPolicy::default());
+    let m = e.probe(&format!("http://{}/", ws.addr), "ws_upgrade");
+    assert_eq!(
+        (m.value("probe_success"), m.value("probe_http_status_code")),
+        (1.0, 101.0),
+        "{}",
+        m.text
+    );
+    let m = e.probe(&format!("http://127.0.0.1:{port}/"), "ws_upgrade");
+    assert_eq!(m.value("probe_success"), 0.0, "200 is not an upgrade: {}", m.text);
+}

@@ -984,6 +984,7 @@ async fn probe(st: &State, req: &Request<Incoming>) -> Resp {
         return refuse_target(st, &target, &r);
     }
     // Every resolved address passed; the module may then keep one family only.
+    let resolution_was_empty = resolution.addresses.is_empty();
     if let Some(p) = module.checks.ip {
         blackbox::prefer(&mut resolution.addresses, p);
     }
@@ -998,8 +999,14 @@ async fn probe(st: &State, req: &Request<Incoming>) -> Resp {
         ..CheckOptions::default()
     };
     let connect_to: Vec<IpAddr> = resolution.addresses.clone();
-    let check = crate::probe::resolve::pinned(resolution, crate::check(&target, &opts));
-    let report = tokio::time::timeout_at(deadline + GRACE, check).await.ok();
+    // The preferred family (without fallback) can leave no address: blackbox fails
+    // such a probe at resolution, and an empty pin would not constrain the check.
+    let report = if connect_to.is_empty() && !resolution_was_empty {
+        None
+    } else {
+        let check = crate::probe::resolve::pinned(resolution, crate::check(&target, &opts));
+        tokio::time::timeout_at(deadline + GRACE, check).await.ok()
+    };
     // Pinning guarantees this (asserted in debug builds, i.e. in the test suite): the
     // check connected only to the addresses vetted above.
     debug_assert!(report.as_ref().is_none_or(|r| {
