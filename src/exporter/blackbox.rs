@@ -300,13 +300,31 @@ mod tests {
         let v4: IpAddr = [127, 0, 0, 1].into();
         let v6: IpAddr = std::net::Ipv6Addr::LOCALHOST.into();
         let mut a = vec![v4, v6];
-        prefer(&mut a, IpPreference { v6: true, fallback: true });
+        prefer(
+            &mut a,
+            IpPreference {
+                v6: true,
+                fallback: true,
+            },
+        );
         assert_eq!(a, vec![v6]);
         let mut a = vec![v4];
-        prefer(&mut a, IpPreference { v6: true, fallback: true });
+        prefer(
+            &mut a,
+            IpPreference {
+                v6: true,
+                fallback: true,
+            },
+        );
         assert_eq!(a, vec![v4]);
         let mut a = vec![v4];
-        prefer(&mut a, IpPreference { v6: true, fallback: false });
+        prefer(
+            &mut a,
+            IpPreference {
+                v6: true,
+                fallback: false,
+            },
+        );
         assert!(a.is_empty());
     }
 

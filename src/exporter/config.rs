@@ -522,7 +522,8 @@ const TLS_UNSUPPORTED: &[&str] = &[
     "max_version",
 ];
 const HTTP_KNOWN: &str = "valid_status_codes, valid_http_versions, method, headers, preferred_ip_protocol, ip_protocol_fallback, fail_if_ssl, fail_if_not_ssl, tls_config, body_size_limit, no_follow_redirects, follow_redirects, enable_http2";
-const TCP_KNOWN: &str = "preferred_ip_protocol, ip_protocol_fallback, query_response, tls, tls_config";
+const TCP_KNOWN: &str =
+    "preferred_ip_protocol, ip_protocol_fallback, query_response, tls, tls_config";
 const STEP_KNOWN: &str = "expect, send";
 const TLS_KNOWN: &str = "insecure_skip_verify";
 /// blackbox probers conndoctor does not have.
@@ -792,10 +793,18 @@ fn validate_module(
         // Messages over the WebSocket would need a frame conversation conndoctor
         // does not hold; the upgrade itself is checked.
         if !w.query_response.is_empty() {
-            return Err(merr("exporter-config-unsupported").arg("field", "websocket.query_response"));
+            return Err(
+                merr("exporter-config-unsupported").arg("field", "websocket.query_response")
+            );
         }
         if let Some(hc) = w.http_config {
-            unsupported(&merr, "http_config", hc.rest, HTTP_CONFIG_UNSUPPORTED, HTTP_CONFIG_KNOWN)?;
+            unsupported(
+                &merr,
+                "http_config",
+                hc.rest,
+                HTTP_CONFIG_UNSUPPORTED,
+                HTTP_CONFIG_KNOWN,
+            )?;
             if let Some(t) = hc.tls_config {
                 unsupported(&merr, "tls_config", t.rest, TLS_UNSUPPORTED, TLS_KNOWN)?;
                 insecure |= t.insecure_skip_verify;
@@ -827,8 +836,9 @@ fn validate_module(
                 .iter()
                 .any(|v| matches!(v.trim(), "HTTP/1.1" | "HTTP/1.0"))
         {
-            return Err(merr("exporter-config-http-version")
-                .arg("value", h.valid_http_versions.join(", ")));
+            return Err(
+                merr("exporter-config-http-version").arg("value", h.valid_http_versions.join(", "))
+            );
         }
         if let Some(method) = &h.method
             && !method.trim().eq_ignore_ascii_case("GET")
@@ -851,7 +861,8 @@ fn validate_module(
         // A WebSocket check written for blackbox: an http module sending the upgrade
         // headers. conndoctor's ws prober sends (and verifies) the handshake itself.
         let upgrade = h.headers.0.iter().any(|(k, v)| {
-            k.eq_ignore_ascii_case("upgrade") && v.to_string().trim().eq_ignore_ascii_case("websocket")
+            k.eq_ignore_ascii_case("upgrade")
+                && v.to_string().trim().eq_ignore_ascii_case("websocket")
         });
         for (k, v) in h.headers.0 {
             let lower = k.to_ascii_lowercase();
@@ -884,7 +895,13 @@ fn validate_module(
             return Err(merr("exporter-config-steps").arg("max", MAX_STEPS as u64));
         }
         for step in t.query_response {
-            unsupported(&merr, "query_response", step.rest, STEP_UNSUPPORTED, STEP_KNOWN)?;
+            unsupported(
+                &merr,
+                "query_response",
+                step.rest,
+                STEP_UNSUPPORTED,
+                STEP_KNOWN,
+            )?;
             // blackbox allows both in one step (expect, then send); so does this.
             if step.expect.is_none() && step.send.is_none() {
                 return Err(merr("exporter-config-step"));
@@ -901,7 +918,9 @@ fn validate_module(
             if let Some(send) = step.send {
                 // `${1}` would insert a match of the previous expect (not implemented).
                 if send.contains("${") || send.contains('\n') || send.len() > MAX_PATH {
-                    return Err(merr("exporter-config-send").arg("value", send.escape_debug().to_string()));
+                    return Err(
+                        merr("exporter-config-send").arg("value", send.escape_debug().to_string())
+                    );
                 }
                 checks.query_response.push(Step::Send(send));
             }
@@ -1135,7 +1154,10 @@ limits:
         assert!(m.proto.headers.is_empty(), "{:?}", m.proto.headers);
         assert_eq!(m.checks.valid_status_codes, vec![101]);
         let m = &c.modules["websocket"];
-        assert_eq!((m.prober, m.any_http_scheme, m.insecure), (Prober::Ws, true, true));
+        assert_eq!(
+            (m.prober, m.any_http_scheme, m.insecure),
+            (Prober::Ws, true, true)
+        );
         assert_eq!(m.proto.headers.len(), 1);
         assert!(c.allow.is_loopback_only());
     }

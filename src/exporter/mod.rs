@@ -406,7 +406,10 @@ fn apply_reload(st: &State, r: Result<Config, ConfigError>) -> Result<(), String
             st.counters.reloaded(false);
             Err(with_l(|l| {
                 let detail = config_error(l, &e);
-                complain(&l.with("exporter-reload-failed", &[("detail", detail.as_str().into())]));
+                complain(&l.with(
+                    "exporter-reload-failed",
+                    &[("detail", detail.as_str().into())],
+                ));
                 detail
             }))
         }
