@@ -78,7 +78,7 @@ pub fn verdict(
         let ssl = main.is_some_and(|e| matches!(e.tls, Some(TlsResult::Established { .. })));
         success &= status_ok;
         success &= !(m.checks.fail_if_ssl && ssl);
-        success &= !(m.checks.fail_if_not_ssl && !ssl);
+        success &= ssl || !m.checks.fail_if_not_ssl;
         gauge(
             &mut metrics,
             "probe_http_ssl",
