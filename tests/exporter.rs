@@ -1502,3 +1502,31 @@ fn a_real_prometheus_scrapes_it_with_the_blackbox_relabel_recipe() {
     let probes = prom_query(prom_addr, "conndoctor_exporter_probes_total");
     assert!(!probes.is_empty(), "the counter scraped from /metrics");
 }
+
+#[test]
+fn blackbox_timeout_offset_flag() {
+    // The offset comes off the scraper's timeout: 2 s - 1.5 s is under the 1 s floor
+    // (half the scrape timeout), so the floor is the deadline; the module's 5 s is longer.
+    let e = start(None, &["--timeout-offset", "1.5"]);
+    let (_l, open) = open_port();
+    let m = e.probe_with(
+        &open.to_string(),
+        "tcp",
+        &[("X-Prometheus-Scrape-Timeout-Seconds", "2")],
+    );
+    assert_eq!(
+        m.value("conndoctor_probe_timeout_seconds"),
+        1.0,
+        "{}",
+        m.text
+    );
+    let bad = command(&["exporter", "--lang", "en", "--timeout-offset", "soon"])
+        .output()
+        .expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("--timeout-offset \"soon\""),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+}

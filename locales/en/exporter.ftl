@@ -87,3 +87,4 @@ exporter-config-steps = { $file }: module "{ $module }": query_response has more
 exporter-config-step = { $file }: module "{ $module }": a query_response step needs expect or send
 exporter-config-regex = { $file }: module "{ $module }": expect "{ $value }" is not a valid regular expression (or longer than 1024 characters)
 exporter-config-send = { $file }: module "{ $module }": send "{ $value }" must be one line of at most 1024 bytes, without ${"{"}…{"}"} references
+exporter-timeout-offset-bad = --timeout-offset "{ $value }" is not a number of seconds from 0 to 60 (example: 0.5)

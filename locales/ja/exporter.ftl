@@ -87,3 +87,4 @@ exporter-config-steps = { $file }：モジュール "{ $module }"：query_respon
 exporter-config-step = { $file }：モジュール "{ $module }"：query_response の各ステップには expect か send が必要です
 exporter-config-regex = { $file }：モジュール "{ $module }"：expect "{ $value }" は正しい正規表現ではありません（または 1024 文字を超えています）
 exporter-config-send = { $file }：モジュール "{ $module }"：send "{ $value }" は 1 行・1024 バイト以内で、${"{"}…{"}"} 参照を含まないものにしてください
+exporter-timeout-offset-bad = --timeout-offset "{ $value }" は 0〜60 の秒数ではありません（例：0.5）

@@ -87,3 +87,4 @@ exporter-config-steps = { $file }: module "{ $module }": query_response có hơn
 exporter-config-step = { $file }: module "{ $module }": mỗi bước query_response cần expect hoặc send
 exporter-config-regex = { $file }: module "{ $module }": expect "{ $value }" không phải biểu thức chính quy hợp lệ (hoặc dài hơn 1024 ký tự)
 exporter-config-send = { $file }: module "{ $module }": send "{ $value }" phải là một dòng, tối đa 1024 byte, không có tham chiếu ${"{"}…{"}"}
+exporter-timeout-offset-bad = --timeout-offset "{ $value }" không phải số giây từ 0 đến 60 (ví dụ: 0.5)

@@ -85,6 +85,10 @@ pub struct ExporterArgs {
     /// (0 valid, 1 not, as blackbox_exporter does).
     #[arg(long = "config.check")]
     pub blackbox_check: bool,
+    /// blackbox_exporter's --timeout-offset: seconds subtracted from the scrape timeout
+    /// (overrides limits.scrape_timeout_offset).
+    #[arg(long = "timeout-offset", value_name = "SECONDS")]
+    pub timeout_offset: Option<String>,
     /// Language of messages and debug reports (en, zh-CN, th, vi, ru, ja, ar).
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
@@ -143,6 +147,22 @@ pub fn run(a: &ExporterArgs) -> ExitCode {
         });
         return ExitCode::from(crate::cli::EXIT_BAD_INPUT);
     };
+    let offset = match a.timeout_offset.as_deref().map(parse_offset) {
+        None => None,
+        Some(Some(o)) => Some(o),
+        Some(None) => {
+            with_l(|l| {
+                complain(&error_line(
+                    l,
+                    &l.with(
+                        "exporter-timeout-offset-bad",
+                        &[("value", a.timeout_offset.clone().unwrap_or_default().into())],
+                    ),
+                ));
+            });
+            return ExitCode::from(crate::cli::EXIT_BAD_INPUT);
+        }
+    };
     let cfg = match &a.config {
         None => Config::builtin(),
         Some(p) => match Config::load(p) {
@@ -159,6 +179,10 @@ pub fn run(a: &ExporterArgs) -> ExitCode {
             }
         },
     };
+    let mut cfg = cfg;
+    if let Some(o) = offset {
+        cfg.limits.scrape_timeout_offset = o;
+    }
     if a.check_config || a.blackbox_check {
         with_l(|l| {
             say(&l.with(
@@ -189,6 +213,12 @@ pub fn run(a: &ExporterArgs) -> ExitCode {
     // The signal thread has returned by now; anything else still running is cut off.
     rt.shutdown_timeout(Duration::from_secs(1));
     code
+}
+
+/// `--timeout-offset`: seconds from 0 to 60, as blackbox's float flag.
+fn parse_offset(s: &str) -> Option<Duration> {
+    let secs: f64 = s.trim().parse().ok()?;
+    (secs.is_finite() && (0.0..60.0).contains(&secs)).then(|| Duration::from_secs_f64(secs))
 }
 
 fn parse_listen(s: &str) -> Option<SocketAddr> {
