@@ -24,6 +24,11 @@
 //!   scrape_timeout_offset: 0.5s
 //! ```
 //!
+//! blackbox_exporter's `blackbox.yml` is read too: `prober: http|tcp|websocket` with
+//! their `http:` / `tcp:` / `websocket:` sub-blocks map onto these modules (see
+//! [`Checks`]); a blackbox option conndoctor does not implement is refused by name,
+//! an unknown key as unknown (blackbox parses strictly as well).
+//!
 //! The YAML is read with `serde_norway`, the maintained fork of the archived
 //! `serde_yaml` (it carries its own maintained libyaml port; `serde_yml` is
 //! deprecated and `serde_yaml_ng` still builds on the unmaintained `unsafe-libyaml`).
