@@ -1296,6 +1296,15 @@ fn blackbox_flags_endpoints_and_openmetrics() {
         "{}",
         r.body
     );
+    let own = e.metrics();
+    assert_eq!(
+        own.value("blackbox_exporter_config_last_reload_successful"),
+        0.0
+    );
+    assert_eq!(
+        own.value("conndoctor_exporter_config_last_reload_successful"),
+        0.0
+    );
     assert_eq!(
         e.probe(&open.to_string(), "tcp_connect")
             .value("probe_success"),

@@ -144,6 +144,26 @@ pub async fn query_response(addr: SocketAddr, steps: &[Step], deadline: Instant)
     timeout_at(deadline, run).await.ok().flatten()
 }
 
+// ------------------------------------------------------------------ /metrics
+
+/// blackbox_exporter's own reload gauges under their names, for alerts written
+/// against them (the same values as `conndoctor_exporter_config_last_reload_*`).
+pub fn reload_metrics(out: &mut String, c: &super::metrics::Counters) {
+    use std::sync::atomic::Ordering;
+    gauge(
+        out,
+        "blackbox_exporter_config_last_reload_successful",
+        "Blackbox exporter config loaded successfully.",
+        c.last_reload_ok.load(Ordering::Relaxed) as f64,
+    );
+    gauge(
+        out,
+        "blackbox_exporter_config_last_reload_success_timestamp_seconds",
+        "Timestamp of the last successful configuration reload.",
+        c.last_reload_time.load(Ordering::Relaxed) as f64,
+    );
+}
+
 // ------------------------------------------------------------------ process metrics
 
 /// The `process_*` families of Prometheus' client libraries, read from /proc.

@@ -678,6 +678,7 @@ async fn route(st: &State, req: Request<Incoming>) -> Resp {
         "/metrics" => {
             let max = st.config().limits.max_concurrent_probes;
             let mut page = st.counters.render(max);
+            blackbox::reload_metrics(&mut page, &st.counters);
             blackbox::process_metrics(&mut page);
             exposition(&req, page)
         }
