@@ -1539,3 +1539,82 @@ fn blackbox_timeout_offset_flag() {
         String::from_utf8_lossy(&bad.stderr)
     );
 }
+
+/// hyper behind tokio-rustls with a self-signed certificate for 127.0.0.1.
+fn https_server() -> Bg {
+    use http_body_util::Full;
+    use hyper::body::Bytes;
+    let acceptor = tokio_rustls::TlsAcceptor::from(support::tls_config(&support::self_signed(&[
+        "localhost",
+        "127.0.0.1",
+    ])));
+    spawn_server(move |l| {
+        accept_each(l, move |s| {
+            let acceptor = acceptor.clone();
+            async move {
+                let Ok(tls) = acceptor.accept(s).await else {
+                    return;
+                };
+                let svc = hyper::service::service_fn(|_req| async {
+                    Ok::<_, Infallible>(hyper::Response::new(Full::new(Bytes::from_static(
+                        b"secure\n",
+                    ))))
+                });
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(hyper_util::rt::TokioIo::new(tls), svc)
+                    .await;
+            }
+        })
+    })
+}
+
+#[test]
+fn blackbox_http_module_probes_https_urls() {
+    let (e, _dir) = start_with(
+        r#"
+modules:
+  http_2xx:
+    prober: http
+    timeout: 5s
+  https_insecure:
+    prober: http
+    timeout: 5s
+    http:
+      fail_if_not_ssl: true
+      tls_config:
+        insecure_skip_verify: true
+  plain_only:
+    prober: http
+    timeout: 5s
+    http:
+      fail_if_ssl: true
+      tls_config:
+        insecure_skip_verify: true
+"#,
+    );
+    let tls = https_server();
+    let url = format!("https://127.0.0.1:{}/", tls.addr.port());
+    // The URL's scheme decides: TLS, verified (a self-signed certificate fails) ...
+    let m = e.probe(&url, "http_2xx");
+    assert_eq!(m.value("probe_success"), 0.0, "{}", m.text);
+    assert_eq!(m.symptom(), "tls", "{}", m.text);
+    // ... or not verified, when the module says so.
+    let m = e.probe(&url, "https_insecure");
+    assert_eq!(
+        (
+            m.value("probe_success"),
+            m.value("probe_http_ssl"),
+            m.value("probe_http_status_code")
+        ),
+        (1.0, 1.0, 200.0),
+        "{}",
+        m.text
+    );
+    let m = e.probe(&url, "plain_only");
+    assert_eq!(
+        (m.value("probe_success"), m.value("probe_http_ssl")),
+        (0.0, 1.0),
+        "{}",
+        m.text
+    );
+}
