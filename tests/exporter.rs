@@ -1112,6 +1112,30 @@ modules:
     tcp:
       query_response:
       - expect: "^220 "
+  header_ok:
+    prober: http
+    timeout: 5s
+    http:
+      fail_if_header_not_matches:
+      - header: Content-Length
+        regexp: "^7$"
+      - header: X-Absent
+        regexp: "."
+        allow_missing: true
+  header_missing:
+    prober: http
+    timeout: 5s
+    http:
+      fail_if_header_not_matches:
+      - header: Access-Control-Allow-Origin
+        regexp: '(\*|example\.com)'
+  header_forbidden:
+    prober: http
+    timeout: 5s
+    http:
+      fail_if_header_matches:
+      - header: content-length
+        regexp: "7"
   ws_upgrade:
     prober: http
     timeout: 5s
@@ -1195,6 +1219,21 @@ fn blackbox_modules_judge_as_blackbox_does() {
         "{}",
         m.text
     );
+
+    // Header regexes ("status\n" is 7 bytes; hyper sends no CORS header).
+    for (module, success, regex) in [
+        ("header_ok", 1.0, 0.0),
+        ("header_missing", 0.0, 1.0),
+        ("header_forbidden", 0.0, 1.0),
+    ] {
+        let m = e.probe(&format!("http://127.0.0.1:{port}/"), module);
+        assert_eq!(
+            (m.value("probe_success"), m.value("probe_failed_due_to_regex")),
+            (success, regex),
+            "{module}: {}",
+            m.text
+        );
+    }
 
     // A WebSocket check written as an http module with the upgrade headers.
     let ws = ws_server(WsPolicy::default());

@@ -85,6 +85,6 @@ exporter-config-redirects = { $file }: الوحدة "{ $module }": لا يتبع
 exporter-config-ip-protocol = { $file }: الوحدة "{ $module }": يجب أن تكون قيمة preferred_ip_protocol "{ $value }" إما ip4 أو ip6
 exporter-config-steps = { $file }: الوحدة "{ $module }": يحتوي query_response على أكثر من { $max } خطوة
 exporter-config-step = { $file }: الوحدة "{ $module }": تحتاج كل خطوة في query_response إلى expect أو send
-exporter-config-regex = { $file }: الوحدة "{ $module }": expect "{ $value }" ليس تعبيرًا نمطيًا صالحًا (أو أطول من 1024 حرفًا)
+exporter-config-regex = { $file }: الوحدة "{ $module }": "{ $value }" ليس تعبيرًا نمطيًا صالحًا (أو أطول من 1024 حرفًا)
 exporter-config-send = { $file }: الوحدة "{ $module }": يجب أن يكون send "{ $value }" سطرًا واحدًا لا يتجاوز 1024 بايت، بلا مراجع ${"{"}…{"}"}
 exporter-timeout-offset-bad = --timeout-offset "{ $value }" ليس عددًا من الثواني بين 0 و60 (مثال: 0.5)

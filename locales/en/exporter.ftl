@@ -85,6 +85,6 @@ exporter-config-redirects = { $file }: module "{ $module }": conndoctor does not
 exporter-config-ip-protocol = { $file }: module "{ $module }": preferred_ip_protocol "{ $value }" must be ip4 or ip6
 exporter-config-steps = { $file }: module "{ $module }": query_response has more than { $max } steps
 exporter-config-step = { $file }: module "{ $module }": a query_response step needs expect or send
-exporter-config-regex = { $file }: module "{ $module }": expect "{ $value }" is not a valid regular expression (or longer than 1024 characters)
+exporter-config-regex = { $file }: module "{ $module }": "{ $value }" is not a valid regular expression (or longer than 1024 characters)
 exporter-config-send = { $file }: module "{ $module }": send "{ $value }" must be one line of at most 1024 bytes, without ${"{"}…{"}"} references
 exporter-timeout-offset-bad = --timeout-offset "{ $value }" is not a number of seconds from 0 to 60 (example: 0.5)

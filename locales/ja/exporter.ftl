@@ -85,6 +85,6 @@ exporter-config-redirects = { $file }：モジュール "{ $module }"：conndoct
 exporter-config-ip-protocol = { $file }：モジュール "{ $module }"：preferred_ip_protocol "{ $value }" は ip4 か ip6 にしてください
 exporter-config-steps = { $file }：モジュール "{ $module }"：query_response のステップが { $max } を超えています
 exporter-config-step = { $file }：モジュール "{ $module }"：query_response の各ステップには expect か send が必要です
-exporter-config-regex = { $file }：モジュール "{ $module }"：expect "{ $value }" は正しい正規表現ではありません（または 1024 文字を超えています）
+exporter-config-regex = { $file }：モジュール "{ $module }"："{ $value }" は正しい正規表現ではありません（または 1024 文字を超えています）
 exporter-config-send = { $file }：モジュール "{ $module }"：send "{ $value }" は 1 行・1024 バイト以内で、${"{"}…{"}"} 参照を含まないものにしてください
 exporter-timeout-offset-bad = --timeout-offset "{ $value }" は 0〜60 の秒数ではありません（例：0.5）

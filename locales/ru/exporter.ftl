@@ -85,6 +85,6 @@ exporter-config-redirects = { $file }: модуль "{ $module }": conndoctor н
 exporter-config-ip-protocol = { $file }: модуль "{ $module }": preferred_ip_protocol "{ $value }" должен быть ip4 или ip6
 exporter-config-steps = { $file }: модуль "{ $module }": в query_response больше { $max } шагов
 exporter-config-step = { $file }: модуль "{ $module }": шагу query_response нужен expect или send
-exporter-config-regex = { $file }: модуль "{ $module }": expect "{ $value }" — недопустимое регулярное выражение (или длиннее 1024 символов)
+exporter-config-regex = { $file }: модуль "{ $module }": "{ $value }" — недопустимое регулярное выражение (или длиннее 1024 символов)
 exporter-config-send = { $file }: модуль "{ $module }": send "{ $value }" должен быть одной строкой не длиннее 1024 байт, без ссылок ${"{"}…{"}"}
 exporter-timeout-offset-bad = --timeout-offset "{ $value }" — не число секунд от 0 до 60 (пример: 0.5)

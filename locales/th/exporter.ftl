@@ -85,6 +85,6 @@ exporter-config-redirects = { $file }: โมดูล "{ $module }": conndoctor
 exporter-config-ip-protocol = { $file }: โมดูล "{ $module }": preferred_ip_protocol "{ $value }" ต้องเป็น ip4 หรือ ip6
 exporter-config-steps = { $file }: โมดูล "{ $module }": query_response มีมากกว่า { $max } ขั้นตอน
 exporter-config-step = { $file }: โมดูล "{ $module }": แต่ละขั้นตอนของ query_response ต้องมี expect หรือ send
-exporter-config-regex = { $file }: โมดูล "{ $module }": expect "{ $value }" ไม่ใช่นิพจน์ปกติที่ถูกต้อง (หรือยาวเกิน 1024 อักขระ)
+exporter-config-regex = { $file }: โมดูล "{ $module }": "{ $value }" ไม่ใช่นิพจน์ปกติที่ถูกต้อง (หรือยาวเกิน 1024 อักขระ)
 exporter-config-send = { $file }: โมดูล "{ $module }": send "{ $value }" ต้องเป็นบรรทัดเดียว ไม่เกิน 1024 ไบต์ และไม่มีการอ้างอิง ${"{"}…{"}"}
 exporter-timeout-offset-bad = --timeout-offset "{ $value }" ไม่ใช่จำนวนวินาทีระหว่าง 0 ถึง 60 (ตัวอย่าง: 0.5)

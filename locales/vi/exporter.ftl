@@ -85,6 +85,6 @@ exporter-config-redirects = { $file }: module "{ $module }": conndoctor không �
 exporter-config-ip-protocol = { $file }: module "{ $module }": preferred_ip_protocol "{ $value }" phải là ip4 hoặc ip6
 exporter-config-steps = { $file }: module "{ $module }": query_response có hơn { $max } bước
 exporter-config-step = { $file }: module "{ $module }": mỗi bước query_response cần expect hoặc send
-exporter-config-regex = { $file }: module "{ $module }": expect "{ $value }" không phải biểu thức chính quy hợp lệ (hoặc dài hơn 1024 ký tự)
+exporter-config-regex = { $file }: module "{ $module }": "{ $value }" không phải biểu thức chính quy hợp lệ (hoặc dài hơn 1024 ký tự)
 exporter-config-send = { $file }: module "{ $module }": send "{ $value }" phải là một dòng, tối đa 1024 byte, không có tham chiếu ${"{"}…{"}"}
 exporter-timeout-offset-bad = --timeout-offset "{ $value }" không phải số giây từ 0 đến 60 (ví dụ: 0.5)

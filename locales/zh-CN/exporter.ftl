@@ -85,6 +85,6 @@ exporter-config-redirects = { $file }：模块 "{ $module }"：conndoctor 不跟
 exporter-config-ip-protocol = { $file }：模块 "{ $module }"：preferred_ip_protocol "{ $value }" 只能是 ip4 或 ip6
 exporter-config-steps = { $file }：模块 "{ $module }"：query_response 超过 { $max } 步
 exporter-config-step = { $file }：模块 "{ $module }"：query_response 的每一步需要 expect 或 send
-exporter-config-regex = { $file }：模块 "{ $module }"：expect "{ $value }" 不是有效的正则表达式（或超过 1024 个字符）
+exporter-config-regex = { $file }：模块 "{ $module }"："{ $value }" 不是有效的正则表达式（或超过 1024 个字符）
 exporter-config-send = { $file }：模块 "{ $module }"：send "{ $value }" 必须是一行、最多 1024 字节，且不含 ${"{"}…{"}"} 引用
 exporter-timeout-offset-bad = --timeout-offset "{ $value }" 不是 0 到 60 之间的秒数（例如：0.5）

@@ -75,6 +75,30 @@ pub fn verdict(
             Some(s) if prober.is_ws() => s == 101,
             Some(s) => (200..300).contains(&s),
         };
+        // blackbox's header regexes: a missing header fails unless allow_missing.
+        let headers_failed = m.checks.header_regexes.iter().any(|hr| {
+            let Some(Reply::Http(h)) = main.map(|e| &e.reply) else {
+                return false;
+            };
+            let mut values = h
+                .headers
+                .iter()
+                .filter(|(k, _)| k.eq_ignore_ascii_case(&hr.header))
+                .map(|(_, v)| v.as_str())
+                .peekable();
+            if values.peek().is_none() {
+                return !hr.allow_missing;
+            }
+            values.any(|v| hr.regexp.is_match(v)) == hr.fail_if_matches
+        });
+        let regex_failed = regex_failed.unwrap_or(false) || headers_failed;
+        success &= !regex_failed;
+        gauge(
+            &mut metrics,
+            "probe_failed_due_to_regex",
+            "Indicates if probe failed due to regex",
+            if regex_failed { 1.0 } else { 0.0 },
+        );
         let ssl = main.is_some_and(|e| matches!(e.tls, Some(TlsResult::Established { .. })));
         success &= status_ok;
         success &= !(m.checks.fail_if_ssl && ssl);
@@ -86,7 +110,7 @@ pub fn verdict(
             if ssl { 1.0 } else { 0.0 },
         );
     }
-    if let Some(failed) = regex_failed {
+    if let Some(failed) = regex_failed.filter(|_| !prober.is_http()) {
         success &= !failed;
         gauge(
             &mut metrics,

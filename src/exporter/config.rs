@@ -139,6 +139,17 @@ pub enum Step {
     Send(String),
 }
 
+/// One `fail_if_header_(not_)matches` entry.
+#[derive(Debug, Clone)]
+pub struct HeaderRegex {
+    /// Lower-case header name.
+    pub header: String,
+    pub regexp: regex::Regex,
+    pub allow_missing: bool,
+    /// `fail_if_header_matches` (else `fail_if_header_not_matches`).
+    pub fail_if_matches: bool,
+}
+
 /// The blackbox_exporter checks a module adds to conndoctor's verdict.
 #[derive(Debug, Clone, Default)]
 pub struct Checks {
@@ -148,6 +159,8 @@ pub struct Checks {
     pub fail_if_not_ssl: bool,
     /// `None`: every resolved address, as conndoctor checks them.
     pub ip: Option<IpPreference>,
+    /// `fail_if_header_matches` / `fail_if_header_not_matches`, in that order.
+    pub header_regexes: Vec<HeaderRegex>,
     pub query_response: Vec<Step>,
 }
 
@@ -429,6 +442,10 @@ struct RawHttp {
     #[serde(default)]
     fail_if_not_ssl: bool,
     tls_config: Option<RawTlsConfig>,
+    #[serde(default)]
+    fail_if_header_matches: Vec<RawHeaderRegex>,
+    #[serde(default)]
+    fail_if_header_not_matches: Vec<RawHeaderRegex>,
     // Accepted: conndoctor reads only a capped start of the body anyway.
     #[allow(dead_code)]
     body_size_limit: Option<serde_norway::Value>,
@@ -439,6 +456,15 @@ struct RawHttp {
     enable_http2: Option<bool>,
     #[serde(flatten)]
     rest: Rest,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHeaderRegex {
+    header: String,
+    regexp: String,
+    #[serde(default)]
+    allow_missing: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -488,8 +514,6 @@ const HTTP_UNSUPPORTED: &[&str] = &[
     "fail_if_body_not_matches_regexp",
     "fail_if_body_json_matches_cel",
     "fail_if_body_json_not_matches_cel",
-    "fail_if_header_matches",
-    "fail_if_header_not_matches",
     "skip_resolve_phase_with_proxy",
     "source_ip_address",
     "hostname",
@@ -526,7 +550,7 @@ const TLS_UNSUPPORTED: &[&str] = &[
     "min_version",
     "max_version",
 ];
-const HTTP_KNOWN: &str = "valid_status_codes, valid_http_versions, method, headers, preferred_ip_protocol, ip_protocol_fallback, fail_if_ssl, fail_if_not_ssl, tls_config, body_size_limit, no_follow_redirects, follow_redirects, enable_http2";
+const HTTP_KNOWN: &str = "valid_status_codes, valid_http_versions, method, headers, preferred_ip_protocol, ip_protocol_fallback, fail_if_ssl, fail_if_not_ssl, fail_if_header_matches, fail_if_header_not_matches, tls_config, body_size_limit, no_follow_redirects, follow_redirects, enable_http2";
 const TCP_KNOWN: &str =
     "preferred_ip_protocol, ip_protocol_fallback, query_response, tls, tls_config";
 const STEP_KNOWN: &str = "expect, send";
@@ -853,6 +877,25 @@ fn validate_module(
         if h.no_follow_redirects == Some(false) || h.follow_redirects == Some(true) {
             return Err(merr("exporter-config-redirects"));
         }
+        for (list, fail_if_matches) in [
+            (h.fail_if_header_matches, true),
+            (h.fail_if_header_not_matches, false),
+        ] {
+            for r in list {
+                if !valid_header_name(&r.header) {
+                    return Err(merr("exporter-config-header")
+                        .arg("value", r.header.escape_debug().to_string()));
+                }
+                let regexp = build_regex(&r.regexp)
+                    .ok_or_else(|| merr("exporter-config-regex").arg("value", r.regexp.as_str()))?;
+                checks.header_regexes.push(HeaderRegex {
+                    header: r.header.to_ascii_lowercase(),
+                    regexp,
+                    allow_missing: r.allow_missing,
+                    fail_if_matches,
+                });
+            }
+        }
         checks.fail_if_ssl = h.fail_if_ssl;
         checks.fail_if_not_ssl = h.fail_if_not_ssl;
         checks.ip = ip_preference(&merr, h.preferred_ip_protocol, h.ip_protocol_fallback)?;
@@ -912,11 +955,7 @@ fn validate_module(
                 return Err(merr("exporter-config-step"));
             }
             if let Some(e) = step.expect {
-                let re = regex::RegexBuilder::new(&e)
-                    .size_limit(1 << 20)
-                    .build()
-                    .ok()
-                    .filter(|_| e.len() <= MAX_REGEX)
+                let re = build_regex(&e)
                     .ok_or_else(|| merr("exporter-config-regex").arg("value", e.as_str()))?;
                 checks.query_response.push(Step::Expect(re));
             }
@@ -992,6 +1031,14 @@ fn unsupported(
         .arg("field", key)
         .arg("block", block)
         .arg("known", known))
+}
+
+/// A configured regex, bounded in length and compiled size.
+fn build_regex(e: &str) -> Option<regex::Regex> {
+    if e.len() > MAX_REGEX {
+        return None;
+    }
+    regex::RegexBuilder::new(e).size_limit(1 << 20).build().ok()
 }
 
 fn ip_preference(
