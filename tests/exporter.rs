@@ -1228,7 +1228,10 @@ fn blackbox_modules_judge_as_blackbox_does() {
     ] {
         let m = e.probe(&format!("http://127.0.0.1:{port}/"), module);
         assert_eq!(
-            (m.value("probe_success"), m.value("probe_failed_due_to_regex")),
+            (
+                m.value("probe_success"),
+                m.value("probe_failed_due_to_regex")
+            ),
             (success, regex),
             "{module}: {}",
             m.text
