@@ -1,7 +1,8 @@
 //! `conndoctor exporter` (issue 7), run as a process: the real binary on a free
 //! loopback port, scraped over HTTP with a plain std `TcpStream`, its Prometheus text
-//! parsed with the `prometheus-parse` crate (and, where Debian's prometheus package
-//! provides it, checked with `promtool check metrics`).
+//! parsed with the `prometheus-parse` crate and checked with `promtool check metrics`;
+//! as a blackbox_exporter drop-in it is also scraped by a real Prometheus (both from
+//! Debian's `prometheus` package, which .ci/run installs; missing, the tests fail).
 //!
 //! Targets are loopback servers started here: an open port, a closed one, a listener
 //! whose accept queue is full (backlog 0 and one parked client: SYNs get no answer, as
