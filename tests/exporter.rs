@@ -1,7 +1,8 @@
 //! `conndoctor exporter` (issue 7), run as a process: the real binary on a free
 //! loopback port, scraped over HTTP with a plain std `TcpStream`, its Prometheus text
-//! parsed with the `prometheus-parse` crate (and, where Debian's prometheus package
-//! provides it, checked with `promtool check metrics`).
+//! parsed with the `prometheus-parse` crate and checked with `promtool check metrics`;
+//! as a blackbox_exporter drop-in it is also scraped by a real Prometheus (both from
+//! Debian's `prometheus` package, which .ci/run installs; missing, the tests fail).
 //!
 //! Targets are loopback servers started here: an open port, a closed one, a listener
 //! whose accept queue is full (backlog 0 and one parked client: SYNs get no answer, as
@@ -53,8 +54,13 @@ fn start(config: Option<&Path>, extra: &[&str]) -> Exporter {
     if let Some(p) = config {
         c.arg("--config").arg(p);
     }
-    c.args(extra)
-        .stdin(Stdio::null())
+    c.args(extra);
+    start_cmd(c)
+}
+
+/// Starts the exporter command `c` and reads its address from the start-up line.
+fn start_cmd(mut c: Command) -> Exporter {
+    c.stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let mut child = c.spawn().expect("spawn conndoctor exporter");
@@ -958,12 +964,12 @@ fn sighup_reloads_and_a_bad_reload_keeps_the_running_config() {
 
 #[test]
 fn promtool_accepts_the_exposition() {
-    let Ok(out) = Command::new("promtool").arg("--version").output() else {
-        println!(
-            "NOTE: promtool not found (Debian package `prometheus`): skipping `promtool check metrics`"
-        );
-        return;
-    };
+    let out = Command::new("promtool")
+        .arg("--version")
+        .output()
+        .unwrap_or_else(|_| {
+            panic!("promtool is not installed (Debian package `prometheus`; .ci/run installs it)")
+        });
     assert!(out.status.success());
     let e = start(None, &[]);
     let web = hyper_server();
@@ -1021,4 +1027,637 @@ fn startup_and_errors_are_localised() {
         );
         assert!(!stderr.contains('⟦'), "{lang}: {stderr}");
     }
+}
+
+// ------------------------------------------------------------------ blackbox_exporter drop-in
+
+/// hyper answering `/status/<code>` with that code, everything else 200.
+fn status_server() -> Bg {
+    use http_body_util::Full;
+    use hyper::body::Bytes;
+    spawn_server(|l| {
+        accept_each(l, |s| async move {
+            let svc = hyper::service::service_fn(
+                |req: hyper::Request<hyper::body::Incoming>| async move {
+                    let code = req
+                        .uri()
+                        .path()
+                        .strip_prefix("/status/")
+                        .and_then(|c| c.parse::<u16>().ok())
+                        .unwrap_or(200);
+                    Ok::<_, Infallible>(
+                        hyper::Response::builder()
+                            .status(code)
+                            .body(Full::new(Bytes::from_static(b"status\n")))
+                            .expect("response"),
+                    )
+                },
+            );
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(hyper_util::rt::TokioIo::new(s), svc)
+                .await;
+        })
+    })
+}
+
+/// A server that greets like sshd, then reads one line and closes.
+fn banner_server(greeting: &'static str) -> Bg {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
+    spawn_server(move |l| {
+        accept_each(l, move |mut s| async move {
+            let _ = s.write_all(greeting.as_bytes()).await;
+            let mut line = String::new();
+            let mut rd = tokio::io::BufReader::new(&mut s);
+            let _ = tokio::time::timeout(Duration::from_secs(5), rd.read_line(&mut line)).await;
+        })
+    })
+}
+
+/// A blackbox.yml as a Prometheus user has it, plus modules for each mapped option.
+const BLACKBOX_YML: &str = r#"
+modules:
+  http_2xx:
+    prober: http
+    timeout: 5s
+    http:
+      preferred_ip_protocol: ip4
+  http_404:
+    prober: http
+    timeout: 5s
+    http:
+      valid_status_codes: [404]
+  http_tls_only:
+    prober: http
+    timeout: 5s
+    http:
+      fail_if_not_ssl: true
+  tcp_connect:
+    prober: tcp
+    timeout: 5s
+  tcp_ip6_only:
+    prober: tcp
+    timeout: 5s
+    tcp:
+      preferred_ip_protocol: ip6
+      ip_protocol_fallback: false
+  ssh_banner:
+    prober: tcp
+    timeout: 5s
+    tcp:
+      query_response:
+      - expect: "^SSH-2.0-"
+      - send: "SSH-2.0-blackbox-ssh-check"
+  smtp_banner:
+    prober: tcp
+    timeout: 5s
+    tcp:
+      query_response:
+      - expect: "^220 "
+  header_ok:
+    prober: http
+    timeout: 5s
+    http:
+      fail_if_header_not_matches:
+      - header: Content-Length
+        regexp: "^7$"
+      - header: X-Absent
+        regexp: "."
+        allow_missing: true
+  header_missing:
+    prober: http
+    timeout: 5s
+    http:
+      fail_if_header_not_matches:
+      - header: Access-Control-Allow-Origin
+        regexp: '(\*|example\.com)'
+  header_forbidden:
+    prober: http
+    timeout: 5s
+    http:
+      fail_if_header_matches:
+      - header: content-length
+        regexp: "7"
+  ws_upgrade:
+    prober: http
+    timeout: 5s
+    http:
+      valid_status_codes: [101]
+      headers:
+        Upgrade: websocket
+        Connection: Upgrade
+        Sec-WebSocket-Version: "13"
+"#;
+
+#[test]
+fn blackbox_modules_judge_as_blackbox_does() {
+    let (e, _dir) = start_with(BLACKBOX_YML);
+    let web = status_server();
+    let port = web.addr.port();
+
+    // http_2xx: a URL target, 2xx is success, anything else is not.
+    let m = e.probe(&format!("http://127.0.0.1:{port}/"), "http_2xx");
+    assert_eq!(
+        (m.value("probe_success"), m.value("probe_http_status_code")),
+        (1.0, 200.0),
+        "{}",
+        m.text
+    );
+    assert_eq!(m.value("probe_http_ssl"), 0.0);
+    assert_eq!(m.value("probe_ip_protocol"), 4.0);
+    let m = e.probe(&format!("http://127.0.0.1:{port}/status/404"), "http_2xx");
+    assert_eq!(
+        (m.value("probe_success"), m.value("probe_http_status_code")),
+        (0.0, 404.0),
+        "{}",
+        m.text
+    );
+    let m = e.probe(&format!("http://127.0.0.1:{port}/status/503"), "http_2xx");
+    assert_eq!(m.value("probe_success"), 0.0, "{}", m.text);
+    // A bare host:port is http:// as in blackbox.
+    let m = e.probe(&format!("127.0.0.1:{port}"), "http_2xx");
+    assert_eq!(m.value("probe_success"), 1.0, "{}", m.text);
+
+    // valid_status_codes replaces the 2xx default.
+    let m = e.probe(&format!("http://127.0.0.1:{port}/status/404"), "http_404");
+    assert_eq!(m.value("probe_success"), 1.0, "{}", m.text);
+    let m = e.probe(&format!("http://127.0.0.1:{port}/"), "http_404");
+    assert_eq!(m.value("probe_success"), 0.0, "{}", m.text);
+
+    // fail_if_not_ssl on a plain URL.
+    let m = e.probe(&format!("http://127.0.0.1:{port}/"), "http_tls_only");
+    assert_eq!(
+        (m.value("probe_success"), m.value("probe_http_ssl")),
+        (0.0, 0.0),
+        "{}",
+        m.text
+    );
+
+    // preferred_ip_protocol ip6 without fallback: an IPv4-only target fails.
+    let m = e.probe(&web.addr.to_string(), "tcp_ip6_only");
+    assert_eq!(m.value("probe_success"), 0.0, "{}", m.text);
+    let m = e.probe(&web.addr.to_string(), "tcp_connect");
+    assert_eq!(m.value("probe_success"), 1.0, "{}", m.text);
+
+    // query_response: the banner matches one module and not the other.
+    let ssh = banner_server("SSH-2.0-OpenSSH_9.2 test\r\n");
+    let m = e.probe(&ssh.addr.to_string(), "ssh_banner");
+    assert_eq!(
+        (
+            m.value("probe_success"),
+            m.value("probe_failed_due_to_regex")
+        ),
+        (1.0, 0.0),
+        "{}",
+        m.text
+    );
+    let m = e.probe(&ssh.addr.to_string(), "smtp_banner");
+    assert_eq!(
+        (
+            m.value("probe_success"),
+            m.value("probe_failed_due_to_regex")
+        ),
+        (0.0, 1.0),
+        "{}",
+        m.text
+    );
+
+    // Header regexes ("status\n" is 7 bytes; hyper sends no CORS header).
+    for (module, success, regex) in [
+        ("header_ok", 1.0, 0.0),
+        ("header_missing", 0.0, 1.0),
+        ("header_forbidden", 0.0, 1.0),
+    ] {
+        let m = e.probe(&format!("http://127.0.0.1:{port}/"), module);
+        assert_eq!(
+            (
+                m.value("probe_success"),
+                m.value("probe_failed_due_to_regex")
+            ),
+            (success, regex),
+            "{module}: {}",
+            m.text
+        );
+    }
+
+    // A WebSocket check written as an http module with the upgrade headers.
+    let ws = ws_server(WsPolicy::default());
+    let m = e.probe(&format!("http://{}/", ws.addr), "ws_upgrade");
+    assert_eq!(
+        (m.value("probe_success"), m.value("probe_http_status_code")),
+        (1.0, 101.0),
+        "{}",
+        m.text
+    );
+    let m = e.probe(&format!("http://127.0.0.1:{port}/"), "ws_upgrade");
+    assert_eq!(
+        m.value("probe_success"),
+        0.0,
+        "200 is not an upgrade: {}",
+        m.text
+    );
+}
+
+fn post(addr: SocketAddr, path: &str) -> Resp {
+    http(
+        addr,
+        &format!(
+            "POST {path} HTTP/1.1\r\nHost: {addr}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        ),
+    )
+}
+
+#[test]
+fn blackbox_flags_endpoints_and_openmetrics() {
+    // blackbox's flag names, and --config.check's exit codes 0 and 1.
+    let ok = command(&[
+        "exporter",
+        "--lang",
+        "en",
+        "--config.check",
+        "--config.file",
+    ])
+    .arg(fixtures().join("blackbox-good.yml"))
+    .output()
+    .expect("config.check");
+    let stdout = String::from_utf8_lossy(&ok.stdout);
+    assert_eq!(ok.status.code(), Some(0), "{stdout}");
+    assert!(stdout.contains("the configuration is valid"), "{stdout}");
+    let bad = command(&[
+        "exporter",
+        "--lang",
+        "en",
+        "--config.check",
+        "--config.file",
+    ])
+    .arg(fixtures().join("reject-bb-method.yml"))
+    .output()
+    .expect("config.check");
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert_eq!(bad.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("GET only"), "{stderr}");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("blackbox.yml");
+    std::fs::write(&path, "modules:\n  tcp_connect:\n    prober: tcp\n").expect("write");
+    let mut c = command(&[
+        "exporter",
+        "--lang",
+        "en",
+        "--web.listen-address",
+        "127.0.0.1:0",
+    ]);
+    c.arg("--config.file").arg(&path);
+    let e = start_cmd(c);
+
+    for (p, body) in [("/-/healthy", "Healthy"), ("/-/ready", "Ready")] {
+        let r = e.get(p);
+        assert_eq!((r.status, r.body.trim()), (200, body), "{p}");
+    }
+    let r = e.get("/-/reload");
+    assert_eq!(r.status, 405, "{}", r.body);
+    assert_eq!(r.header("allow"), Some("POST"));
+
+    // POST /-/reload: a new module appears; a broken file is 500 and changes nothing.
+    let (_l, open) = open_port();
+    std::fs::write(&path, "modules:\n  tcp_connect:\n    prober: tcp\n  banner:\n    prober: tcp\n    timeout: 1s\n    tcp:\n      query_response:\n      - expect: x\n").expect("rewrite");
+    let r = post(e.addr, "/-/reload");
+    assert_eq!(r.status, 200, "{}", r.body);
+    assert!(r.body.contains("modules banner, tcp_connect"), "{}", r.body);
+    assert_eq!(
+        e.get(&format!("/probe?target={open}&module=banner")).status,
+        200
+    );
+    std::fs::write(
+        &path,
+        "modules:\n  x:\n    prober: http\n    http:\n      method: PUT\n",
+    )
+    .expect("break");
+    let r = post(e.addr, "/-/reload");
+    assert_eq!(r.status, 500, "{}", r.body);
+    assert!(
+        r.body.contains("configuration not reloaded") && r.body.contains("PUT"),
+        "{}",
+        r.body
+    );
+    let own = e.metrics();
+    assert_eq!(
+        own.value("blackbox_exporter_config_last_reload_successful"),
+        0.0
+    );
+    assert_eq!(
+        own.value("conndoctor_exporter_config_last_reload_successful"),
+        0.0
+    );
+    assert_eq!(
+        e.probe(&open.to_string(), "tcp_connect")
+            .value("probe_success"),
+        1.0
+    );
+
+    // /metrics carries the process_* families of Prometheus' client libraries.
+    let m = e.metrics();
+    assert!(m.value("process_open_fds") >= 3.0, "{}", m.text);
+    assert!(m.value("process_max_fds") >= m.value("process_open_fds"));
+    assert!(m.value("process_resident_memory_bytes") > 0.0);
+    assert!(m.value("process_virtual_memory_bytes") >= m.value("process_resident_memory_bytes"));
+    assert!(m.value("process_cpu_seconds_total") >= 0.0);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs_f64();
+    let started = m.value("process_start_time_seconds");
+    assert!(
+        started <= now + 1.0 && started > now - 600.0,
+        "{started} vs {now}"
+    );
+
+    // OpenMetrics when the scraper prefers it (Prometheus' own Accept header).
+    let accept = "application/openmetrics-text;version=1.0.0;q=0.5,application/openmetrics-text;version=0.0.1;q=0.4,text/plain;version=0.0.4;q=0.3,*/*;q=0.2";
+    for path in [
+        "/metrics".to_string(),
+        format!("/probe?target={open}&module=tcp_connect"),
+    ] {
+        let r = e.get_with(&path, &[("Accept", accept)]);
+        assert_eq!(r.status, 200);
+        assert_eq!(
+            r.header("content-type"),
+            Some("application/openmetrics-text; version=1.0.0; charset=utf-8"),
+            "{path}"
+        );
+        assert!(r.body.ends_with("# EOF\n"), "{}", r.body);
+        assert!(
+            !r.body.contains("# TYPE conndoctor_exporter_probes_total"),
+            "{}",
+            r.body
+        );
+    }
+    let r = e.get_with("/metrics", &[("Accept", accept)]);
+    assert!(
+        r.body
+            .contains("# TYPE conndoctor_exporter_probes counter\n"),
+        "{}",
+        r.body
+    );
+    assert!(
+        r.body.contains("# TYPE process_cpu_seconds counter\n"),
+        "{}",
+        r.body
+    );
+}
+
+/// One GET to Prometheus' HTTP API, parsed as JSON.
+fn prom_api(addr: SocketAddr, path_and_query: &str) -> Option<serde_json::Value> {
+    let s = TcpStream::connect_timeout(&addr, Duration::from_secs(2)).ok()?;
+    drop(s);
+    let r = http(
+        addr,
+        &format!("GET {path_and_query} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"),
+    );
+    if r.status != 200 {
+        return None;
+    }
+    // Go's server may answer chunked; the JSON object is the part between the braces.
+    let start = r.body.find('{')?;
+    let end = r.body.rfind('}')?;
+    serde_json::from_str(&r.body[start..=end]).ok()
+}
+
+/// `(job, instance) -> value` of an instant query.
+fn prom_query(addr: SocketAddr, query: &str) -> BTreeMap<(String, String), String> {
+    let Some(v) = prom_api(addr, &format!("/api/v1/query?query={query}")) else {
+        return BTreeMap::new();
+    };
+    v["data"]["result"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|s| {
+                    let label = |k: &str| s["metric"][k].as_str().unwrap_or("").to_string();
+                    (
+                        (label("job"), label("instance")),
+                        s["value"][1].as_str().unwrap_or("").to_string(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_real_prometheus_scrapes_it_with_the_blackbox_relabel_recipe() {
+    let prometheus = ["/usr/bin/prometheus", "/usr/local/bin/prometheus"]
+        .into_iter()
+        .find(|p| Path::new(p).exists())
+        .unwrap_or_else(|| {
+            panic!("prometheus is not installed (Debian package `prometheus`; .ci/run installs it)")
+        });
+    let (e, _dir) = start_with(BLACKBOX_YML);
+    let web = status_server();
+    let port = web.addr.port();
+    let ok = format!("http://127.0.0.1:{port}/");
+    let bad = format!("http://127.0.0.1:{port}/status/500");
+    let open = web.addr.to_string();
+    let closed = format!("127.0.0.1:{}", support::free_port());
+    let prom_addr = SocketAddr::from(([127, 0, 0, 1], support::free_port()));
+    // blackbox_exporter's README recipe, with only the exporter's address swapped.
+    let job = |name: &str, module: &str, targets: [&str; 2]| {
+        format!(
+            "  - job_name: {name}\n    metrics_path: /probe\n    params:\n      module: [{module}]\n    static_configs:\n      - targets: ['{}', '{}']\n    relabel_configs:\n      - source_labels: [__address__]\n        target_label: __param_target\n      - source_labels: [__param_target]\n        target_label: instance\n      - target_label: __address__\n        replacement: {}\n",
+            targets[0], targets[1], e.addr
+        )
+    };
+    let yml = format!(
+        "global:\n  scrape_interval: 1s\n  scrape_timeout: 1s\nscrape_configs:\n{}{}  - job_name: exporter\n    static_configs:\n      - targets: ['{}']\n",
+        job("blackbox_http", "http_2xx", [&ok, &bad]),
+        job("blackbox_tcp", "tcp_connect", [&open, &closed]),
+        e.addr
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cfg = dir.path().join("prometheus.yml");
+    std::fs::write(&cfg, &yml).expect("write prometheus.yml");
+    let child = Command::new(prometheus)
+        .arg(format!("--config.file={}", cfg.display()))
+        .arg(format!(
+            "--storage.tsdb.path={}",
+            dir.path().join("data").display()
+        ))
+        .arg(format!("--web.listen-address={prom_addr}"))
+        .arg("--log.level=warn")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start prometheus");
+    let _prom = ChildGuard {
+        child,
+        name: "prometheus",
+    };
+
+    let want: BTreeMap<(String, String), String> = [
+        (("blackbox_http", ok.as_str()), "1"),
+        (("blackbox_http", bad.as_str()), "0"),
+        (("blackbox_tcp", open.as_str()), "1"),
+        (("blackbox_tcp", closed.as_str()), "0"),
+    ]
+    .into_iter()
+    .map(|((j, i), v)| ((j.to_string(), i.to_string()), v.to_string()))
+    .collect();
+    let until = Instant::now() + WAIT;
+    let mut got = BTreeMap::new();
+    while Instant::now() < until {
+        got = prom_query(prom_addr, "probe_success");
+        if want.keys().all(|k| got.contains_key(k)) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    assert_eq!(got, want, "probe_success as Prometheus scraped it\n{yml}");
+    let status = prom_query(prom_addr, "probe_http_status_code");
+    assert_eq!(
+        status
+            .get(&("blackbox_http".into(), bad.clone()))
+            .map(String::as_str),
+        Some("500"),
+        "{status:?}"
+    );
+
+    // Every target scraped without error, the exporter's own /metrics (negotiated as
+    // OpenMetrics by Prometheus) included.
+    let until = Instant::now() + WAIT;
+    loop {
+        let targets = prom_api(prom_addr, "/api/v1/targets").unwrap_or_default();
+        let active = targets["data"]["activeTargets"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let seen: Vec<(String, String)> = active
+            .iter()
+            .map(|t| {
+                (
+                    t["health"].as_str().unwrap_or("").to_string(),
+                    t["lastError"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .collect();
+        if seen.len() == 5 && seen.iter().all(|(h, _)| h == "up") {
+            break;
+        }
+        assert!(Instant::now() < until, "targets not all up: {seen:?}");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    let fds = prom_query(prom_addr, "process_open_fds");
+    let v: f64 = fds
+        .get(&("exporter".into(), e.addr.to_string()))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| panic!("process_open_fds not scraped: {fds:?}"));
+    assert!(v >= 3.0, "{v}");
+    let probes = prom_query(prom_addr, "conndoctor_exporter_probes_total");
+    assert!(!probes.is_empty(), "the counter scraped from /metrics");
+}
+
+#[test]
+fn blackbox_timeout_offset_flag() {
+    // The offset comes off the scraper's timeout: 2 s - 1.5 s is under the 1 s floor
+    // (half the scrape timeout), so the floor is the deadline; the module's 5 s is longer.
+    let e = start(None, &["--timeout-offset", "1.5"]);
+    let (_l, open) = open_port();
+    let m = e.probe_with(
+        &open.to_string(),
+        "tcp",
+        &[("X-Prometheus-Scrape-Timeout-Seconds", "2")],
+    );
+    assert_eq!(
+        m.value("conndoctor_probe_timeout_seconds"),
+        1.0,
+        "{}",
+        m.text
+    );
+    let bad = command(&["exporter", "--lang", "en", "--timeout-offset", "soon"])
+        .output()
+        .expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&bad.stderr).contains("--timeout-offset \"soon\""),
+        "{}",
+        String::from_utf8_lossy(&bad.stderr)
+    );
+}
+
+/// hyper behind tokio-rustls with a self-signed certificate for 127.0.0.1.
+fn https_server() -> Bg {
+    use http_body_util::Full;
+    use hyper::body::Bytes;
+    let acceptor = tokio_rustls::TlsAcceptor::from(support::tls_config(&support::self_signed(&[
+        "localhost",
+        "127.0.0.1",
+    ])));
+    spawn_server(move |l| {
+        accept_each(l, move |s| {
+            let acceptor = acceptor.clone();
+            async move {
+                let Ok(tls) = acceptor.accept(s).await else {
+                    return;
+                };
+                let svc = hyper::service::service_fn(|_req| async {
+                    Ok::<_, Infallible>(hyper::Response::new(Full::new(Bytes::from_static(
+                        b"secure\n",
+                    ))))
+                });
+                let _ = hyper::server::conn::http1::Builder::new()
+                    .serve_connection(hyper_util::rt::TokioIo::new(tls), svc)
+                    .await;
+            }
+        })
+    })
+}
+
+#[test]
+fn blackbox_http_module_probes_https_urls() {
+    let (e, _dir) = start_with(
+        r#"
+modules:
+  http_2xx:
+    prober: http
+    timeout: 5s
+  https_insecure:
+    prober: http
+    timeout: 5s
+    http:
+      fail_if_not_ssl: true
+      tls_config:
+        insecure_skip_verify: true
+  plain_only:
+    prober: http
+    timeout: 5s
+    http:
+      fail_if_ssl: true
+      tls_config:
+        insecure_skip_verify: true
+"#,
+    );
+    let tls = https_server();
+    let url = format!("https://127.0.0.1:{}/", tls.addr.port());
+    // The URL's scheme decides: TLS, verified (a self-signed certificate fails) ...
+    let m = e.probe(&url, "http_2xx");
+    assert_eq!(m.value("probe_success"), 0.0, "{}", m.text);
+    assert_eq!(m.symptom(), "tls", "{}", m.text);
+    // ... or not verified, when the module says so.
+    let m = e.probe(&url, "https_insecure");
+    assert_eq!(
+        (
+            m.value("probe_success"),
+            m.value("probe_http_ssl"),
+            m.value("probe_http_status_code")
+        ),
+        (1.0, 1.0, 200.0),
+        "{}",
+        m.text
+    );
+    let m = e.probe(&url, "plain_only");
+    assert_eq!(
+        (m.value("probe_success"), m.value("probe_http_ssl")),
+        (0.0, 1.0),
+        "{}",
+        m.text
+    );
 }

@@ -61,7 +61,7 @@ exporter-refused-address = الهدف { $target } غير مسموح به: { $add
 exporter-refused-denied = الهدف { $target } غير مسموح به: إنه عنوان link-local أو عنوان بيانات وصفية للسحابة ({ $range })؛ لفحصه اذكره صراحةً في allow.cidrs
 exporter-refused-unspecified = الهدف { $target } غير مسموح به: { $addr } هو العنوان غير المحدد، وهو يصل إلى هذا الجهاز نفسه
 exporter-refused-busy = عدد الفحوص المتزامنة كبير جدًا (الحد { $limit })؛ أعد المحاولة لاحقًا
-exporter-not-found = غير موجود: يخدم exporter المسارين /probe و/metrics
+exporter-not-found = غير موجود: يخدم exporter المسارات /probe و/metrics و/-/healthy و/-/ready وPOST /-/reload
 exporter-index = conndoctor exporter: المسار /probe?target=…&module=… يفحص هدفًا (أضف &debug=true للتقرير الكامل، و&format=json لصيغة JSON)؛ المسار /metrics يعرض مقاييس exporter نفسه
 
 ## Exporter: debug output
@@ -69,3 +69,22 @@ exporter-index = conndoctor exporter: المسار /probe?target=…&module=… 
 exporter-debug-module = الوحدة { $module } (نوع الفحص { $prober })، المهلة { $seconds } ث
 exporter-debug-unfinished = لم ينتهِ الفحص ضمن مهلته
 exporter-debug-metrics = المقاييس المُعادة لهذا الفحص:
+
+## Exporter: blackbox_exporter compatibility
+
+exporter-refused-method-post = تتطلب نقطة النهاية هذه طلب POST
+exporter-healthy = سليم
+exporter-ready = جاهز
+exporter-config-prober-unsupported = { $file }: الوحدة "{ $module }": نوع الفحص "{ $value }" من blackbox_exporter غير متوفر في conndoctor (المتوفر: tcp وhttp، وكذلك text وhttps وws وwss)
+exporter-config-unsupported = { $file }: الوحدة "{ $module }": لا يدعم conndoctor خيار blackbox_exporter { $field }؛ احذفه (راجع README: «ما يبقى أشد صرامة من blackbox_exporter»)
+exporter-config-unknown-field = { $file }: الوحدة "{ $module }": حقل غير معروف "{ $field }" في { $block } (المعروف: { $known })
+exporter-config-status = { $file }: الوحدة "{ $module }": valid_status_codes: "{ $value }" ليس رمز حالة HTTP (من 100 إلى 599)
+exporter-config-http-version = { $file }: الوحدة "{ $module }": تذكر valid_http_versions { $value }، لكن conndoctor لا يتحدث إلا HTTP/1.1؛ أضف "HTTP/1.1"
+exporter-config-method = { $file }: الوحدة "{ $module }": method "{ $value }": يفحص conndoctor باستخدام GET فقط، كي لا يغيّر الجمع أي شيء على الهدف
+exporter-config-redirects = { $file }: الوحدة "{ $module }": لا يتبع conndoctor عمليات إعادة التوجيه (قد تقود إلى هدف ترفضه قائمة السماح)؛ احذف follow_redirects أو اضبط no_follow_redirects: true
+exporter-config-ip-protocol = { $file }: الوحدة "{ $module }": يجب أن تكون قيمة preferred_ip_protocol "{ $value }" إما ip4 أو ip6
+exporter-config-steps = { $file }: الوحدة "{ $module }": يحتوي query_response على أكثر من { $max } خطوة
+exporter-config-step = { $file }: الوحدة "{ $module }": تحتاج كل خطوة في query_response إلى expect أو send
+exporter-config-regex = { $file }: الوحدة "{ $module }": "{ $value }" ليس تعبيرًا نمطيًا صالحًا (أو أطول من 1024 حرفًا)
+exporter-config-send = { $file }: الوحدة "{ $module }": يجب أن يكون send "{ $value }" سطرًا واحدًا لا يتجاوز 1024 بايت، بلا مراجع ${"{"}…{"}"}
+exporter-timeout-offset-bad = --timeout-offset "{ $value }" ليس عددًا من الثواني بين 0 و60 (مثال: 0.5)

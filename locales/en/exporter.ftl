@@ -61,7 +61,7 @@ exporter-refused-address = target { $target } is not allowed: { $addr } is outsi
 exporter-refused-denied = target { $target } is not allowed: it is a link-local or cloud metadata address ({ $range }); list it under allow.cidrs to probe it
 exporter-refused-unspecified = target { $target } is not allowed: { $addr } is the unspecified address, which reaches this machine itself
 exporter-refused-busy = too many probes at once (limit { $limit }); try again later
-exporter-not-found = not found: the exporter serves /probe and /metrics
+exporter-not-found = not found: the exporter serves /probe, /metrics, /-/healthy, /-/ready and POST /-/reload
 exporter-index = conndoctor exporter: /probe?target=…&module=… probes a target (add &debug=true for the full report, &format=json for JSON); /metrics shows the exporter's own metrics
 
 ## Exporter: debug output
@@ -69,3 +69,22 @@ exporter-index = conndoctor exporter: /probe?target=…&module=… probes a targ
 exporter-debug-module = module { $module } (prober { $prober }), deadline { $seconds } s
 exporter-debug-unfinished = the check did not finish within its deadline
 exporter-debug-metrics = Metrics returned for this probe:
+
+## Exporter: blackbox_exporter compatibility
+
+exporter-refused-method-post = this endpoint requires a POST request
+exporter-healthy = Healthy
+exporter-ready = Ready
+exporter-config-prober-unsupported = { $file }: module "{ $module }": prober "{ $value }" of blackbox_exporter is not available in conndoctor (it probes tcp and http, and text, https, ws, wss)
+exporter-config-unsupported = { $file }: module "{ $module }": { $field } (a blackbox_exporter option) is not supported by conndoctor; remove it (README: "What stays stricter than blackbox_exporter")
+exporter-config-unknown-field = { $file }: module "{ $module }": unknown field "{ $field }" in { $block } (known: { $known })
+exporter-config-status = { $file }: module "{ $module }": valid_status_codes: "{ $value }" is not an HTTP status code (100 to 599)
+exporter-config-http-version = { $file }: module "{ $module }": valid_http_versions lists { $value }, but conndoctor speaks HTTP/1.1 only; add "HTTP/1.1"
+exporter-config-method = { $file }: module "{ $module }": method "{ $value }": conndoctor probes with GET only, so that a scrape never changes anything on the target
+exporter-config-redirects = { $file }: module "{ $module }": conndoctor does not follow redirects (a redirect could lead to a target the allow-list refuses); remove follow_redirects or set no_follow_redirects: true
+exporter-config-ip-protocol = { $file }: module "{ $module }": preferred_ip_protocol "{ $value }" must be ip4 or ip6
+exporter-config-steps = { $file }: module "{ $module }": query_response has more than { $max } steps
+exporter-config-step = { $file }: module "{ $module }": a query_response step needs expect or send
+exporter-config-regex = { $file }: module "{ $module }": "{ $value }" is not a valid regular expression (or longer than 1024 characters)
+exporter-config-send = { $file }: module "{ $module }": send "{ $value }" must be one line of at most 1024 bytes, without ${"{"}…{"}"} references
+exporter-timeout-offset-bad = --timeout-offset "{ $value }" is not a number of seconds from 0 to 60 (example: 0.5)

@@ -61,7 +61,7 @@ exporter-refused-address = 対象 { $target } は許可されていません：{
 exporter-refused-denied = 対象 { $target } は許可されていません：リンクローカルまたはクラウドのメタデータアドレス（{ $range }）です。調べるには allow.cidrs に明示してください
 exporter-refused-unspecified = 対象 { $target } は許可されていません：{ $addr } は未指定アドレスで、このマシン自身につながります
 exporter-refused-busy = 同時に実行中のプローブが多すぎます（上限 { $limit }）。しばらくしてから再試行してください
-exporter-not-found = 見つかりません：exporter が提供するのは /probe と /metrics です
+exporter-not-found = 見つかりません：exporter が提供するのは /probe、/metrics、/-/healthy、/-/ready、POST /-/reload です
 exporter-index = conndoctor exporter：/probe?target=…&module=… で対象を調べます（&debug=true で完全なレポート、&format=json で JSON）。/metrics は exporter 自身のメトリクスです
 
 ## Exporter: debug output
@@ -69,3 +69,22 @@ exporter-index = conndoctor exporter：/probe?target=…&module=… で対象を
 exporter-debug-module = モジュール { $module }（プローバー { $prober }）、期限 { $seconds } 秒
 exporter-debug-unfinished = チェックは期限内に終わりませんでした
 exporter-debug-metrics = このプローブで返すメトリクス：
+
+## Exporter: blackbox_exporter compatibility
+
+exporter-refused-method-post = このエンドポイントには POST リクエストが必要です
+exporter-healthy = 正常
+exporter-ready = 準備完了
+exporter-config-prober-unsupported = { $file }：モジュール "{ $module }"：blackbox_exporter のプローバー "{ $value }" は conndoctor にはありません（使用可能：tcp と http、および text、https、ws、wss）
+exporter-config-unsupported = { $file }：モジュール "{ $module }"：blackbox_exporter のオプション { $field } は conndoctor では使えません。削除してください（README「blackbox_exporter より厳しい点」）
+exporter-config-unknown-field = { $file }：モジュール "{ $module }"：{ $block } に不明なフィールド "{ $field }" があります（使用可能：{ $known }）
+exporter-config-status = { $file }：モジュール "{ $module }"：valid_status_codes："{ $value }" は HTTP ステータスコード（100〜599）ではありません
+exporter-config-http-version = { $file }：モジュール "{ $module }"：valid_http_versions は { $value } ですが、conndoctor は HTTP/1.1 のみ話します。"HTTP/1.1" を加えてください
+exporter-config-method = { $file }：モジュール "{ $module }"：method "{ $value }"：スクレイプが対象を変更しないよう、conndoctor は GET でのみ検査します
+exporter-config-redirects = { $file }：モジュール "{ $module }"：conndoctor はリダイレクトをたどりません（許可リストが拒否する対象に導かれうるため）。follow_redirects を削除するか no_follow_redirects: true にしてください
+exporter-config-ip-protocol = { $file }：モジュール "{ $module }"：preferred_ip_protocol "{ $value }" は ip4 か ip6 にしてください
+exporter-config-steps = { $file }：モジュール "{ $module }"：query_response のステップが { $max } を超えています
+exporter-config-step = { $file }：モジュール "{ $module }"：query_response の各ステップには expect か send が必要です
+exporter-config-regex = { $file }：モジュール "{ $module }"："{ $value }" は正しい正規表現ではありません（または 1024 文字を超えています）
+exporter-config-send = { $file }：モジュール "{ $module }"：send "{ $value }" は 1 行・1024 バイト以内で、${"{"}…{"}"} 参照を含まないものにしてください
+exporter-timeout-offset-bad = --timeout-offset "{ $value }" は 0〜60 の秒数ではありません（例：0.5）

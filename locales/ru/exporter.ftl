@@ -61,7 +61,7 @@ exporter-refused-address = цель { $target } не разрешена: { $addr
 exporter-refused-denied = цель { $target } не разрешена: это link-local адрес или адрес облачных метаданных ({ $range }); чтобы проверять его, укажите его явно в allow.cidrs
 exporter-refused-unspecified = цель { $target } не разрешена: { $addr } — неуказанный адрес, он ведёт на эту же машину
 exporter-refused-busy = слишком много одновременных проверок (предел { $limit }); повторите позже
-exporter-not-found = не найдено: exporter обслуживает /probe и /metrics
+exporter-not-found = не найдено: exporter обслуживает /probe, /metrics, /-/healthy, /-/ready и POST /-/reload
 exporter-index = conndoctor exporter: /probe?target=…&module=… проверяет цель (добавьте &debug=true для полного отчёта, &format=json для JSON); /metrics показывает собственные метрики exporter
 
 ## Exporter: debug output
@@ -69,3 +69,22 @@ exporter-index = conndoctor exporter: /probe?target=…&module=… провер�
 exporter-debug-module = модуль { $module } (тип проверки { $prober }), срок { $seconds } с
 exporter-debug-unfinished = проверка не завершилась в отведённый срок
 exporter-debug-metrics = Метрики, возвращённые для этой проверки:
+
+## Exporter: blackbox_exporter compatibility
+
+exporter-refused-method-post = этот адрес принимает только POST-запрос
+exporter-healthy = Исправен
+exporter-ready = Готов
+exporter-config-prober-unsupported = { $file }: модуль "{ $module }": типа проверки "{ $value }" из blackbox_exporter в conndoctor нет (есть tcp и http, а также text, https, ws, wss)
+exporter-config-unsupported = { $file }: модуль "{ $module }": параметр blackbox_exporter { $field } conndoctor не поддерживает; удалите его (README: «Что строже, чем в blackbox_exporter»)
+exporter-config-unknown-field = { $file }: модуль "{ $module }": неизвестное поле "{ $field }" в { $block } (известны: { $known })
+exporter-config-status = { $file }: модуль "{ $module }": valid_status_codes: "{ $value }" — не код состояния HTTP (от 100 до 599)
+exporter-config-http-version = { $file }: модуль "{ $module }": в valid_http_versions указано { $value }, но conndoctor работает только по HTTP/1.1; добавьте "HTTP/1.1"
+exporter-config-method = { $file }: модуль "{ $module }": method "{ $value }": conndoctor проверяет только методом GET, чтобы сбор метрик ничего не менял на цели
+exporter-config-redirects = { $file }: модуль "{ $module }": conndoctor не следует перенаправлениям (они могут вести к цели, которую запрещает список разрешённых); удалите follow_redirects или задайте no_follow_redirects: true
+exporter-config-ip-protocol = { $file }: модуль "{ $module }": preferred_ip_protocol "{ $value }" должен быть ip4 или ip6
+exporter-config-steps = { $file }: модуль "{ $module }": в query_response больше { $max } шагов
+exporter-config-step = { $file }: модуль "{ $module }": шагу query_response нужен expect или send
+exporter-config-regex = { $file }: модуль "{ $module }": "{ $value }" — недопустимое регулярное выражение (или длиннее 1024 символов)
+exporter-config-send = { $file }: модуль "{ $module }": send "{ $value }" должен быть одной строкой не длиннее 1024 байт, без ссылок ${"{"}…{"}"}
+exporter-timeout-offset-bad = --timeout-offset "{ $value }" — не число секунд от 0 до 60 (пример: 0.5)

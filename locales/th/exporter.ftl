@@ -61,7 +61,7 @@ exporter-refused-address = ไม่อนุญาตเป้าหมาย {
 exporter-refused-denied = ไม่อนุญาตเป้าหมาย { $target }: เป็นที่อยู่ link-local หรือที่อยู่ metadata ของคลาวด์ ({ $range }); หากต้องการตรวจ ให้ระบุไว้ชัดเจนใน allow.cidrs
 exporter-refused-unspecified = ไม่อนุญาตเป้าหมาย { $target }: { $addr } เป็นที่อยู่ที่ไม่ระบุ ซึ่งจะเชื่อมต่อกลับมาที่เครื่องนี้เอง
 exporter-refused-busy = มีการตรวจพร้อมกันมากเกินไป (จำกัด { $limit }); โปรดลองใหม่ภายหลัง
-exporter-not-found = ไม่พบ: exporter ให้บริการเฉพาะ /probe และ /metrics
+exporter-not-found = ไม่พบ: exporter ให้บริการเฉพาะ /probe, /metrics, /-/healthy, /-/ready และ POST /-/reload
 exporter-index = conndoctor exporter: /probe?target=…&module=… ตรวจเป้าหมาย (เพิ่ม &debug=true เพื่อดูรายงานฉบับเต็ม, &format=json เพื่อรับ JSON); /metrics แสดงเมตริกของ exporter เอง
 
 ## Exporter: debug output
@@ -69,3 +69,22 @@ exporter-index = conndoctor exporter: /probe?target=…&module=… ตรวจ�
 exporter-debug-module = โมดูล { $module } (ชนิดการตรวจ { $prober }) กำหนดเวลา { $seconds } วินาที
 exporter-debug-unfinished = การตรวจไม่เสร็จภายในกำหนดเวลา
 exporter-debug-metrics = เมตริกที่ส่งกลับสำหรับการตรวจครั้งนี้:
+
+## Exporter: blackbox_exporter compatibility
+
+exporter-refused-method-post = ปลายทางนี้ต้องใช้คำขอแบบ POST
+exporter-healthy = ปกติดี
+exporter-ready = พร้อมทำงาน
+exporter-config-prober-unsupported = { $file }: โมดูล "{ $module }": conndoctor ไม่มีชนิดการตรวจ "{ $value }" ของ blackbox_exporter (ที่มี: tcp และ http รวมทั้ง text, https, ws, wss)
+exporter-config-unsupported = { $file }: โมดูล "{ $module }": conndoctor ไม่รองรับตัวเลือก { $field } ของ blackbox_exporter โปรดลบออก (ดู README หัวข้อ "สิ่งที่เข้มงวดกว่า blackbox_exporter")
+exporter-config-unknown-field = { $file }: โมดูล "{ $module }": ไม่รู้จักฟิลด์ "{ $field }" ใน { $block } (ที่รู้จัก: { $known })
+exporter-config-status = { $file }: โมดูล "{ $module }": valid_status_codes: "{ $value }" ไม่ใช่รหัสสถานะ HTTP (100 ถึง 599)
+exporter-config-http-version = { $file }: โมดูล "{ $module }": valid_http_versions ระบุ { $value } แต่ conndoctor ใช้ได้เฉพาะ HTTP/1.1 โปรดเพิ่ม "HTTP/1.1"
+exporter-config-method = { $file }: โมดูล "{ $module }": method "{ $value }": conndoctor ตรวจด้วย GET เท่านั้น เพื่อไม่ให้การดึงค่าเปลี่ยนแปลงสิ่งใดบนเป้าหมาย
+exporter-config-redirects = { $file }: โมดูล "{ $module }": conndoctor ไม่ตามการเปลี่ยนเส้นทาง (อาจพาไปยังเป้าหมายที่รายการอนุญาตปฏิเสธ) โปรดลบ follow_redirects หรือตั้ง no_follow_redirects: true
+exporter-config-ip-protocol = { $file }: โมดูล "{ $module }": preferred_ip_protocol "{ $value }" ต้องเป็น ip4 หรือ ip6
+exporter-config-steps = { $file }: โมดูล "{ $module }": query_response มีมากกว่า { $max } ขั้นตอน
+exporter-config-step = { $file }: โมดูล "{ $module }": แต่ละขั้นตอนของ query_response ต้องมี expect หรือ send
+exporter-config-regex = { $file }: โมดูล "{ $module }": "{ $value }" ไม่ใช่นิพจน์ปกติที่ถูกต้อง (หรือยาวเกิน 1024 อักขระ)
+exporter-config-send = { $file }: โมดูล "{ $module }": send "{ $value }" ต้องเป็นบรรทัดเดียว ไม่เกิน 1024 ไบต์ และไม่มีการอ้างอิง ${"{"}…{"}"}
+exporter-timeout-offset-bad = --timeout-offset "{ $value }" ไม่ใช่จำนวนวินาทีระหว่าง 0 ถึง 60 (ตัวอย่าง: 0.5)

@@ -61,7 +61,7 @@ exporter-refused-address = mục tiêu { $target } không được phép: { $add
 exporter-refused-denied = mục tiêu { $target } không được phép: đây là địa chỉ link-local hoặc địa chỉ metadata của đám mây ({ $range }); muốn kiểm tra thì hãy liệt kê rõ trong allow.cidrs
 exporter-refused-unspecified = mục tiêu { $target } không được phép: { $addr } là địa chỉ không xác định, thực chất sẽ kết nối tới chính máy này
 exporter-refused-busy = quá nhiều lần kiểm tra cùng lúc (giới hạn { $limit }); hãy thử lại sau
-exporter-not-found = không tìm thấy: exporter chỉ phục vụ /probe và /metrics
+exporter-not-found = không tìm thấy: exporter chỉ phục vụ /probe, /metrics, /-/healthy, /-/ready và POST /-/reload
 exporter-index = conndoctor exporter: /probe?target=…&module=… kiểm tra một mục tiêu (thêm &debug=true để xem báo cáo đầy đủ, &format=json để nhận JSON); /metrics hiển thị metric của chính exporter
 
 ## Exporter: debug output
@@ -69,3 +69,22 @@ exporter-index = conndoctor exporter: /probe?target=…&module=… kiểm tra m�
 exporter-debug-module = module { $module } (loại kiểm tra { $prober }), hạn chót { $seconds } giây
 exporter-debug-unfinished = lần kiểm tra không kết thúc kịp trong hạn chót
 exporter-debug-metrics = Các metric trả về cho lần kiểm tra này:
+
+## Exporter: blackbox_exporter compatibility
+
+exporter-refused-method-post = điểm cuối này cần yêu cầu POST
+exporter-healthy = Khỏe mạnh
+exporter-ready = Sẵn sàng
+exporter-config-prober-unsupported = { $file }: module "{ $module }": conndoctor không có loại kiểm tra "{ $value }" của blackbox_exporter (có: tcp và http, cùng text, https, ws, wss)
+exporter-config-unsupported = { $file }: module "{ $module }": conndoctor không hỗ trợ tùy chọn { $field } của blackbox_exporter; hãy xóa nó (README: "Những điểm chặt chẽ hơn blackbox_exporter")
+exporter-config-unknown-field = { $file }: module "{ $module }": trường "{ $field }" không xác định trong { $block } (đã biết: { $known })
+exporter-config-status = { $file }: module "{ $module }": valid_status_codes: "{ $value }" không phải mã trạng thái HTTP (100 đến 599)
+exporter-config-http-version = { $file }: module "{ $module }": valid_http_versions liệt kê { $value }, nhưng conndoctor chỉ dùng HTTP/1.1; hãy thêm "HTTP/1.1"
+exporter-config-method = { $file }: module "{ $module }": method "{ $value }": conndoctor chỉ kiểm tra bằng GET, để một lần scrape không bao giờ thay đổi gì trên đích
+exporter-config-redirects = { $file }: module "{ $module }": conndoctor không đi theo chuyển hướng (chuyển hướng có thể dẫn tới đích mà danh sách cho phép từ chối); hãy xóa follow_redirects hoặc đặt no_follow_redirects: true
+exporter-config-ip-protocol = { $file }: module "{ $module }": preferred_ip_protocol "{ $value }" phải là ip4 hoặc ip6
+exporter-config-steps = { $file }: module "{ $module }": query_response có hơn { $max } bước
+exporter-config-step = { $file }: module "{ $module }": mỗi bước query_response cần expect hoặc send
+exporter-config-regex = { $file }: module "{ $module }": "{ $value }" không phải biểu thức chính quy hợp lệ (hoặc dài hơn 1024 ký tự)
+exporter-config-send = { $file }: module "{ $module }": send "{ $value }" phải là một dòng, tối đa 1024 byte, không có tham chiếu ${"{"}…{"}"}
+exporter-timeout-offset-bad = --timeout-offset "{ $value }" không phải số giây từ 0 đến 60 (ví dụ: 0.5)

@@ -61,7 +61,7 @@ exporter-refused-address = 不允许探测目标 { $target }：{ $addr } 不在�
 exporter-refused-denied = 不允许探测目标 { $target }：这是链路本地或云元数据地址（{ $range }）；如需探测，请在 allow.cidrs 中明确列出
 exporter-refused-unspecified = 不允许探测目标 { $target }：{ $addr } 是未指定地址，实际会连到本机
 exporter-refused-busy = 同时进行的探测过多（上限 { $limit }）；请稍后重试
-exporter-not-found = 未找到：exporter 只提供 /probe 和 /metrics
+exporter-not-found = 未找到：exporter 只提供 /probe、/metrics、/-/healthy、/-/ready 和 POST /-/reload
 exporter-index = conndoctor exporter：/probe?target=…&module=… 探测一个目标（加 &debug=true 查看完整报告，&format=json 输出 JSON）；/metrics 显示 exporter 自身的指标
 
 ## Exporter: debug output
@@ -69,3 +69,22 @@ exporter-index = conndoctor exporter：/probe?target=…&module=… 探测一个
 exporter-debug-module = 模块 { $module }（探测类型 { $prober }），期限 { $seconds } 秒
 exporter-debug-unfinished = 检查未能在期限内完成
 exporter-debug-metrics = 本次探测返回的指标：
+
+## Exporter: blackbox_exporter compatibility
+
+exporter-refused-method-post = 此端点需要 POST 请求
+exporter-healthy = 健康
+exporter-ready = 就绪
+exporter-config-prober-unsupported = { $file }：模块 "{ $module }"：conndoctor 没有 blackbox_exporter 的探测类型 "{ $value }"（可用：tcp、http，以及 text、https、ws、wss）
+exporter-config-unsupported = { $file }：模块 "{ $module }"：conndoctor 不支持 blackbox_exporter 选项 { $field }，请删除它（见 README「比 blackbox_exporter 更严格之处」）
+exporter-config-unknown-field = { $file }：模块 "{ $module }"：{ $block } 中有未知字段 "{ $field }"（已知：{ $known }）
+exporter-config-status = { $file }：模块 "{ $module }"：valid_status_codes："{ $value }" 不是 HTTP 状态码（100 到 599）
+exporter-config-http-version = { $file }：模块 "{ $module }"：valid_http_versions 列出了 { $value }，但 conndoctor 只使用 HTTP/1.1；请加入 "HTTP/1.1"
+exporter-config-method = { $file }：模块 "{ $module }"：method "{ $value }"：conndoctor 只用 GET 探测，抓取不会改变目标上的任何东西
+exporter-config-redirects = { $file }：模块 "{ $module }"：conndoctor 不跟随重定向（重定向可能指向允许列表拒绝的目标）；请删除 follow_redirects 或设置 no_follow_redirects: true
+exporter-config-ip-protocol = { $file }：模块 "{ $module }"：preferred_ip_protocol "{ $value }" 只能是 ip4 或 ip6
+exporter-config-steps = { $file }：模块 "{ $module }"：query_response 超过 { $max } 步
+exporter-config-step = { $file }：模块 "{ $module }"：query_response 的每一步需要 expect 或 send
+exporter-config-regex = { $file }：模块 "{ $module }"："{ $value }" 不是有效的正则表达式（或超过 1024 个字符）
+exporter-config-send = { $file }：模块 "{ $module }"：send "{ $value }" 必须是一行、最多 1024 字节，且不含 ${"{"}…{"}"} 引用
+exporter-timeout-offset-bad = --timeout-offset "{ $value }" 不是 0 到 60 之间的秒数（例如：0.5）

@@ -15,7 +15,7 @@ use std::time::Duration;
 
 use super::config::Prober;
 use crate::evidence::{Outcome, Reply, TlsResult};
-use crate::finding::{Confidence, Finding, Symptom};
+use crate::finding::{Confidence, Finding};
 use crate::report::Report;
 
 pub const CONTENT_TYPE: &str = "text/plain; version=0.0.4; charset=utf-8";
@@ -95,6 +95,8 @@ pub struct ProbeTimes {
     pub timeout: Duration,
     /// From the request's arrival to the end of the check.
     pub duration: Duration,
+    /// conndoctor's verdict and the module's blackbox checks (`blackbox::verdict`).
+    pub success: bool,
 }
 
 /// The address family the probe used: the connect that succeeded, else the first
@@ -192,7 +194,7 @@ fn tls_metrics(out: &mut String, r: &Report) {
 /// its deadline (plus a grace): only the failure and the timings are known then.
 pub fn probe(report: Option<&Report>, prober: Prober, t: &ProbeTimes) -> String {
     let mut out = String::with_capacity(2048);
-    let success = report.is_some_and(|r| r.diagnosis.symptom == Symptom::Ok);
+    let success = t.success;
     let dns = report.map_or(0.0, |r| r.evidence.resolution.elapsed_ms / 1000.0);
 
     Family::new(

@@ -16,6 +16,7 @@
 //! descriptors are short, see `cli::serve_signals`).
 
 pub mod allow;
+pub mod blackbox;
 pub mod config;
 pub mod metrics;
 
@@ -66,15 +67,28 @@ pub const SCRAPE_TIMEOUT_HEADER: &str = "x-prometheus-scrape-timeout-seconds";
 #[derive(Args, Debug, Clone)]
 pub struct ExporterArgs {
     /// Address to serve HTTP on (port 0: any free port, printed at start).
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:9115")]
+    #[arg(
+        long,
+        visible_alias = "web.listen-address",
+        value_name = "ADDR",
+        default_value = "127.0.0.1:9115"
+    )]
     pub listen: String,
     /// YAML configuration: modules, allow-list, limits. Without it: built-in modules
     /// tcp, http, https, ws, wss and loopback targets only.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, visible_alias = "config.file", value_name = "FILE")]
     pub config: Option<PathBuf>,
     /// Validate the configuration and exit (0 valid, 2 not).
     #[arg(long)]
     pub check_config: bool,
+    /// blackbox_exporter's --config.check: validate the configuration and exit
+    /// (0 valid, 1 not, as blackbox_exporter does).
+    #[arg(long = "config.check")]
+    pub blackbox_check: bool,
+    /// blackbox_exporter's --timeout-offset: seconds subtracted from the scrape timeout
+    /// (overrides limits.scrape_timeout_offset).
+    #[arg(long = "timeout-offset", value_name = "SECONDS")]
+    pub timeout_offset: Option<String>,
     /// Filled from the global --lang.
     #[arg(skip)]
     pub lang: Option<String>,
@@ -133,17 +147,43 @@ pub fn run(a: &ExporterArgs) -> ExitCode {
         });
         return ExitCode::from(crate::cli::EXIT_BAD_INPUT);
     };
+    let offset = match a.timeout_offset.as_deref().map(parse_offset) {
+        None => None,
+        Some(Some(o)) => Some(o),
+        Some(None) => {
+            with_l(|l| {
+                complain(&error_line(
+                    l,
+                    &l.with(
+                        "exporter-timeout-offset-bad",
+                        &[("value", a.timeout_offset.clone().unwrap_or_default().into())],
+                    ),
+                ));
+            });
+            return ExitCode::from(crate::cli::EXIT_BAD_INPUT);
+        }
+    };
     let cfg = match &a.config {
         None => Config::builtin(),
         Some(p) => match Config::load(p) {
             Ok(c) => c,
             Err(e) => {
                 with_l(|l| complain(&error_line(l, &config_error(l, &e))));
-                return ExitCode::from(crate::cli::EXIT_BAD_INPUT);
+                // blackbox_exporter's --config.check exits 1; scripts test for it.
+                let code = if a.blackbox_check {
+                    1
+                } else {
+                    crate::cli::EXIT_BAD_INPUT
+                };
+                return ExitCode::from(code);
             }
         },
     };
-    if a.check_config {
+    let mut cfg = cfg;
+    if let Some(o) = offset {
+        cfg.limits.scrape_timeout_offset = o;
+    }
+    if a.check_config || a.blackbox_check {
         with_l(|l| {
             say(&l.with(
                 "exporter-config-ok",
@@ -173,6 +213,12 @@ pub fn run(a: &ExporterArgs) -> ExitCode {
     // The signal thread has returned by now; anything else still running is cut off.
     rt.shutdown_timeout(Duration::from_secs(1));
     code
+}
+
+/// `--timeout-offset`: seconds from 0 to 60, as blackbox's float flag.
+fn parse_offset(s: &str) -> Option<Duration> {
+    let secs: f64 = s.trim().parse().ok()?;
+    (secs.is_finite() && (0.0..60.0).contains(&secs)).then(|| Duration::from_secs_f64(secs))
 }
 
 fn parse_listen(s: &str) -> Option<SocketAddr> {
@@ -243,6 +289,8 @@ fn signal_loop(tx: mpsc::Sender<SignalEvent>, file: Option<PathBuf>) {
 // ------------------------------------------------------------------ server
 
 struct State {
+    /// The `--config` file that SIGHUP and `POST /-/reload` read again.
+    file: Option<PathBuf>,
     cfg: RwLock<Arc<Config>>,
     counters: Counters,
 }
@@ -364,36 +412,45 @@ fn print_allow(l: &Localizer, cfg: &Config) {
     say(&format!("  {line}"));
 }
 
+/// Puts a reloaded configuration in place, or keeps the running one and says why.
+/// `Err` holds the (localised) reason.
+fn apply_reload(st: &State, r: Result<Config, ConfigError>) -> Result<(), String> {
+    match r {
+        Ok(c) => {
+            st.counters.declare_modules(&c.module_names());
+            with_l(|l| {
+                say(&l.with(
+                    "exporter-reloaded",
+                    &[
+                        ("file", file_name(&c).into()),
+                        ("modules", c.module_names().join(", ").into()),
+                    ],
+                ));
+                print_allow(l, &c);
+            });
+            st.replace(c);
+            st.counters.reloaded(true);
+            Ok(())
+        }
+        Err(e) => {
+            st.counters.reloaded(false);
+            Err(with_l(|l| {
+                let detail = config_error(l, &e);
+                complain(&l.with(
+                    "exporter-reload-failed",
+                    &[("detail", detail.as_str().into())],
+                ));
+                detail
+            }))
+        }
+    }
+}
+
 /// Handles one signal event; `false` means stop serving.
 fn on_signal(st: &State, ev: Option<SignalEvent>) -> bool {
     match ev {
         Some(SignalEvent::Reload(r)) => {
-            match *r {
-                Ok(c) => {
-                    st.counters.declare_modules(&c.module_names());
-                    with_l(|l| {
-                        say(&l.with(
-                            "exporter-reloaded",
-                            &[
-                                ("file", file_name(&c).into()),
-                                ("modules", c.module_names().join(", ").into()),
-                            ],
-                        ));
-                        print_allow(l, &c);
-                    });
-                    st.replace(c);
-                    st.counters.reloaded(true);
-                }
-                Err(e) => {
-                    st.counters.reloaded(false);
-                    with_l(|l| {
-                        complain(&l.with(
-                            "exporter-reload-failed",
-                            &[("detail", config_error(l, &e).into())],
-                        ));
-                    });
-                }
-            }
+            let _ = apply_reload(st, *r);
             true
         }
         Some(SignalEvent::NoFile) => {
@@ -430,6 +487,7 @@ async fn serve(addr: SocketAddr, cfg: Config) -> ExitCode {
     print_startup(local, &cfg);
     let file = cfg.file.clone();
     let st = Arc::new(State {
+        file: file.clone(),
         counters: Counters::new(&cfg.module_names()),
         cfg: RwLock::new(Arc::new(cfg)),
     });
@@ -522,15 +580,76 @@ fn has_body<B>(req: &Request<B>) -> bool {
     }
 }
 
+/// The exposition in the format the scraper asked for (`Accept`).
+fn exposition<B>(req: &Request<B>, text: String) -> Resp {
+    let accept = req
+        .headers()
+        .get(hyper::header::ACCEPT)
+        .and_then(|v| v.to_str().ok());
+    if blackbox::wants_openmetrics(accept) {
+        response(
+            StatusCode::OK,
+            blackbox::OPENMETRICS,
+            blackbox::to_openmetrics(&text),
+        )
+    } else {
+        response(StatusCode::OK, metrics::CONTENT_TYPE, text)
+    }
+}
+
+/// `POST /-/reload`: as SIGHUP; 200 when the file was loaded, 500 (blackbox's code)
+/// with the reason when the running configuration stays.
+async fn http_reload(st: &State) -> Resp {
+    let Some(file) = st.file.clone() else {
+        let t = with_l(|l| l.text("exporter-reload-no-file"));
+        return response(StatusCode::BAD_REQUEST, TEXT, t + "\n");
+    };
+    let loaded = tokio::task::spawn_blocking(move || Config::load(&file)).await;
+    let Ok(loaded) = loaded else {
+        let t = with_l(|l| l.with("error-internal", &[("detail", "reload".into())]));
+        return response(StatusCode::INTERNAL_SERVER_ERROR, TEXT, t + "\n");
+    };
+    match apply_reload(st, loaded) {
+        Ok(()) => {
+            let cfg = st.config();
+            let t = with_l(|l| {
+                l.with(
+                    "exporter-reloaded",
+                    &[
+                        ("file", file_name(&cfg).into()),
+                        ("modules", cfg.module_names().join(", ").into()),
+                    ],
+                )
+            });
+            response(StatusCode::OK, TEXT, t + "\n")
+        }
+        Err(detail) => {
+            let t = with_l(|l| l.with("exporter-reload-failed", &[("detail", detail.into())]));
+            response(StatusCode::INTERNAL_SERVER_ERROR, TEXT, t + "\n")
+        }
+    }
+}
+
 async fn route(st: &State, req: Request<Incoming>) -> Resp {
     let text = |id: &str| with_l(|l| l.text(id));
-    if req.method() != Method::GET {
-        return refuse(
+    let reload = req.uri().path() == "/-/reload";
+    let allowed = if reload { Method::POST } else { Method::GET };
+    if req.method() != allowed {
+        let mut r = refuse(
             st,
             StatusCode::METHOD_NOT_ALLOWED,
             "method-not-allowed",
-            text("exporter-refused-method"),
+            text(if reload {
+                "exporter-refused-method-post"
+            } else {
+                "exporter-refused-method"
+            }),
         );
+        if reload {
+            r.headers_mut()
+                .insert("allow", HeaderValue::from_static("POST"));
+        }
+        return r;
     }
     let uri_len = req.uri().path_and_query().map_or(0, |p| p.as_str().len());
     if uri_len > MAX_URI {
@@ -558,12 +677,14 @@ async fn route(st: &State, req: Request<Incoming>) -> Resp {
         "/probe" => probe(st, &req).await,
         "/metrics" => {
             let max = st.config().limits.max_concurrent_probes;
-            response(
-                StatusCode::OK,
-                metrics::CONTENT_TYPE,
-                st.counters.render(max),
-            )
+            let mut page = st.counters.render(max);
+            blackbox::reload_metrics(&mut page, &st.counters);
+            blackbox::process_metrics(&mut page);
+            exposition(&req, page)
         }
+        "/-/healthy" => response(StatusCode::OK, TEXT, text("exporter-healthy") + "\n"),
+        "/-/ready" => response(StatusCode::OK, TEXT, text("exporter-ready") + "\n"),
+        "/-/reload" => http_reload(st).await,
         "/" => response(StatusCode::OK, TEXT, text("exporter-index") + "\n"),
         _ => refuse(
             st,
@@ -683,6 +804,14 @@ fn build_target(input: &str, m: &Module, module_name: &str) -> Result<Target, St
     if input.chars().any(char::is_control) {
         return Err(parse_err(target::TargetError::Whitespace));
     }
+    if let Some(url) = blackbox_url(input, m) {
+        let mut t = target::parse(&url).map_err(parse_err)?;
+        let rest = url.split_once("://").map_or("", |(_, r)| r);
+        if !rest.contains(['/', '?', '#']) {
+            t.path = m.path.clone();
+        }
+        return Ok(t);
+    }
     if let Some((scheme, rest)) = input.split_once("://") {
         let mut t = target::parse(input).map_err(parse_err)?;
         if !scheme_matches(m.prober, t.scheme) {
@@ -714,6 +843,46 @@ fn build_target(input: &str, m: &Module, module_name: &str) -> Result<Target, St
         p => format!("{}://{input}{}", p.name(), m.path),
     };
     target::parse(&text).map_err(parse_err)
+}
+
+/// blackbox's http prober: the target's URL decides between plain and TLS, and a
+/// target without a scheme is `http://`. A WebSocket module mapped from an http
+/// module takes ws/wss URLs too. `None`: not such a module, or another scheme (which
+/// `build_target` refuses).
+fn blackbox_url(input: &str, m: &Module) -> Option<String> {
+    if !m.any_http_scheme {
+        return None;
+    }
+    let (scheme, rest) = match input.split_once("://") {
+        Some((s, r)) => (s.to_ascii_lowercase(), r),
+        None => ("http".to_string(), input),
+    };
+    let secure = match scheme.as_str() {
+        "http" => false,
+        "https" => true,
+        "ws" if m.prober.is_ws() => false,
+        "wss" if m.prober.is_ws() => true,
+        _ => return None,
+    };
+    let scheme = match (m.prober.is_ws(), secure) {
+        (false, false) => "http",
+        (false, true) => "https",
+        (true, false) => "ws",
+        (true, true) => "wss",
+    };
+    Some(format!("{scheme}://{rest}"))
+}
+
+/// The prober a target is checked with: an http module probes an `https://` URL
+/// with TLS.
+fn effective_prober(m: &Module, t: &Target) -> Prober {
+    match (m.any_http_scheme, t.scheme) {
+        (true, Some(Scheme::Https)) => Prober::Https,
+        (true, Some(Scheme::Wss)) => Prober::Wss,
+        (true, Some(Scheme::Ws)) => Prober::Ws,
+        (true, Some(Scheme::Http)) => Prober::Http,
+        _ => m.prober,
+    }
 }
 
 fn refusal_text(l: &Localizer, t: &Target, r: &Refusal) -> String {
@@ -841,12 +1010,17 @@ async fn probe(st: &State, req: &Request<Incoming>) -> Resp {
     };
 
     let deadline = start + timeout;
-    let resolution = crate::probe::resolve::resolve(&target.host, deadline).await;
+    let mut resolution = crate::probe::resolve::resolve(&target.host, deadline).await;
     if let Err(r) = cfg
         .allow
         .check_resolved(&target.host, &resolution.addresses)
     {
         return refuse_target(st, &target, &r);
+    }
+    // Every resolved address passed; the module may then keep one family only.
+    let resolution_was_empty = resolution.addresses.is_empty();
+    if let Some(p) = module.checks.ip {
+        blackbox::prefer(&mut resolution.addresses, p);
     }
     let opts = CheckOptions {
         timeout: deadline
@@ -860,8 +1034,14 @@ async fn probe(st: &State, req: &Request<Incoming>) -> Resp {
         ..CheckOptions::default()
     };
     let connect_to: Vec<IpAddr> = resolution.addresses.clone();
-    let check = crate::probe::resolve::pinned(resolution, crate::check(&target, &opts));
-    let report = tokio::time::timeout_at(deadline + GRACE, check).await.ok();
+    // The preferred family (without fallback) can leave no address: blackbox fails
+    // such a probe at resolution, and an empty pin would not constrain the check.
+    let report = if connect_to.is_empty() && !resolution_was_empty {
+        None
+    } else {
+        let check = crate::probe::resolve::pinned(resolution, crate::check(&target, &opts));
+        tokio::time::timeout_at(deadline + GRACE, check).await.ok()
+    };
     // Pinning guarantees this (asserted in debug builds, i.e. in the test suite): the
     // check connected only to the addresses vetted above.
     debug_assert!(report.as_ref().is_none_or(|r| {
@@ -870,17 +1050,33 @@ async fn probe(st: &State, req: &Request<Incoming>) -> Resp {
             .iter()
             .all(|a| connect_to.contains(&a.addr.ip()))
     }));
+    let connected = report
+        .as_ref()
+        .filter(|r| r.diagnosis.symptom == Symptom::Ok)
+        .and_then(blackbox::connected_addr);
+    // query_response talks on a connection of its own, to the very address the
+    // check connected to (vetted above), within what is left of the deadline.
+    let regex_failed = match (module.checks.query_response.is_empty(), connected) {
+        (true, _) => None,
+        (false, None) => Some(false),
+        (false, Some(addr)) => Some(
+            blackbox::query_response(addr, &module.checks.query_response, deadline)
+                .await
+                .unwrap_or(true),
+        ),
+    };
+    let prober = effective_prober(module, &target);
+    let verdict = blackbox::verdict(report.as_ref(), module, prober, regex_failed);
     let times = ProbeTimes {
         timeout,
         duration: start.elapsed(),
+        success: verdict.success,
     };
-    let success = report
-        .as_ref()
-        .is_some_and(|r| r.diagnosis.symptom == Symptom::Ok);
-    st.counters.probe_done(&module_name, success);
-    let body = metrics::probe(report.as_ref(), module.prober, &times);
+    st.counters.probe_done(&module_name, verdict.success);
+    let mut body = metrics::probe(report.as_ref(), prober, &times);
+    body.push_str(&verdict.metrics);
     if !debug {
-        return response(StatusCode::OK, metrics::CONTENT_TYPE, body);
+        return exposition(req, body);
     }
     debug_response(report.as_ref(), &module_name, module, &times, body, json)
 }
