@@ -261,18 +261,7 @@ fn options(l: &Localizer, c: &CommonArgs, default: Duration) -> Result<CheckOpti
                 &l.with("input-bad-header", &[("detail", h.as_str().into())]),
             )
         };
-        let (k, v) = h.split_once(':').ok_or_else(bad)?;
-        let (k, v) = (k.trim(), v.trim());
-        // Header names are tokens; CR/LF anywhere would let input smuggle extra lines.
-        if k.is_empty()
-            || !k
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
-            || v.contains(['\r', '\n'])
-        {
-            return Err(bad());
-        }
-        headers.push((k.to_string(), v.to_string()));
+        headers.push(crate::probe::protocol::http::parse_header(h).ok_or_else(bad)?);
     }
     if let Some(o) = &c.origin
         && (o.contains(['\r', '\n']) || o.trim().is_empty())

@@ -17,6 +17,8 @@ pub mod cli;
 pub mod demo;
 pub mod explain;
 pub mod exporter;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod i18n;
 pub mod probe;
 pub mod report;

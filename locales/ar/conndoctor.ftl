@@ -9,6 +9,7 @@
 app-error = خطأ
 input-empty = لم يُحدَّد أي هدف
 input-whitespace = يحتوي الهدف على مسافات؛ أدخِل عنوانًا واحدًا أو رابط URL واحدًا
+input-control = يحتوي الهدف على محارف تحكم (مثل NUL أو DEL)؛ أدخِل عنوانًا واحدًا أو رابط URL واحدًا
 input-unknown-scheme = بروتوكول غير معروف «{ $detail }://» (المدعومة: ws، wss، http، https، tcp، text، websocket)
 input-missing-host = لا يتضمّن الهدف اسم مضيف أو عنوانًا
 input-bad-host = «{ $detail }» ليس اسم مضيف صالحًا ولا عنوان IP صالحًا

@@ -6,6 +6,7 @@
 app-error = error
 input-empty = no target given
 input-whitespace = the target contains spaces; give one address or URL
+input-control = the target contains control characters (such as NUL or DEL); give one address or URL
 input-unknown-scheme = unknown scheme "{ $detail }://" (known: ws, wss, http, https, tcp, text, websocket)
 input-missing-host = the target has no host name or address
 input-bad-host = "{ $detail }" is not a valid host name or IP address

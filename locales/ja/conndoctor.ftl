@@ -8,6 +8,7 @@
 app-error = エラー
 input-empty = 接続先が指定されていません
 input-whitespace = 接続先に空白が含まれています。アドレスか URL を 1 つだけ指定してください
+input-control = 接続先に制御文字 (NUL や DEL など) が含まれています。アドレスか URL を 1 つだけ指定してください
 input-unknown-scheme = 不明なスキーム「{ $detail }://」です（対応: ws, wss, http, https, tcp, text, websocket）
 input-missing-host = 接続先にホスト名またはアドレスがありません
 input-bad-host = 「{ $detail }」は有効なホスト名でも IP アドレスでもありません

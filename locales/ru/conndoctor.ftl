@@ -9,6 +9,7 @@
 app-error = ошибка
 input-empty = не указан целевой адрес
 input-whitespace = в целевом адресе есть пробелы; укажите один адрес или URL
+input-control = в целевом адресе есть управляющие символы (например, NUL или DEL); укажите один адрес или URL
 input-unknown-scheme = неизвестная схема «{ $detail }://» (поддерживаются: ws, wss, http, https, tcp, text, websocket)
 input-missing-host = в целевом адресе нет имени хоста или адреса
 input-bad-host = «{ $detail }» — недопустимое имя хоста или IP-адрес

@@ -8,6 +8,7 @@
 app-error = ข้อผิดพลาด
 input-empty = ไม่ได้ระบุปลายทาง
 input-whitespace = ปลายทางมีช่องว่าง กรุณาระบุที่อยู่หรือ URL เพียงรายการเดียว
+input-control = ปลายทางมีอักขระควบคุม (เช่น NUL หรือ DEL) กรุณาระบุที่อยู่หรือ URL เพียงรายการเดียว
 input-unknown-scheme = ไม่รู้จักโปรโตคอล "{ $detail }://" (ที่รองรับ: ws, wss, http, https, tcp, text, websocket)
 input-missing-host = ปลายทางไม่มีชื่อโฮสต์หรือที่อยู่
 input-bad-host = "{ $detail }" ไม่ใช่ชื่อโฮสต์หรือที่อยู่ IP ที่ถูกต้อง

@@ -8,6 +8,7 @@
 app-error = lỗi
 input-empty = chưa chỉ định đích
 input-whitespace = đích có chứa dấu cách; hãy nhập một địa chỉ hoặc URL duy nhất
+input-control = đích có chứa ký tự điều khiển (như NUL hoặc DEL); hãy nhập một địa chỉ hoặc URL duy nhất
 input-unknown-scheme = giao thức không xác định "{ $detail }://" (hỗ trợ: ws, wss, http, https, tcp, text, websocket)
 input-missing-host = đích không có tên máy hoặc địa chỉ
 input-bad-host = "{ $detail }" không phải tên máy hoặc địa chỉ IP hợp lệ

@@ -8,6 +8,7 @@
 app-error = 错误
 input-empty = 未指定目标
 input-whitespace = 目标中含有空格；请只给出一个地址或 URL
+input-control = 目标中含有控制字符（如 NUL 或 DEL）；请只给出一个地址或 URL
 input-unknown-scheme = 未知协议“{ $detail }://”（支持：ws、wss、http、https、tcp、text、websocket）
 input-missing-host = 目标中缺少主机名或地址
 input-bad-host = “{ $detail }”不是有效的主机名或 IP 地址

@@ -726,7 +726,7 @@ fn decode(s: &str) -> Option<String> {
 }
 
 /// The query parameters; `None` when malformed, repeated (ambiguous) or too many.
-fn parse_query(q: &str) -> Option<BTreeMap<String, String>> {
+pub(crate) fn parse_query(q: &str) -> Option<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     for (i, pair) in q.split('&').filter(|p| !p.is_empty()).enumerate() {
         if i >= MAX_PARAMS {
@@ -760,7 +760,7 @@ pub fn probe_timeout(header: Option<&str>, module: Duration, offset: Duration) -
 
 /// The module a probe without `module=` uses: the one named like the target's
 /// scheme (`ws://…` → `ws`), else `tcp`.
-fn default_module(cfg: &Config, target: &str) -> String {
+pub(crate) fn default_module(cfg: &Config, target: &str) -> String {
     target
         .split_once("://")
         .map(|(s, _)| s.to_ascii_lowercase())
@@ -785,7 +785,7 @@ fn scheme_matches(p: Prober, s: Option<Scheme>) -> bool {
 /// Builds the target a module checks from the `target` parameter: a URL (whose scheme
 /// must be the module's) or `host:port` / `host` (which takes the module's scheme and
 /// path). Errors are localised texts.
-fn build_target(input: &str, m: &Module, module_name: &str) -> Result<Target, String> {
+pub(crate) fn build_target(input: &str, m: &Module, module_name: &str) -> Result<Target, String> {
     let parse_err = |e: target::TargetError| {
         with_l(|l| {
             l.with(
@@ -802,7 +802,7 @@ fn build_target(input: &str, m: &Module, module_name: &str) -> Result<Target, St
         })
     };
     if input.chars().any(char::is_control) {
-        return Err(parse_err(target::TargetError::Whitespace));
+        return Err(parse_err(target::TargetError::Control));
     }
     if let Some(url) = blackbox_url(input, m) {
         let mut t = target::parse(&url).map_err(parse_err)?;

@@ -92,6 +92,8 @@ pub enum TargetError {
     Empty,
     #[error("target contains whitespace")]
     Whitespace,
+    #[error("target contains control characters")]
+    Control,
     #[error("unknown scheme {0}")]
     UnknownScheme(String),
     #[error("missing host")]
@@ -110,6 +112,7 @@ impl TargetError {
         match self {
             TargetError::Empty => "input-empty",
             TargetError::Whitespace => "input-whitespace",
+            TargetError::Control => "input-control",
             TargetError::UnknownScheme(_) => "input-unknown-scheme",
             TargetError::MissingHost => "input-missing-host",
             TargetError::BadHost(_) => "input-bad-host",
@@ -144,6 +147,10 @@ fn parse_inner(input: &str, allow_zero: bool) -> Result<Target, TargetError> {
     }
     if input.chars().any(char::is_whitespace) {
         return Err(TargetError::Whitespace);
+    }
+    // NUL, DEL and the like would go into the request line, which servers then reject.
+    if input.chars().any(char::is_control) {
+        return Err(TargetError::Control);
     }
     let (scheme, rest) = match input.find("://") {
         Some(i) => {
@@ -318,6 +325,9 @@ mod tests {
         assert!(matches!(parse("bad_-.:80"), Err(TargetError::BadHost(_))));
         assert!(matches!(parse("[::1:80"), Err(TargetError::BadHost(_))));
         assert!(matches!(parse("h:80/path"), Err(TargetError::BadHost(_))));
+        // Found by the `target` fuzz target: a NUL in the path went into the request line.
+        assert_eq!(parse("ws://E/\0"), Err(TargetError::Control));
+        assert_eq!(parse("http://h/a\u{7f}b"), Err(TargetError::Control));
     }
 
     #[test]
