@@ -2,7 +2,6 @@
 //! everything it runs lives in the library.
 
 use std::io::Write;
-use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
@@ -13,11 +12,9 @@ use crate::report::{human, json};
 use crate::target;
 
 mod help;
+mod outcome;
 pub use help::{lang_from_args, localized_command};
-
-/// Exit statuses (ARCHITECTURE.md): 0 works, 1 diagnosed failure, 2 bad input, 3 internal.
-pub const EXIT_BAD_INPUT: u8 = 2;
-pub const EXIT_INTERNAL: u8 = 3;
+pub use outcome::Outcome;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -213,20 +210,20 @@ pub fn parse_duration(s: &str) -> Option<Duration> {
         .filter(|d| !d.is_zero() && *d <= Duration::from_secs(3600))
 }
 
-fn bad_input(l: &Localizer, msg: &str) -> ExitCode {
+fn bad_input(l: &Localizer, msg: &str) -> Outcome {
     input_error(l, "conndoctor", "input-example", msg)
 }
 
 /// Bad input, for every subcommand: `WHO: error: MSG`, the subcommand's example line
 /// (`example_id`), exit status 2.
-pub fn input_error(l: &Localizer, who: &str, example_id: &str, msg: &str) -> ExitCode {
+pub fn input_error(l: &Localizer, who: &str, example_id: &str, msg: &str) -> Outcome {
     let mut err = anstream::stderr();
     let _ = writeln!(err, "{who}: {}: {msg}", l.text("app-error"));
     let _ = writeln!(err, "{}", l.text(example_id));
-    ExitCode::from(EXIT_BAD_INPUT)
+    Outcome::BadInput
 }
 
-fn options(l: &Localizer, c: &CommonArgs, default: Duration) -> Result<CheckOptions, ExitCode> {
+fn options(l: &Localizer, c: &CommonArgs, default: Duration) -> Result<CheckOptions, Outcome> {
     let timeout = match &c.timeout {
         None => default,
         Some(t) => parse_duration(t).ok_or_else(|| {
@@ -288,7 +285,7 @@ fn options(l: &Localizer, c: &CommonArgs, default: Duration) -> Result<CheckOpti
     })
 }
 
-fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
+pub(crate) fn runtime() -> std::io::Result<tokio::runtime::Runtime> {
     // One thread is plenty: the work is waiting on sockets, and it starts fastest.
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -310,7 +307,12 @@ pub fn localizer(flag: Option<&str>) -> Localizer {
     l
 }
 
-pub fn main() -> ExitCode {
+/// Runs the command line; the one place where an outcome becomes an exit status.
+pub fn main() -> std::process::ExitCode {
+    run().into()
+}
+
+fn run() -> Outcome {
     let mut cli = help::parse();
     let g = cli.global.clone();
     g.color.apply();
@@ -363,7 +365,7 @@ pub fn main() -> ExitCode {
             Err(code) => return code,
         };
         return match rt.block_on(crate::demo::run(&opts, common.json, &l)) {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(()) => Outcome::Ok,
             Err(e) => internal(&l, &e.to_string()),
         };
     }
@@ -392,7 +394,7 @@ pub fn main() -> ExitCode {
     };
     let report = rt.block_on(crate::check(&t, &opts));
     print_report(&report, common.json, &l);
-    ExitCode::from(u8::try_from(report.diagnosis.exit_code()).unwrap_or(EXIT_INTERNAL))
+    Outcome::verdict(report.diagnosis.is_ok())
 }
 
 pub fn print_report(report: &crate::Report, as_json: bool, l: &Localizer) {
@@ -425,7 +427,7 @@ fn wait_for_stop() {
     let _ = set.wait();
 }
 
-fn serve_cmd(rt: &tokio::runtime::Runtime, a: &ServeArgs, listen: &str, l: &Localizer) -> ExitCode {
+fn serve_cmd(rt: &tokio::runtime::Runtime, a: &ServeArgs, listen: &str, l: &Localizer) -> Outcome {
     use crate::serve::{self, ServeError, ServeOptions};
     let t = match target::parse_listen(listen) {
         Ok(t) => t,
@@ -457,12 +459,12 @@ fn serve_cmd(rt: &tokio::runtime::Runtime, a: &ServeArgs, listen: &str, l: &Loca
         let server = match serve::start(&t, &opts).await {
             Ok(s) => s,
             Err(e) => {
-                let (id, code) = match &e {
-                    ServeError::NotLocal(_) => ("serve-not-local", 1),
-                    ServeError::InUse(_) => ("serve-in-use", 1),
-                    ServeError::Permission(_) => ("serve-permission", 1),
-                    ServeError::NeedsAddress(_) => ("serve-needs-address", EXIT_BAD_INPUT),
-                    ServeError::Tls(_) | ServeError::Io(_) => ("serve-failed", EXIT_INTERNAL),
+                let (id, outcome) = match &e {
+                    ServeError::NotLocal(_) => ("serve-not-local", Outcome::Problem),
+                    ServeError::InUse(_) => ("serve-in-use", Outcome::Problem),
+                    ServeError::Permission(_) => ("serve-permission", Outcome::Problem),
+                    ServeError::NeedsAddress(_) => ("serve-needs-address", Outcome::BadInput),
+                    ServeError::Tls(_) | ServeError::Io(_) => ("serve-failed", Outcome::Internal),
                 };
                 let args = [
                     ("addr", t.authority().into()),
@@ -470,7 +472,7 @@ fn serve_cmd(rt: &tokio::runtime::Runtime, a: &ServeArgs, listen: &str, l: &Loca
                     ("detail", e.to_string().into()),
                 ];
                 let _ = writeln!(err, "conndoctor serve: {}", l.with(id, &args));
-                return ExitCode::from(code);
+                return outcome;
             }
         };
         let mut notes = Vec::new();
@@ -539,7 +541,7 @@ fn serve_cmd(rt: &tokio::runtime::Runtime, a: &ServeArgs, listen: &str, l: &Loca
         // SIGINT/SIGTERM are blocked in every thread (see `serve_signals`); wait for one.
         let _ = tokio::task::spawn_blocking(wait_for_stop).await;
         let _ = writeln!(out, "{}", l.text("serve-stopped"));
-        ExitCode::SUCCESS
+        Outcome::Ok
     })
 }
 
@@ -548,7 +550,7 @@ fn batch_cmd(
     a: &CheckArgs,
     common: &CommonArgs,
     l: &Localizer,
-) -> ExitCode {
+) -> Outcome {
     use std::io::{IsTerminal, Read};
     let mut lines: Vec<(usize, String)> = a.targets.iter().map(|t| (0, t.clone())).collect();
     if let Some(f) = &a.file {
@@ -611,17 +613,17 @@ fn batch_cmd(
     // One thread on purpose: measured, a multi-threaded runtime was twice as slow on a
     // sweep (the work is syscalls; cross-thread wake-ups and shared state cost more).
     let summary = rt.block_on(crate::batch::run(targets, bo, l));
-    ExitCode::from(u8::from(summary.failures() > 0))
+    Outcome::verdict(summary.failures() == 0)
 }
 
 /// conndoctor itself failed: the message, exit status 3.
-pub fn internal(l: &Localizer, detail: &str) -> ExitCode {
+pub fn internal(l: &Localizer, detail: &str) -> Outcome {
     let _ = writeln!(
         anstream::stderr(),
         "{}",
         l.with("error-internal", &[("detail", detail.into())])
     );
-    ExitCode::from(EXIT_INTERNAL)
+    Outcome::Internal
 }
 
 #[cfg(test)]

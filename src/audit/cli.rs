@@ -1,18 +1,17 @@
 //! The `conndoctor audit` subcommand: parses its arguments, runs the audit, prints the
-//! checklist or JSON, and exits 0 (reachable as far as this machine can tell), 1 (a
-//! problem found), 2 (bad input) or 3 (conndoctor failed).
+//! checklist or JSON; `Outcome::Ok` when the port is reachable as far as this machine
+//! can tell.
 
 use std::io::Write;
 use std::net::IpAddr;
 use std::path::PathBuf;
-use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Args;
 
 use super::platform::SysRoot;
 use super::{AuditOptions, audit, parse_request};
-use crate::cli::{EXIT_INTERNAL, parse_duration};
+use crate::cli::{Outcome, parse_duration};
 use crate::i18n::Localizer;
 use crate::report::audit as render;
 
@@ -38,11 +37,11 @@ pub struct AuditArgs {
     pub from: Option<String>,
 }
 
-fn bad_input(l: &Localizer, msg: &str) -> ExitCode {
+fn bad_input(l: &Localizer, msg: &str) -> Outcome {
     crate::cli::input_error(l, "conndoctor audit", "audit-input-example", msg)
 }
 
-pub fn run(a: &AuditArgs) -> ExitCode {
+pub fn run(a: &AuditArgs) -> Outcome {
     let l = crate::cli::localizer(a.lang.as_deref());
     let mut req = match parse_request(a.target.as_deref()) {
         Ok(r) => r,
@@ -99,19 +98,9 @@ pub fn run(a: &AuditArgs) -> ExitCode {
         sysroot,
         ..AuditOptions::default()
     };
-    let rt = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
+    let rt = match crate::cli::runtime() {
         Ok(rt) => rt,
-        Err(e) => {
-            let _ = writeln!(
-                anstream::stderr(),
-                "{}",
-                l.with("error-internal", &[("detail", e.to_string().into())])
-            );
-            return ExitCode::from(EXIT_INTERNAL);
-        }
+        Err(e) => return crate::cli::internal(&l, &e.to_string()),
     };
     let report = rt.block_on(audit(&req, &opts));
     let mut out = anstream::stdout();
@@ -120,5 +109,5 @@ pub fn run(a: &AuditArgs) -> ExitCode {
     } else {
         let _ = write!(out, "{}", render::render(&report, &l));
     }
-    ExitCode::from(u8::try_from(report.exit_code()).unwrap_or(EXIT_INTERNAL))
+    Outcome::verdict(report.is_ok())
 }

@@ -231,18 +231,17 @@ pub struct AuditReport {
 }
 
 impl AuditReport {
-    /// 0: reachable as far as this machine can tell; 1: a problem found.
-    pub fn exit_code(&self) -> i32 {
+    /// Reachable as far as this machine can tell: no problem found.
+    pub fn is_ok(&self) -> bool {
         if self.evidence.request.port.is_some() {
-            i32::from(self.diagnoses.iter().any(|(_, d)| d.exit_code() != 0))
+            self.diagnoses.iter().all(|(_, d)| d.is_ok())
         } else {
             // Every listener: binding to loopback is often meant, so only what blocks
             // clients of a port that is open to them counts.
-            i32::from(
-                self.diagnoses
-                    .iter()
-                    .any(|(_, d)| d.causes.iter().any(|f| rules::is_inventory_problem(f.id))),
-            )
+            !self
+                .diagnoses
+                .iter()
+                .any(|(_, d)| d.causes.iter().any(|f| rules::is_inventory_problem(f.id)))
         }
     }
 }

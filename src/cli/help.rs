@@ -9,6 +9,7 @@
 //! entry in [`help_id`] and a message in every `locales/*/conndoctor.ftl`; without one
 //! it keeps its doc comment, in English.
 
+use super::Outcome;
 use std::ffi::OsString;
 
 use clap::{Arg, Command, CommandFactory, FromArgMatches, Parser};
@@ -143,7 +144,8 @@ fn exit_with(e: clap::Error, cmd: &mut Command, l: &Localizer) -> ! {
     }
     let e = e.format(cmd);
     let _ = std::io::Write::write_all(&mut anstream::stderr(), localized_error(&e, l).as_bytes());
-    std::process::exit(i32::from(super::EXIT_BAD_INPUT));
+    // clap exits from inside parsing too (`Cli::parse`); the status is still the Outcome's.
+    std::process::exit(i32::from(Outcome::BadInput.code()));
 }
 
 /// clap's error in `l`'s language: `conndoctor: error: …`, a tip, the usage, a pointer
@@ -233,15 +235,15 @@ pub fn localized_error(e: &clap::Error, l: &Localizer) -> String {
 }
 
 /// The top-level help on stderr and exit status 2: nothing was asked for.
-pub fn print_help(flag: Option<&str>) -> std::process::ExitCode {
+pub fn print_help(flag: Option<&str>) -> Outcome {
     let l = super::localizer(flag);
     let help = localized_command(&l).render_help();
     let _ = std::io::Write::write_fmt(&mut anstream::stderr(), format_args!("{}", help.ansi()));
-    std::process::ExitCode::from(super::EXIT_BAD_INPUT)
+    Outcome::BadInput
 }
 
 /// `conndoctor completions SHELL`: the completion script on stdout.
-pub fn completions(shell: clap_complete::Shell, flag: Option<&str>) -> std::process::ExitCode {
+pub fn completions(shell: clap_complete::Shell, flag: Option<&str>) -> Outcome {
     let l = super::localizer(flag);
     let mut cmd = localized_command(&l);
     // Into memory first: clap_complete panics when its writer fails (`| head`).
@@ -251,7 +253,7 @@ pub fn completions(shell: clap_complete::Shell, flag: Option<&str>) -> std::proc
 }
 
 /// `conndoctor man`: the manual page (roff) on stdout, in the user's language.
-pub fn man_page(flag: Option<&str>) -> std::process::ExitCode {
+pub fn man_page(flag: Option<&str>) -> Outcome {
     let l = super::localizer(flag);
     let cmd = localized_command(&l);
     let mut buf = Vec::new();
@@ -262,11 +264,11 @@ pub fn man_page(flag: Option<&str>) -> std::process::ExitCode {
 }
 
 /// A closed pipe (`| head`) is the reader's choice, not a failure.
-fn write_stdout(buf: &[u8]) -> std::process::ExitCode {
+fn write_stdout(buf: &[u8]) -> Outcome {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(buf).and_then(|()| out.flush());
-    std::process::ExitCode::SUCCESS
+    Outcome::Ok
 }
 
 /// `Cli::command()` with its about texts, argument help and headings in `l`'s language.

@@ -3,13 +3,12 @@
 //! check right away.
 
 use std::io::{IsTerminal, Read, Write};
-use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::Args;
 
 use super::{MAX_INPUT, explain, render};
-use crate::cli::{EXIT_INTERNAL, internal, parse_duration, print_report};
+use crate::cli::{Outcome, internal, parse_duration, print_report};
 use crate::i18n::Localizer;
 use crate::probe::CheckOptions;
 use crate::report::json as report_json;
@@ -78,12 +77,12 @@ fn read_message(args: &ExplainArgs) -> Input {
     }
 }
 
-fn bad_input(l: &Localizer, msg: &str) -> ExitCode {
+fn bad_input(l: &Localizer, msg: &str) -> Outcome {
     crate::cli::input_error(l, "conndoctor", "explain-input-example", msg)
 }
 
 /// Runs `conndoctor explain`.
-pub fn run(args: &ExplainArgs) -> ExitCode {
+pub fn run(args: &ExplainArgs) -> Outcome {
     let l = crate::cli::localizer(args.lang.as_deref());
 
     // Validate every flag before reading or probing anything.
@@ -119,7 +118,7 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
         } else {
             let _ = write!(out, "{}", render::human(&e, &l));
         }
-        return ExitCode::from(e.exit_code());
+        return Outcome::verdict(e.is_ok());
     }
 
     // --check: only with a complete target; a guessed one could probe the wrong host.
@@ -148,7 +147,7 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
         let mut v = render::json(&e, Some(&l));
         v["check"] = report_json::to_value(&report, Some(&l));
         let _ = writeln!(out, "{v}");
-        return ExitCode::from(u8::try_from(report.diagnosis.exit_code()).unwrap_or(EXIT_INTERNAL));
+        return Outcome::verdict(report.diagnosis.is_ok());
     }
     let _ = write!(out, "{}", render::human(&e, &l));
     let _ = writeln!(
@@ -162,5 +161,5 @@ pub fn run(args: &ExplainArgs) -> ExitCode {
     let _ = out.flush();
     let report = rt.block_on(crate::check(&t, &opts));
     print_report(&report, false, &l);
-    ExitCode::from(u8::try_from(report.diagnosis.exit_code()).unwrap_or(EXIT_INTERNAL))
+    Outcome::verdict(report.diagnosis.is_ok())
 }

@@ -91,10 +91,10 @@ impl Explanation {
         self.family.is_some()
     }
 
-    /// ARCHITECTURE.md: 0 the connection works, 1 a failure was diagnosed. An unknown
-    /// message is 1 too: the user came with a failure, and nothing says it works.
-    pub fn exit_code(&self) -> u8 {
-        u8::from(self.symptom != Some(Symptom::Ok))
+    /// The message says the connection works. An unknown message is not ok: the user
+    /// came with a failure, and nothing says it works.
+    pub fn is_ok(&self) -> bool {
+        self.symptom == Some(Symptom::Ok)
     }
 }
 

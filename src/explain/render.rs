@@ -266,7 +266,7 @@ pub fn json(e: &Explanation, l: Option<&Localizer>) -> Value {
         "family": e.family.map(family_json),
         "also_matched": e.also.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(),
         "symptom": e.symptom,
-        "ok": e.exit_code() == 0,
+        "ok": e.is_ok(),
         "extracted": e.extracted,
         "causes": e.causes.iter().map(|f| finding_json(f, l)).collect::<Vec<_>>(),
         "notes": e.notes.iter().map(|m| msg(m, l)).collect::<Vec<_>>(),

@@ -25,7 +25,6 @@ use std::convert::Infallible;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
-use std::process::ExitCode;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock, RwLock};
 use std::time::Duration;
@@ -39,6 +38,7 @@ use tokio::net::TcpListener;
 use tokio::sync::{Semaphore, mpsc};
 use tokio::time::Instant;
 
+use crate::cli::Outcome;
 use crate::finding::{Arg, Symptom};
 use crate::i18n::{self, Localizer};
 use crate::probe::CheckOptions;
@@ -127,9 +127,10 @@ fn config_error(l: &Localizer, e: &ConfigError) -> String {
 
 // ------------------------------------------------------------------ entry point
 
-/// Runs the exporter until SIGINT/SIGTERM. Exit 2 for a bad `--listen` or
-/// configuration, 1 when the address cannot be bound, 3 on internal failure.
-pub fn run(a: &ExporterArgs) -> ExitCode {
+/// Runs the exporter until SIGINT/SIGTERM. `BadInput` for a bad `--listen` or
+/// configuration, `Problem` when the address cannot be bound (and for a failed
+/// `--config.check`, as blackbox_exporter exits 1), `Internal` on internal failure.
+pub fn run(a: &ExporterArgs) -> Outcome {
     let (lang, unavailable) = i18n::choose(a.lang.as_deref(), |k| std::env::var(k).ok());
     let _ = LANG.set(lang);
     if let Some(req) = unavailable {
@@ -145,7 +146,7 @@ pub fn run(a: &ExporterArgs) -> ExitCode {
                 ),
             ));
         });
-        return ExitCode::from(crate::cli::EXIT_BAD_INPUT);
+        return Outcome::BadInput;
     };
     let offset = match a.timeout_offset.as_deref().map(parse_offset) {
         None => None,
@@ -160,7 +161,7 @@ pub fn run(a: &ExporterArgs) -> ExitCode {
                     ),
                 ));
             });
-            return ExitCode::from(crate::cli::EXIT_BAD_INPUT);
+            return Outcome::BadInput;
         }
     };
     let cfg = match &a.config {
@@ -170,12 +171,11 @@ pub fn run(a: &ExporterArgs) -> ExitCode {
             Err(e) => {
                 with_l(|l| complain(&error_line(l, &config_error(l, &e))));
                 // blackbox_exporter's --config.check exits 1; scripts test for it.
-                let code = if a.blackbox_check {
-                    1
+                return if a.blackbox_check {
+                    Outcome::Problem
                 } else {
-                    crate::cli::EXIT_BAD_INPUT
+                    Outcome::BadInput
                 };
-                return ExitCode::from(code);
             }
         },
     };
@@ -193,7 +193,7 @@ pub fn run(a: &ExporterArgs) -> ExitCode {
                 ],
             ));
         });
-        return ExitCode::SUCCESS;
+        return Outcome::Ok;
     }
     block_signals();
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
@@ -206,7 +206,7 @@ pub fn run(a: &ExporterArgs) -> ExitCode {
         Ok(rt) => rt,
         Err(e) => {
             with_l(|l| complain(&l.with("error-internal", &[("detail", e.to_string().into())])));
-            return ExitCode::from(crate::cli::EXIT_INTERNAL);
+            return Outcome::Internal;
         }
     };
     let code = rt.block_on(serve(listen, cfg));
@@ -461,7 +461,7 @@ fn on_signal(st: &State, ev: Option<SignalEvent>) -> bool {
     }
 }
 
-async fn serve(addr: SocketAddr, cfg: Config) -> ExitCode {
+async fn serve(addr: SocketAddr, cfg: Config) -> Outcome {
     let listener = match TcpListener::bind(addr).await {
         Ok(l) => l,
         Err(e) => {
@@ -478,8 +478,8 @@ async fn serve(addr: SocketAddr, cfg: Config) -> ExitCode {
                 ));
             });
             return match e.raw_os_error() {
-                Some(libc::EADDRINUSE | libc::EACCES | libc::EADDRNOTAVAIL) => ExitCode::from(1),
-                _ => ExitCode::from(crate::cli::EXIT_INTERNAL),
+                Some(libc::EADDRINUSE | libc::EACCES | libc::EADDRNOTAVAIL) => Outcome::Problem,
+                _ => Outcome::Internal,
             };
         }
     };
@@ -536,7 +536,7 @@ async fn serve(addr: SocketAddr, cfg: Config) -> ExitCode {
     drop(rx);
     let _ = tokio::time::timeout(Duration::from_secs(1), signals).await;
     with_l(|l| say(&l.text("exporter-stopped")));
-    ExitCode::SUCCESS
+    Outcome::Ok
 }
 
 // ------------------------------------------------------------------ requests

@@ -678,7 +678,7 @@ fn diagnosis_json(port: u16, d: &Diagnosis, l: Option<&Localizer>) -> Value {
     json!({
         "port": port,
         "symptom": d.symptom,
-        "ok": d.exit_code() == 0,
+        "ok": d.is_ok(),
         "causes": d.causes.iter().map(|f| super::json::finding_value(f, l)).collect::<Vec<_>>(),
         "warnings": d.warnings.iter().map(|f| super::json::finding_value(f, l)).collect::<Vec<_>>(),
     })
@@ -697,7 +697,7 @@ pub fn to_value(rep: &AuditReport, l: Option<&Localizer>) -> Value {
         "schema": super::json::SCHEMA,
         "kind": "audit",
         "request": ev.request,
-        "ok": rep.exit_code() == 0,
+        "ok": rep.is_ok(),
         "ports": ports,
         "evidence": ev,
         "timings": {

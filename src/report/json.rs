@@ -107,7 +107,7 @@ fn report<'a>(r: &'a Report, l: Option<&Localizer>) -> JsonReport<'a> {
         schema: SCHEMA,
         target: &ev.target,
         symptom: d.symptom,
-        ok: d.exit_code() == 0,
+        ok: d.is_ok(),
         causes: d.causes.iter().map(|f| finding(f, l)).collect(),
         warnings: d.warnings.iter().map(|f| finding(f, l)).collect(),
         resolution: &ev.resolution,

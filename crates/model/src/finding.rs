@@ -169,8 +169,9 @@ pub struct Diagnosis {
 }
 
 impl Diagnosis {
-    /// Exit status per ARCHITECTURE.md: 0 works, 1 a failure was diagnosed.
-    pub fn exit_code(&self) -> i32 {
-        i32::from(self.symptom != Symptom::Ok)
+    /// The connection works (no failure diagnosed); the CLI maps this to its exit
+    /// status in one place (`cli::Outcome`).
+    pub fn is_ok(&self) -> bool {
+        self.symptom == Symptom::Ok
     }
 }

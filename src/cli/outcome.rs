@@ -1,0 +1,63 @@
+//! How a subcommand ended, and the one place that turns it into an exit status
+//! (ARCHITECTURE.md: 0 works, 1 a failure was diagnosed, 2 bad input, 3 internal).
+//!
+//! Subcommands return an [`Outcome`]; only `main` converts it. The library's reports
+//! say `is_ok()`, never a number.
+
+use std::process::ExitCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use]
+pub enum Outcome {
+    /// Everything checked works (or the command did what was asked).
+    Ok,
+    /// A failure was diagnosed; the report says what and why.
+    Problem,
+    /// The input could not be used; the message has been printed.
+    BadInput,
+    /// conndoctor itself failed; the message has been printed.
+    Internal,
+}
+
+impl Outcome {
+    /// `Ok` when `ok`, else `Problem`: the verdict of a report.
+    pub fn verdict(ok: bool) -> Self {
+        if ok { Outcome::Ok } else { Outcome::Problem }
+    }
+
+    pub fn code(self) -> u8 {
+        match self {
+            Outcome::Ok => 0,
+            Outcome::Problem => 1,
+            Outcome::BadInput => 2,
+            Outcome::Internal => 3,
+        }
+    }
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(o: Outcome) -> Self {
+        ExitCode::from(o.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_statuses() {
+        assert_eq!(
+            [
+                Outcome::Ok,
+                Outcome::Problem,
+                Outcome::BadInput,
+                Outcome::Internal
+            ]
+            .map(Outcome::code),
+            [0, 1, 2, 3]
+        );
+        assert_eq!(Outcome::verdict(true), Outcome::Ok);
+        assert_eq!(Outcome::verdict(false), Outcome::Problem);
+    }
+}
