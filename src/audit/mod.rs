@@ -554,48 +554,23 @@ fn pick_protocol_addr(probes: &[SelfProbe]) -> Option<SocketAddr> {
         .map(|p| p.addr)
 }
 
-/// Every listening TCP socket, from sock_diag (or /proc/net/tcp* where netlink is
-/// unavailable).
+/// Every listening TCP socket (the probe layer's reader, with the owner filled in later).
 fn listeners_all() -> (Vec<AuditListener>, Option<String>) {
-    let mut out = Vec::new();
-    let r = sockdiag::dump(StateFlags::LISTEN, |e| {
-        out.push(AuditListener {
-            addr: e.local,
-            v6only: e.v6only,
-            accept_queue: e.recv_queue,
-            backlog: Some(e.send_queue),
-            uid: e.uid,
+    let mut notes = Vec::new();
+    let out = crate::probe::local::listen_sockets(|_| true, &mut notes)
+        .into_iter()
+        .map(|s| AuditListener {
+            addr: s.addr,
+            v6only: s.v6only,
+            accept_queue: s.accept_queue,
+            backlog: s.backlog,
+            uid: s.uid,
             user: None,
-            inode: e.inode,
+            inode: s.inode,
             processes: Vec::new(),
-        });
-    });
-    let Err(err) = r else {
-        return (out, None);
-    };
-    out.clear();
-    for table in [procfs::net::tcp(), procfs::net::tcp6()] {
-        let Ok(entries) = table else { continue };
-        for e in entries
-            .into_iter()
-            .filter(|e| e.state == procfs::net::TcpState::Listen)
-        {
-            out.push(AuditListener {
-                addr: e.local_address,
-                v6only: None,
-                accept_queue: e.rx_queue,
-                backlog: None,
-                uid: e.uid,
-                user: None,
-                inode: u32::try_from(e.inode).unwrap_or(0),
-                processes: Vec::new(),
-            });
-        }
-    }
-    (
-        out,
-        Some(format!("sock_diag: {err}; read /proc/net/tcp instead")),
-    )
+        })
+        .collect();
+    (out, notes.pop())
 }
 
 fn refresh_queues(listeners: &mut [AuditListener]) {
@@ -629,25 +604,12 @@ fn read_sysctl(path: &str) -> Option<u64> {
 
 /// (ListenOverflows, ListenDrops) from /proc/net/netstat.
 fn netstat() -> Option<[u64; 2]> {
-    let text = platform::read_capped(std::path::Path::new("/proc/net/netstat"), 64 * 1024)?;
-    parse_netstat(&text)
+    crate::probe::local::tcp_ext(&["ListenOverflows", "ListenDrops"])
 }
 
-pub fn parse_netstat(text: &str) -> Option<[u64; 2]> {
-    let mut lines = text.lines();
-    while let (Some(head), Some(vals)) = (lines.next(), lines.next()) {
-        if !head.starts_with("TcpExt:") {
-            continue;
-        }
-        let keys: Vec<&str> = head.split_whitespace().collect();
-        let vals: Vec<&str> = vals.split_whitespace().collect();
-        let get = |k: &str| -> Option<u64> {
-            let i = keys.iter().position(|x| *x == k)?;
-            vals.get(i)?.parse().ok()
-        };
-        return Some([get("ListenOverflows")?, get("ListenDrops")?]);
-    }
-    None
+#[cfg(test)]
+fn parse_netstat(text: &str) -> Option<[u64; 2]> {
+    crate::probe::local::parse_tcp_ext(text, &["ListenOverflows", "ListenDrops"])
 }
 
 fn meminfo_available() -> Option<u64> {

@@ -138,16 +138,37 @@ pub fn best_route_v6(text: &str, dst: Ipv6Addr) -> Option<RouteFact> {
     best
 }
 
-/// Listening sockets on `port`, any address. sock_diag first, /proc/net/tcp if the
-/// netlink family is unavailable (some sandboxes).
-pub fn listeners(port: u16, notes: &mut Vec<String>) -> Vec<Listener> {
+/// One listening socket as the kernel reports it: the facts both the client side
+/// (`Listener`) and the server-side audit (`AuditListener`) are built from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ListenSocket {
+    pub addr: SocketAddr,
+    /// IPV6_V6ONLY (sock_diag only).
+    pub v6only: Option<bool>,
+    /// Connections waiting in the accept queue (Recv-Q).
+    pub accept_queue: u32,
+    /// The listen backlog (Send-Q); unknown when read from /proc.
+    pub backlog: Option<u32>,
+    pub uid: u32,
+    pub inode: u32,
+}
+
+/// Listening TCP sockets whose address `keep` accepts. sock_diag first, /proc/net/tcp*
+/// if the netlink family is unavailable (some sandboxes), with a note saying so.
+pub fn listen_sockets(
+    keep: impl Fn(SocketAddr) -> bool,
+    notes: &mut Vec<String>,
+) -> Vec<ListenSocket> {
     let mut out = Vec::new();
     let r = sockdiag::dump(StateFlags::LISTEN, |e| {
-        if e.local.port() == port {
-            out.push(Listener {
+        if keep(e.local) {
+            out.push(ListenSocket {
                 addr: e.local,
+                v6only: e.v6only,
                 accept_queue: e.recv_queue,
                 backlog: Some(e.send_queue),
+                uid: e.uid,
+                inode: e.inode,
             });
         }
     });
@@ -155,11 +176,14 @@ pub fn listeners(port: u16, notes: &mut Vec<String>) -> Vec<Listener> {
         notes.push(format!("sock_diag: {e}; using /proc/net/tcp"));
         out.clear();
         proc_tables(notes, |e| {
-            if e.state == TcpState::Listen && e.local_address.port() == port {
-                out.push(Listener {
+            if e.state == TcpState::Listen && keep(e.local_address) {
+                out.push(ListenSocket {
                     addr: e.local_address,
+                    v6only: None,
                     accept_queue: e.rx_queue,
                     backlog: None,
+                    uid: e.uid,
+                    inode: u32::try_from(e.inode).unwrap_or(0),
                 });
             }
         });
@@ -167,19 +191,30 @@ pub fn listeners(port: u16, notes: &mut Vec<String>) -> Vec<Listener> {
     out
 }
 
+impl From<ListenSocket> for Listener {
+    fn from(s: ListenSocket) -> Self {
+        Listener {
+            addr: s.addr,
+            accept_queue: s.accept_queue,
+            backlog: s.backlog,
+        }
+    }
+}
+
+/// Listening sockets on `port`, any address.
+pub fn listeners(port: u16, notes: &mut Vec<String>) -> Vec<Listener> {
+    listen_sockets(|a| a.port() == port, notes)
+        .into_iter()
+        .map(Listener::from)
+        .collect()
+}
+
 /// Every listening TCP socket of this machine (one dump, for a batch).
 pub fn all_listeners(notes: &mut Vec<String>) -> Vec<Listener> {
-    let mut out = Vec::new();
-    if let Err(e) = sockdiag::dump(StateFlags::LISTEN, |e| {
-        out.push(Listener {
-            addr: e.local,
-            accept_queue: e.recv_queue,
-            backlog: Some(e.send_queue),
-        });
-    }) {
-        notes.push(format!("sock_diag: {e}"));
-    }
-    out
+    listen_sockets(|_| true, notes)
+        .into_iter()
+        .map(Listener::from)
+        .collect()
 }
 
 /// Sockets (any state but LISTEN) connected to one of `targets`, counted by state.
@@ -385,23 +420,39 @@ pub fn reserved_in_range(list: &str, (lo, hi): (u16, u16)) -> u32 {
 
 /// TcpExtListenOverflows from /proc/net/netstat.
 pub fn listen_overflows() -> Option<u64> {
+    Some(tcp_ext(&["ListenOverflows"])?[0])
+}
+
+/// The `TcpExt:` counters named in `keys`, in that order, from /proc/net/netstat.
+pub fn tcp_ext<const N: usize>(keys: &[&str; N]) -> Option<[u64; N]> {
     use std::io::Read;
     // /proc files report size 0, so read_to_string would start with a tiny buffer and
     // make the kernel render the table once per small read.
     let mut text = String::with_capacity(16 * 1024);
     std::fs::File::open("/proc/net/netstat")
         .ok()?
+        .take(256 * 1024)
         .read_to_string(&mut text)
         .ok()?;
+    parse_tcp_ext(&text, keys)
+}
+
+/// The `TcpExt:` counters named in `keys` from netstat-format text (a header line of
+/// names, then a line of values); `None` when one is missing.
+pub fn parse_tcp_ext<const N: usize>(text: &str, keys: &[&str; N]) -> Option<[u64; N]> {
     let mut lines = text.lines();
     while let (Some(head), Some(vals)) = (lines.next(), lines.next()) {
         if !head.starts_with("TcpExt:") {
             continue;
         }
-        let idx = head
-            .split_whitespace()
-            .position(|k| k == "ListenOverflows")?;
-        return vals.split_whitespace().nth(idx)?.parse().ok();
+        let names: Vec<&str> = head.split_whitespace().collect();
+        let vals: Vec<&str> = vals.split_whitespace().collect();
+        let mut out = [0; N];
+        for (o, k) in out.iter_mut().zip(keys) {
+            let i = names.iter().position(|x| x == k)?;
+            *o = vals.get(i)?.parse().ok()?;
+        }
+        return Some(out);
     }
     None
 }
