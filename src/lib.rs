@@ -9,6 +9,7 @@
 // The model layer lives in its own crate (crates/model); re-exported so that every
 // stage names it the same way (`crate::evidence`, `conndoctor::target`).
 pub use conndoctor_model::{cause, evidence, finding, net, target};
+pub use conndoctor_probe as probe;
 pub use conndoctor_rules as rules;
 
 pub mod audit;
@@ -20,7 +21,6 @@ pub mod exporter;
 #[doc(hidden)]
 pub mod fuzzing;
 pub mod i18n;
-pub mod probe;
 pub mod report;
 pub mod serve;
 

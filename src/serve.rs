@@ -22,9 +22,8 @@ use tokio_tungstenite::tungstenite::{self, Message};
 
 use crate::target::{Host, Scheme, Target};
 
-/// Header and banner that carry the identity token.
-pub const TOKEN_HEADER: &str = "x-conndoctor-token";
-pub const TOKEN_PREFIX: &str = "conndoctor serve token=";
+/// Header and banner that carry the identity token (defined where the client reads them).
+pub use crate::probe::protocol::{TOKEN_HEADER, TOKEN_PREFIX};
 
 /// At most this many clients at once; the rest wait in the kernel's backlog.
 const MAX_CLIENTS: usize = 1024;

@@ -6,8 +6,15 @@ use std::process::Command;
 
 use serde_json::Value;
 
-/// Lowest first.
-const LAYERS: &[&str] = &["conndoctor-model", "conndoctor-rules", "conndoctor"];
+/// Each workspace crate and its level, lowest first. A dependency must point to a
+/// strictly lower level: rules and probes share one, so neither can use the other
+/// (rules stay pure; probes gather without judging).
+const LAYERS: &[(&str, u8)] = &[
+    ("conndoctor-model", 0),
+    ("conndoctor-rules", 1),
+    ("conndoctor-probe", 1),
+    ("conndoctor", 2),
+];
 
 #[test]
 fn no_crate_depends_on_a_higher_one() {
@@ -32,11 +39,11 @@ fn no_crate_depends_on_a_higher_one() {
     let names: Vec<&str> = packages.iter().filter_map(|p| p["name"].as_str()).collect();
     for n in &names {
         assert!(
-            LAYERS.contains(n),
+            LAYERS.iter().any(|(l, _)| l == n),
             "workspace crate {n} has no layer in tests/layers.rs"
         );
     }
-    let layer = |n: &str| LAYERS.iter().position(|l| *l == n);
+    let layer = |n: &str| LAYERS.iter().find(|(l, _)| *l == n).map(|(_, lv)| *lv);
     for p in packages {
         let name = p["name"].as_str().expect("name");
         let mine = layer(name).expect("layer");
@@ -45,7 +52,7 @@ fn no_crate_depends_on_a_higher_one() {
             if let Some(theirs) = layer(dep) {
                 assert!(
                     theirs < mine,
-                    "{name} (layer {mine}) depends on {dep} (layer {theirs}): dependencies must point down"
+                    "{name} (level {mine}) depends on {dep} (level {theirs}): dependencies must point to a lower level"
                 );
             }
         }

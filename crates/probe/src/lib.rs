@@ -1,5 +1,13 @@
 //! Probes gather facts and never judge them. [`gather`] runs them for one target,
 //! concurrently and under one deadline, and returns the [`Evidence`].
+//!
+//! Its own crate, below the renderers and commands: it depends on the model only
+//! (tests/layers.rs), so nothing here can format text for a user or pick an exit code.
+
+#![deny(unsafe_code)]
+
+// The model, named as every stage names it (`crate::evidence`, `crate::target`).
+use conndoctor_model::{evidence, net, target};
 
 pub mod cdn;
 pub mod connect;

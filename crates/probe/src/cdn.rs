@@ -8,8 +8,8 @@ use crate::evidence::CdnMatch;
 use crate::net::Cidr;
 
 const LISTS: &[&str] = &[
-    include_str!("../../data/cdn/cloudflare.txt"),
-    include_str!("../../data/cdn/fastly.txt"),
+    include_str!("../../../data/cdn/cloudflare.txt"),
+    include_str!("../../../data/cdn/fastly.txt"),
 ];
 
 pub use crate::net::{CLOUDFLARE_HTTP_PORTS, CLOUDFLARE_HTTPS_PORTS};

@@ -250,10 +250,14 @@ async fn exchange(
     }
 }
 
+/// Header and banner that carry the identity token of a `conndoctor serve`.
+pub const TOKEN_HEADER: &str = "x-conndoctor-token";
+pub const TOKEN_PREFIX: &str = "conndoctor serve token=";
+
 /// The identity token a `conndoctor serve` puts in its header or first line.
 fn token_of(reply: &Reply) -> Option<String> {
     let from_text = |t: &str| {
-        let rest = &t[t.find(crate::serve::TOKEN_PREFIX)? + crate::serve::TOKEN_PREFIX.len()..];
+        let rest = &t[t.find(TOKEN_PREFIX)? + TOKEN_PREFIX.len()..];
         let tok: String = rest
             .chars()
             .take_while(char::is_ascii_alphanumeric)
@@ -262,7 +266,7 @@ fn token_of(reply: &Reply) -> Option<String> {
     };
     match reply {
         Reply::Http(h) => h
-            .header(crate::serve::TOKEN_HEADER)
+            .header(TOKEN_HEADER)
             .map(|t| t.trim().chars().take(128).collect())
             .or_else(|| from_text(&h.body)),
         Reply::Data { first, .. } => from_text(first),
@@ -289,7 +293,7 @@ async fn run_exchange(
             return (None, Reply::Reset);
         }
         Ok(Err(e)) => {
-            let o = crate::probe::connect::classify(&e);
+            let o = crate::connect::classify(&e);
             return (
                 None,
                 Reply::NoConnection {

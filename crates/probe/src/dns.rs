@@ -195,7 +195,7 @@ async fn query(server: IpAddr, name: &str, rtype: RecordType, deadline: Instant)
     }
 }
 
-pub(crate) fn outcome(resp: &Message, rtype: RecordType) -> DnsOutcome {
+pub fn outcome(resp: &Message, rtype: RecordType) -> DnsOutcome {
     match resp.metadata.response_code {
         ResponseCode::NoError => {}
         ResponseCode::NXDomain => return DnsOutcome::NxDomain,
