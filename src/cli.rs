@@ -144,6 +144,9 @@ struct ServeArgs {
     /// WebSocket: answer 403 to an Origin other than this one.
     #[arg(long, value_name = "ORIGIN")]
     allow_origin: Option<String>,
+    /// WebSocket: a subprotocol to offer (repeatable); the first one the client asks for is chosen.
+    #[arg(long = "subprotocol", value_name = "NAME")]
+    subprotocols: Vec<String>,
     /// Filled from the global --lang.
     #[arg(skip)]
     lang: Option<String>,
@@ -438,7 +441,20 @@ fn serve_cmd(rt: &tokio::runtime::Runtime, a: &ServeArgs, listen: &str, l: &Loca
         token: a.token.clone(),
         strict_path: a.strict_path,
         allow_origin: a.allow_origin.clone(),
+        subprotocols: a.subprotocols.clone(),
     };
+    // RFC 6455 4.1: a subprotocol name is an HTTP token.
+    if let Some(bad) = a.subprotocols.iter().find(|p| {
+        p.is_empty()
+            || !p
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    }) {
+        return bad_input(
+            l,
+            &l.with("input-bad-subprotocol", &[("detail", bad.as_str().into())]),
+        );
+    }
     if opts
         .token
         .as_deref()

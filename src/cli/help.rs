@@ -379,6 +379,7 @@ fn help_id(cmd: &str, arg: &str) -> Option<&'static str> {
         ("serve", "token") => "help-serve-token",
         ("serve", "strict_path") => "help-serve-strict-path",
         ("serve", "allow_origin") => "help-serve-allow-origin",
+        ("serve", "subprotocols") => "help-serve-subprotocol",
         ("explain", "message") => "help-explain-message",
         ("explain", "check") => "help-explain-check",
         ("explain", "timeout") => "help-explain-timeout",
