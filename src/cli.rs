@@ -200,6 +200,9 @@ struct CheckArgs {
     /// Batch: how many targets are checked at once (lowered to fit the descriptor limit).
     #[arg(long, value_name = "N", default_value_t = 256)]
     concurrency: usize,
+    /// Also write the report as one self-contained HTML page to FILE ("-": standard output, instead of the text report).
+    #[arg(long, value_name = "FILE")]
+    html: Option<String>,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -393,9 +396,61 @@ pub fn main() -> ExitCode {
         Ok(o) => o,
         Err(code) => return code,
     };
+    let html = match HtmlOut::open(&l, args.html.as_deref()) {
+        Ok(h) => h,
+        Err(code) => return code,
+    };
     let report = rt.block_on(crate::check(&t, &opts));
-    print_report(&report, common.json, &l);
+    if !matches!(html, Some(HtmlOut::Stdout)) {
+        print_report(&report, common.json, &l);
+    }
+    if let Some(h) = html
+        && let Err(code) = h.write(&l, std::slice::from_ref(&report))
+    {
+        return code;
+    }
     ExitCode::from(u8::try_from(report.diagnosis.exit_code()).unwrap_or(EXIT_INTERNAL))
+}
+
+/// Where `--html` writes the page: opened before anything is probed, so that a path
+/// that cannot be written is bad input (exit 2) and costs no probe.
+enum HtmlOut {
+    Stdout,
+    File(std::fs::File),
+}
+
+impl HtmlOut {
+    fn open(l: &Localizer, path: Option<&str>) -> Result<Option<Self>, ExitCode> {
+        match path {
+            None => Ok(None),
+            Some("-") => Ok(Some(HtmlOut::Stdout)),
+            Some(p) => std::fs::File::create(p)
+                .map(|f| Some(HtmlOut::File(f)))
+                .map_err(|e| {
+                    bad_input(
+                        l,
+                        &l.with("input-bad-html", &[("detail", format!("{p}: {e}").into())]),
+                    )
+                }),
+        }
+    }
+
+    fn write(self, l: &Localizer, reports: &[crate::Report]) -> Result<(), ExitCode> {
+        let page = crate::report::html::page(reports, l);
+        let res = match self {
+            HtmlOut::Stdout => {
+                let mut out = std::io::stdout();
+                out.write_all(page.as_bytes()).and_then(|()| out.flush())
+            }
+            HtmlOut::File(mut f) => f.write_all(page.as_bytes()).and_then(|()| f.flush()),
+        };
+        res.map_err(|e| {
+            internal(
+                l,
+                &l.with("input-bad-html", &[("detail", e.to_string().into())]),
+            )
+        })
+    }
 }
 
 pub fn print_report(report: &crate::Report, as_json: bool, l: &Localizer) {
@@ -617,16 +672,33 @@ fn batch_cmd(
             &l.with("input-bad-concurrency", &[("detail", "0".into())]),
         );
     }
+    let html = match HtmlOut::open(l, a.html.as_deref()) {
+        Ok(h) => h,
+        Err(code) => return code,
+    };
     let fd_limit = crate::batch::raise_fd_limit();
     let bo = crate::batch::BatchOptions {
         check: opts,
         concurrency: crate::batch::fit_concurrency(a.concurrency, fd_limit),
         json: common.json,
         progress: !common.json && std::io::stderr().is_terminal(),
+        keep: html.is_some(),
+        quiet: matches!(html, Some(HtmlOut::Stdout)),
     };
     // One thread on purpose: measured, a multi-threaded runtime was twice as slow on a
     // sweep (the work is syscalls; cross-thread wake-ups and shared state cost more).
-    let summary = rt.block_on(crate::batch::run(targets, bo, l));
+    let mut summary = rt.block_on(crate::batch::run(targets, bo, l));
+    if let Some(h) = html {
+        // In the order of the list, not of completion.
+        summary.reports.sort_by_key(|(i, _)| *i);
+        let reports: Vec<crate::Report> = std::mem::take(&mut summary.reports)
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect();
+        if let Err(code) = h.write(l, &reports) {
+            return code;
+        }
+    }
     ExitCode::from(u8::from(summary.failures() > 0))
 }
 

@@ -363,6 +363,7 @@ fn help_id(cmd: &str, arg: &str) -> Option<&'static str> {
         (_, "targets") if check => "help-target",
         (_, "file") if check => "help-file",
         (_, "concurrency") if check => "help-concurrency",
+        ("check", "html") => "help-html",
         (_, "timeout") if check => "help-timeout",
         (_, "no_side_probes") if check => "help-no-side-probes",
         (_, "origin") if check => "help-origin",
