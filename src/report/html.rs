@@ -505,10 +505,9 @@ pub fn page(reports: &[Report], l: &Localizer) -> String {
     for (i, r) in reports.iter().enumerate() {
         section(&mut out, r, l, i + 1);
     }
-    let _ = write!(
+    let _ = writeln!(
         out,
-        r#"</main><footer class="meta">{}</footer></body></html>
-"#,
+        r#"</main><footer class="meta">{}</footer></body></html>"#,
         esc(&l.with(
             "html-generated",
             &[("version", env!("CARGO_PKG_VERSION").into())]
