@@ -200,11 +200,11 @@ struct CheckArgs {
     /// Batch: how many targets are checked at once (lowered to fit the descriptor limit).
     #[arg(long, value_name = "N", default_value_t = 256)]
     concurrency: usize,
+    #[command(flatten)]
+    common: CommonArgs,
     /// Also write the report as one self-contained HTML page to FILE ("-": standard output, instead of the text report).
     #[arg(long, value_name = "FILE")]
     html: Option<String>,
-    #[command(flatten)]
-    common: CommonArgs,
 }
 
 /// Parses `3s`, `500ms`, `1.5` (seconds), `2m`.
