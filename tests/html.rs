@@ -221,6 +221,20 @@ fn batch_page_has_one_section_per_target_in_list_order() {
     assert_eq!(r.code, Some(1), "{}", r.describe());
     assert!(r.stdout.starts_with("<!DOCTYPE html>"), "{}", r.describe());
     assert_eq!(r.stdout.matches("<section ").count(), 3);
+
+    // With --json: JSON Lines on stdout, and the page in list order all the same.
+    let mut args3 = args.to_vec();
+    args3.push("--json");
+    std::fs::remove_file(&out).expect("remove the first page");
+    let r = run(&args3);
+    assert_eq!(r.stdout.lines().count(), 3, "{}", r.describe());
+    let html = read(&out);
+    let inputs: Vec<&str> = html
+        .split(r#"<bdi class="target">"#)
+        .skip(1)
+        .filter_map(|s| s.split('<').next())
+        .collect();
+    assert_eq!(inputs, targets, "sections in the order of the list");
 }
 
 #[test]
@@ -699,4 +713,81 @@ fn the_report_renders_in_chromium_without_network_requests() {
             assert_screenshot(name, &s);
         }
     });
+}
+
+// ---------------------------------------------------------------- a firewall in a namespace
+
+/// A DROP rule in front of a listener, in namespaces this test makes (root, `ip`, `nft`;
+/// without them the test fails with a message, unless CONNDOCTOR_SKIP_NETNS=1): the page
+/// marks the server firewall, the network before it passed (the host answers on other
+/// ports), and the listener and protocol were never reached.
+#[test]
+fn a_dropping_firewall_is_the_failing_step() {
+    use support::netns::{Netns, tools, veth};
+    let Some(t) = tools() else { return };
+    let client = Netns::new(t, "html", "c");
+    let server = Netns::new(t, "html", "s");
+    let pid = std::process::id();
+    let (vs, vc) = (format!("v{pid}-h7s"), format!("v{pid}-h7c"));
+    veth(&server, &vs, &client, &vc);
+    server.ip(&["addr", "add", "10.210.77.1/24", "dev", &vs]);
+    client.ip(&["addr", "add", "10.210.77.2/24", "dev", &vc]);
+    let l = server.listen("10.210.77.1:0");
+    let port = l.local_addr().expect("local addr").port();
+    server.nft_port("input", port, "drop");
+
+    let dir = tmp();
+    let file = dir.path().join("fw.html");
+    let target = format!("10.210.77.1:{port}");
+    let r = client.run(
+        &[
+            "check",
+            &target,
+            "--json",
+            "--timeout",
+            "1s",
+            "--no-trace",
+            "--lang",
+            "en",
+            "--html",
+            file.to_str().expect("path"),
+        ],
+        &[],
+    );
+    let v = r.report();
+    assert_eq!(
+        cause_ids(&v).first().map(String::as_str),
+        Some("timeout.filtered"),
+        "{}",
+        r.describe()
+    );
+    let html = read(&file);
+    assert_self_contained(&html);
+    for (step, state) in [
+        ("client", "ok"),
+        ("dns", "ok"),
+        ("network", "ok"),
+        ("firewall", "fail"),
+        ("listener", "skip"),
+        ("protocol", "skip"),
+    ] {
+        assert!(
+            html.contains(&format!(r#"data-step="{step}" data-state="{state}""#)),
+            "{step} should be {state}:\n{html}"
+        );
+    }
+    // The evidence that the host is up, under the failing step.
+    let c = cause(&v, "timeout.filtered");
+    let e = evidence(c, "ev-host-answers-elsewhere");
+    let failing = &html[html
+        .find(r#"<div class="failing" data-step="firewall""#)
+        .expect("panel")..];
+    let text = e["message"]
+        .as_str()
+        .unwrap_or_default()
+        .replace('\'', "&#39;");
+    assert!(
+        !text.is_empty() && failing.contains(&text),
+        "{text:?} not in the panel"
+    );
 }
