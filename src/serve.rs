@@ -258,21 +258,28 @@ async fn answer<S: AsyncWrite + Unpin>(
 }
 
 /// Reads the request head (up to the blank line). Returns it with any bytes the client
-/// sent after it (a first frame sent without waiting for the 101), or `Err(status)`.
+/// sent after it (a first frame sent without waiting for the 101), or `Err(status)`
+/// for an answer: 400 as soon as the bytes cannot be HTTP (a TLS ClientHello, say),
+/// 431 for a head too large; `Err(0)` when the client went away.
 async fn read_head<S: AsyncRead + Unpin>(s: &mut S) -> Result<(Vec<u8>, Vec<u8>), u16> {
     let mut buf = Vec::with_capacity(1024);
     let mut chunk = [0u8; 2048];
     loop {
-        if let Some(end) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
-            let rest = buf.split_off(end + 4);
-            return Ok((buf, rest));
-        }
-        if buf.len() >= MAX_HEAD {
-            return Err(431);
-        }
         match s.read(&mut chunk).await {
             Ok(0) | Err(_) => return Err(0),
             Ok(n) => buf.extend_from_slice(&chunk[..n]),
+        }
+        let mut headers = [httparse::EMPTY_HEADER; 64];
+        match httparse::Request::new(&mut headers).parse(&buf) {
+            Ok(httparse::Status::Complete(end)) => {
+                let rest = buf.split_off(end);
+                return Ok((buf, rest));
+            }
+            Ok(httparse::Status::Partial) if buf.len() < MAX_HEAD => {}
+            Ok(httparse::Status::Partial) | Err(httparse::Error::TooManyHeaders) => {
+                return Err(431);
+            }
+            Err(_) => return Err(400),
         }
     }
 }
@@ -341,6 +348,9 @@ async fn serve_ws<S: AsyncRead + AsyncWrite + Unpin>(mut s: S, cfg: &Conf) {
         Ok(Ok(h)) => h,
         Ok(Err(431)) => {
             return answer(&mut s, 431, &[], "request header too large", token).await;
+        }
+        Ok(Err(400)) => {
+            return answer(&mut s, 400, &[], "not an HTTP request", token).await;
         }
         _ => return,
     };

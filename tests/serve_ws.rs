@@ -379,3 +379,18 @@ fn bad_subprotocol_name_is_bad_input() {
     assert_eq!(r.code, Some(2), "{}", r.describe());
     assert!(r.stderr.contains("chat v1"), "{}", r.describe());
 }
+
+/// Bytes that cannot be HTTP (a TLS ClientHello on the plain port) get a 400 at once,
+/// as nginx answers them, rather than a wait for a blank line that never comes.
+#[test]
+fn tls_hello_on_the_plain_websocket_port_is_400_at_once() {
+    let s = serve("websocket", "hellotok", &[]);
+    let mut c = raw(s.addr);
+    // Well below the server's own 10 s wait for a request head.
+    c.set_read_timeout(Some(Duration::from_secs(5)))
+        .expect("read timeout");
+    c.write_all(&[0x16, 0x03, 0x01, 0x00, 0x05, b'h', b'e', b'l', b'l', b'o'])
+        .expect("send");
+    let (head, _) = read_head(&mut c);
+    assert!(head.starts_with("HTTP/1.1 400"), "{head}");
+}
