@@ -72,6 +72,9 @@ pub struct Summary {
     pub by_cause: BTreeMap<&'static str, usize>,
     /// The slowest targets (input, ms), longest first, at most 5.
     pub slowest: Vec<(String, f64)>,
+    /// Every report with its place in the list, when [`BatchOptions::keep`] asks for
+    /// them (the HTML report); in order of completion.
+    pub reports: Vec<(usize, Report)>,
 }
 
 impl Summary {
@@ -105,6 +108,7 @@ impl Summary {
         }
         self.slowest.extend(other.slowest);
         self.sort_slowest();
+        self.reports.extend(other.reports);
     }
 
     pub fn failures(&self) -> usize {
@@ -118,6 +122,10 @@ pub struct BatchOptions {
     pub json: bool,
     /// Draw a progress bar (stderr is a terminal and output is not JSON).
     pub progress: bool,
+    /// Keep every report in the summary (for the HTML report).
+    pub keep: bool,
+    /// Print no result lines and no summary (the HTML report goes to stdout instead).
+    pub quiet: bool,
 }
 
 fn is_fd_exhausted(r: &Report) -> bool {
@@ -165,8 +173,8 @@ pub async fn run(targets: Vec<Target>, o: BatchOptions, l: &Localizer) -> Summar
         .as_ref()
         .map_or_else(tokio::runtime::Handle::current, |rt| rt.handle().clone());
     let start = Instant::now();
-    let summary = if o.json {
-        run_json(targets, check, o.concurrency, &spawner).await
+    let summary = if o.json && !o.quiet {
+        run_json(targets, check, o.concurrency, o.keep, &spawner).await
     } else {
         run_lines(targets, check, &o, &spawner, l).await
     };
@@ -174,7 +182,7 @@ pub async fn run(targets: Vec<Target>, o: BatchOptions, l: &Localizer) -> Summar
     if let Some(rt) = workers {
         rt.shutdown_background();
     }
-    if !o.json {
+    if !o.json && !o.quiet {
         print_summary(&summary, start.elapsed(), l);
     }
     summary
@@ -187,6 +195,7 @@ async fn run_json(
     targets: Vec<Target>,
     check: CheckOptions,
     concurrency: usize,
+    keep: bool,
     spawner: &tokio::runtime::Handle,
 ) -> Summary {
     // JSON goes to the raw stdout: it holds no colour to strip.
@@ -195,7 +204,7 @@ async fn run_json(
         std::io::stdout(),
     )));
     let loops = concurrency.min(targets.len()).max(1);
-    let queue = Arc::new(std::sync::Mutex::new(targets.into_iter()));
+    let queue = Arc::new(std::sync::Mutex::new(targets.into_iter().enumerate()));
     let mut set = JoinSet::new();
     for _ in 0..loops {
         let (queue, raw, opts) = (queue.clone(), raw.clone(), check.clone());
@@ -204,10 +213,13 @@ async fn run_json(
                 let mut totals = Summary::default();
                 loop {
                     let next = queue.lock().ok().and_then(|mut q| q.next());
-                    let Some(t) = next else { break };
+                    let Some((i, t)) = next else { break };
                     let report = check_one(t, &opts).await;
                     write_json(&raw, &report);
                     totals.add(&report);
+                    if keep {
+                        totals.reports.push((i, report));
+                    }
                 }
                 totals
             },
@@ -248,11 +260,11 @@ async fn run_lines(
     let mut set = JoinSet::new();
     let mut out = std::io::BufWriter::new(anstream::stdout());
     let stdout_tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
-    let mut pending = targets.into_iter();
+    let mut pending = targets.into_iter().enumerate();
     loop {
         // Keep the set filled up to the concurrency; results stream out as they finish.
         while set.len() < o.concurrency {
-            let Some(t) = pending.next() else { break };
+            let Some((i, t)) = pending.next() else { break };
             let Ok(permit) = slots.clone().acquire_owned().await else {
                 break;
             };
@@ -260,7 +272,7 @@ async fn run_lines(
             set.spawn_on(
                 async move {
                     let _permit = permit;
-                    check_one(t, &opts).await
+                    (i, check_one(t, &opts).await)
                 },
                 spawner,
             );
@@ -268,12 +280,16 @@ async fn run_lines(
         let Some(res) = set.join_next().await else {
             break;
         };
-        let Ok(report) = res else { continue };
+        let Ok((i, report)) = res else { continue };
         summary.add(&report);
         let line = line(&report, l);
+        if o.keep {
+            summary.reports.push((i, report));
+        }
         // Results always go to stdout; the bar lives on stderr. When both are the
         // same terminal, the bar steps aside while the line is written.
         match &bar {
+            _ if o.quiet => {}
             Some(b) if stdout_tty => b.suspend(|| {
                 let _ = writeln!(out, "{line}");
                 let _ = out.flush();

@@ -141,6 +141,9 @@ struct ServeArgs {
     /// WebSocket: answer 403 to an Origin other than this one.
     #[arg(long, value_name = "ORIGIN")]
     allow_origin: Option<String>,
+    /// WebSocket: a subprotocol to offer (repeatable); the first one the client asks for is chosen.
+    #[arg(long = "subprotocol", value_name = "NAME")]
+    subprotocols: Vec<String>,
     /// Filled from the global --lang.
     #[arg(skip)]
     lang: Option<String>,
@@ -196,6 +199,9 @@ struct CheckArgs {
     concurrency: usize,
     #[command(flatten)]
     common: CommonArgs,
+    /// Also write the report as one self-contained HTML page to FILE ("-": standard output, instead of the text report).
+    #[arg(long, value_name = "FILE")]
+    html: Option<String>,
 }
 
 /// Parses `3s`, `500ms`, `1.5` (seconds), `2m`.
@@ -392,9 +398,61 @@ fn run() -> Outcome {
         Ok(o) => o,
         Err(code) => return code,
     };
+    let html = match HtmlOut::open(&l, args.html.as_deref()) {
+        Ok(h) => h,
+        Err(code) => return code,
+    };
     let report = rt.block_on(crate::check(&t, &opts));
-    print_report(&report, common.json, &l);
+    if !matches!(html, Some(HtmlOut::Stdout)) {
+        print_report(&report, common.json, &l);
+    }
+    if let Some(h) = html
+        && let Err(code) = h.write(&l, std::slice::from_ref(&report))
+    {
+        return code;
+    }
     Outcome::verdict(report.diagnosis.is_ok())
+}
+
+/// Where `--html` writes the page: opened before anything is probed, so that a path
+/// that cannot be written is bad input (exit 2) and costs no probe.
+enum HtmlOut {
+    Stdout,
+    File(std::fs::File),
+}
+
+impl HtmlOut {
+    fn open(l: &Localizer, path: Option<&str>) -> Result<Option<Self>, Outcome> {
+        match path {
+            None => Ok(None),
+            Some("-") => Ok(Some(HtmlOut::Stdout)),
+            Some(p) => std::fs::File::create(p)
+                .map(|f| Some(HtmlOut::File(f)))
+                .map_err(|e| {
+                    bad_input(
+                        l,
+                        &l.with("input-bad-html", &[("detail", format!("{p}: {e}").into())]),
+                    )
+                }),
+        }
+    }
+
+    fn write(self, l: &Localizer, reports: &[crate::Report]) -> Result<(), Outcome> {
+        let page = crate::report::html::page(reports, l);
+        let res = match self {
+            HtmlOut::Stdout => {
+                let mut out = std::io::stdout();
+                out.write_all(page.as_bytes()).and_then(|()| out.flush())
+            }
+            HtmlOut::File(mut f) => f.write_all(page.as_bytes()).and_then(|()| f.flush()),
+        };
+        res.map_err(|e| {
+            internal(
+                l,
+                &l.with("input-bad-html", &[("detail", e.to_string().into())]),
+            )
+        })
+    }
 }
 
 pub fn print_report(report: &crate::Report, as_json: bool, l: &Localizer) {
@@ -440,7 +498,20 @@ fn serve_cmd(rt: &tokio::runtime::Runtime, a: &ServeArgs, listen: &str, l: &Loca
         token: a.token.clone(),
         strict_path: a.strict_path,
         allow_origin: a.allow_origin.clone(),
+        subprotocols: a.subprotocols.clone(),
     };
+    // RFC 6455 4.1: a subprotocol name is an HTTP token.
+    if let Some(bad) = a.subprotocols.iter().find(|p| {
+        p.is_empty()
+            || !p
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+    }) {
+        return bad_input(
+            l,
+            &l.with("input-bad-subprotocol", &[("detail", bad.as_str().into())]),
+        );
+    }
     if opts
         .token
         .as_deref()
@@ -603,16 +674,33 @@ fn batch_cmd(
             &l.with("input-bad-concurrency", &[("detail", "0".into())]),
         );
     }
+    let html = match HtmlOut::open(l, a.html.as_deref()) {
+        Ok(h) => h,
+        Err(code) => return code,
+    };
     let fd_limit = crate::batch::raise_fd_limit();
     let bo = crate::batch::BatchOptions {
         check: opts,
         concurrency: crate::batch::fit_concurrency(a.concurrency, fd_limit),
         json: common.json,
         progress: !common.json && std::io::stderr().is_terminal(),
+        keep: html.is_some(),
+        quiet: matches!(html, Some(HtmlOut::Stdout)),
     };
     // One thread on purpose: measured, a multi-threaded runtime was twice as slow on a
     // sweep (the work is syscalls; cross-thread wake-ups and shared state cost more).
-    let summary = rt.block_on(crate::batch::run(targets, bo, l));
+    let mut summary = rt.block_on(crate::batch::run(targets, bo, l));
+    if let Some(h) = html {
+        // In the order of the list, not of completion.
+        summary.reports.sort_by_key(|(i, _)| *i);
+        let reports: Vec<crate::Report> = std::mem::take(&mut summary.reports)
+            .into_iter()
+            .map(|(_, r)| r)
+            .collect();
+        if let Err(code) = h.write(l, &reports) {
+            return code;
+        }
+    }
     Outcome::verdict(summary.failures() == 0)
 }
 

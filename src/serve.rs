@@ -15,15 +15,16 @@ use futures_util::{SinkExt, StreamExt};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
-use tokio_tungstenite::tungstenite::handshake::server::{
-    ErrorResponse, Request as WsRequest, Response as WsResponse,
-};
+use tokio_tungstenite::tungstenite::handshake::server::Request as WsRequest;
+use tokio_tungstenite::tungstenite::protocol::Role;
 use tokio_tungstenite::tungstenite::{self, Message};
 
 use crate::target::{Host, Scheme, Target};
 
 /// Header and banner that carry the identity token (defined where the client reads them).
 pub use crate::probe::protocol::{TOKEN_HEADER, TOKEN_PREFIX};
+/// The `Server` header of every HTTP answer.
+const SERVER: &str = concat!("conndoctor-serve/", env!("CARGO_PKG_VERSION"));
 
 /// At most this many clients at once; the rest wait in the kernel's backlog.
 const MAX_CLIENTS: usize = 1024;
@@ -43,6 +44,8 @@ pub struct ServeOptions {
     pub strict_path: bool,
     /// WebSocket: reject an Origin header other than this one with 403.
     pub allow_origin: Option<String>,
+    /// WebSocket: subprotocols offered; the first one the client asks for is chosen.
+    pub subprotocols: Vec<String>,
 }
 
 /// A running server.
@@ -150,6 +153,7 @@ pub async fn start(target: &Target, o: &ServeOptions) -> Result<Server, ServeErr
         path: target.path.clone(),
         strict_path: o.strict_path,
         allow_origin: o.allow_origin.clone(),
+        subprotocols: o.subprotocols.clone(),
     });
     let is_tls = tls.is_some();
     let handle = tokio::spawn(accept_loop(listener, tls, cfg));
@@ -168,6 +172,7 @@ struct Conf {
     path: String,
     strict_path: bool,
     allow_origin: Option<String>,
+    subprotocols: Vec<String>,
 }
 
 async fn accept_loop(
@@ -214,35 +219,196 @@ async fn handle<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(s: S, cfg: &
     }
 }
 
-fn reject(status: u16, text: &str) -> ErrorResponse {
-    let mut r = ErrorResponse::new(Some(text.to_string()));
-    *r.status_mut() = tungstenite::http::StatusCode::from_u16(status)
-        .unwrap_or(tungstenite::http::StatusCode::BAD_REQUEST);
-    r
+/// Longest WebSocket handshake request read; a longer head is answered 431.
+const MAX_HEAD: usize = 16 * 1024;
+/// How long a client has to send its handshake request, and to answer our Close.
+const HANDSHAKE: Duration = Duration::from_secs(10);
+const CLOSE_WAIT: Duration = Duration::from_secs(5);
+
+/// A plain HTTP answer of the WebSocket port: status, extra headers, a short body.
+/// Written with tungstenite's own response writer, as the 101 is.
+async fn answer<S: AsyncWrite + Unpin>(
+    s: &mut S,
+    status: u16,
+    headers: &[(&str, &str)],
+    body: &str,
+    token: &str,
+) {
+    use tungstenite::http::{Response, StatusCode};
+    let mut b = Response::builder()
+        .status(StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_REQUEST))
+        .header("server", SERVER)
+        .header("content-type", "text/plain; charset=utf-8")
+        .header("content-length", body.len() + 1)
+        .header("connection", "close")
+        .header(TOKEN_HEADER, token);
+    for (k, v) in headers {
+        b = b.header(*k, *v);
+    }
+    let Ok(resp) = b.body(()) else { return };
+    let mut out = Vec::new();
+    if tungstenite::handshake::server::write_response(&mut out, &resp).is_err() {
+        return;
+    }
+    out.extend_from_slice(body.as_bytes());
+    out.push(b'\n');
+    let _ = s.write_all(&out).await;
+    let _ = s.shutdown().await;
 }
 
-// tungstenite fixes the callback's error type (an HTTP response), large or not.
-#[allow(clippy::result_large_err)]
-async fn serve_ws<S: AsyncRead + AsyncWrite + Unpin>(s: S, cfg: &Conf) {
-    let token = cfg.token.clone();
-    let callback = |req: &WsRequest, mut resp: WsResponse| -> Result<WsResponse, ErrorResponse> {
-        let restricted = cfg.strict_path || cfg.path != "/";
-        if restricted && req.uri().path() != cfg.path.split('?').next().unwrap_or("/") {
-            return Err(reject(404, "no WebSocket endpoint on this path"));
+/// Reads the request head (up to the blank line). Returns it with any bytes the client
+/// sent after it (a first frame sent without waiting for the 101), or `Err(status)`
+/// for an answer: 400 as soon as the bytes cannot be HTTP (a TLS ClientHello, say),
+/// 431 for a head too large; `Err(0)` when the client went away.
+async fn read_head<S: AsyncRead + Unpin>(s: &mut S) -> Result<(Vec<u8>, Vec<u8>), u16> {
+    let mut buf = Vec::with_capacity(1024);
+    let mut chunk = [0u8; 2048];
+    loop {
+        match s.read(&mut chunk).await {
+            Ok(0) | Err(_) => return Err(0),
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
         }
-        if let (Some(allowed), Some(origin)) = (&cfg.allow_origin, req.headers().get("origin"))
-            && origin.as_bytes() != allowed.as_bytes()
-        {
-            return Err(reject(403, "origin not allowed"));
+        let mut headers = [httparse::EMPTY_HEADER; 64];
+        match httparse::Request::new(&mut headers).parse(&buf) {
+            Ok(httparse::Status::Complete(end)) => {
+                let rest = buf.split_off(end);
+                return Ok((buf, rest));
+            }
+            Ok(httparse::Status::Partial) if buf.len() < MAX_HEAD => {}
+            Ok(httparse::Status::Partial) | Err(httparse::Error::TooManyHeaders) => {
+                return Err(431);
+            }
+            Err(_) => return Err(400),
         }
-        if let Ok(v) = token.parse() {
-            resp.headers_mut().insert(TOKEN_HEADER, v);
-        }
-        Ok(resp)
+    }
+}
+
+/// The request head as tungstenite's `Request`, for its own handshake checks.
+fn parse_request(head: &[u8]) -> Option<WsRequest> {
+    let mut headers = [httparse::EMPTY_HEADER; 64];
+    let mut req = httparse::Request::new(&mut headers);
+    if !matches!(req.parse(head), Ok(httparse::Status::Complete(_))) {
+        return None;
+    }
+    let version = match req.version {
+        Some(0) => tungstenite::http::Version::HTTP_10,
+        _ => tungstenite::http::Version::HTTP_11,
     };
-    let Ok(mut ws) = tokio_tungstenite::accept_hdr_async(s, callback).await else {
+    let mut b = tungstenite::http::Request::builder()
+        .method(req.method?)
+        .uri(req.path?)
+        .version(version);
+    for h in req.headers.iter() {
+        b = b.header(h.name, h.value);
+    }
+    b.body(()).ok()
+}
+
+/// Comma-separated tokens of every `name` header (`Connection: keep-alive, Upgrade`).
+fn tokens<'a>(req: &'a WsRequest, name: &str) -> impl Iterator<Item = &'a str> {
+    req.headers()
+        .get_all(name)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+}
+
+/// The subprotocol to confirm: the first one the client asks for that the server
+/// offers (RFC 6455 4.2.2: the server picks one of the client's, or none).
+fn choose_subprotocol<'a>(req: &'a WsRequest, offered: &[String]) -> Option<&'a str> {
+    tokens(req, "sec-websocket-protocol").find(|p| offered.iter().any(|o| o == p))
+}
+
+/// The close code for an error in the client's frames (RFC 6455 7.4.1), if the
+/// connection is still there to send one.
+fn close_code(e: &tungstenite::Error) -> Option<tungstenite::protocol::frame::coding::CloseCode> {
+    use tungstenite::protocol::frame::coding::CloseCode;
+    match e {
+        // Unmasked client frame, reserved bits or opcodes, bad control frames.
+        tungstenite::Error::Protocol(_) => Some(CloseCode::Protocol),
+        tungstenite::Error::Utf8(_) => Some(CloseCode::Invalid),
+        tungstenite::Error::Capacity(_) => Some(CloseCode::Size),
+        _ => None,
+    }
+}
+
+/// The WebSocket port: the handshake request is read here so that a request that is
+/// no upgrade gets an HTTP answer (426, 400) instead of a dropped connection;
+/// tungstenite checks the upgrade itself and computes the accept key, and then runs the
+/// connection (framing, masking, ping/pong, the close handshake).
+async fn serve_ws<S: AsyncRead + AsyncWrite + Unpin>(mut s: S, cfg: &Conf) {
+    use tungstenite::protocol::frame::CloseFrame;
+    use tungstenite::protocol::frame::coding::CloseCode;
+    let token = cfg.token.as_str();
+    let head = tokio::time::timeout(HANDSHAKE, read_head(&mut s)).await;
+    let (head, rest) = match head {
+        Ok(Ok(h)) => h,
+        Ok(Err(431)) => {
+            return answer(&mut s, 431, &[], "request header too large", token).await;
+        }
+        Ok(Err(400)) => {
+            return answer(&mut s, 400, &[], "not an HTTP request", token).await;
+        }
+        _ => return,
+    };
+    let Some(req) = parse_request(&head) else {
+        return answer(&mut s, 400, &[], "not an HTTP request", token).await;
+    };
+    let upgrade = tokens(&req, "upgrade").any(|t| t.eq_ignore_ascii_case("websocket"));
+    if !upgrade {
+        // RFC 7231 6.5.15: this port needs the client to switch protocols.
+        let headers = [("upgrade", "websocket"), ("sec-websocket-version", "13")];
+        let body = "426 Upgrade Required: this port speaks WebSocket only";
+        return answer(&mut s, 426, &headers, body, token).await;
+    }
+    let mut resp = match tungstenite::handshake::server::create_response(&req) {
+        Ok(r) => r,
+        Err(e) => {
+            let body = format!("400 Bad Request: not a valid WebSocket upgrade ({e})");
+            return answer(
+                &mut s,
+                400,
+                &[("sec-websocket-version", "13")],
+                &body,
+                token,
+            )
+            .await;
+        }
+    };
+    let restricted = cfg.strict_path || cfg.path != "/";
+    if restricted && req.uri().path() != cfg.path.split('?').next().unwrap_or("/") {
+        return answer(
+            &mut s,
+            404,
+            &[],
+            "no WebSocket endpoint on this path",
+            token,
+        )
+        .await;
+    }
+    if let (Some(allowed), Some(origin)) = (&cfg.allow_origin, req.headers().get("origin"))
+        && origin.as_bytes() != allowed.as_bytes()
+    {
+        return answer(&mut s, 403, &[], "origin not allowed", token).await;
+    }
+    if let Some(p) = choose_subprotocol(&req, &cfg.subprotocols)
+        && let Ok(v) = p.parse()
+    {
+        resp.headers_mut().insert("sec-websocket-protocol", v);
+    }
+    if let Ok(v) = token.parse() {
+        resp.headers_mut().insert(TOKEN_HEADER, v);
+    }
+    let mut out = Vec::new();
+    if tungstenite::handshake::server::write_response(&mut out, &resp).is_err()
+        || s.write_all(&out).await.is_err()
+    {
         return;
-    };
+    }
+    let mut ws =
+        tokio_tungstenite::WebSocketStream::from_partially_read(s, rest, Role::Server, None).await;
     if ws
         .send(Message::text(format!("{TOKEN_PREFIX}{}", cfg.token)))
         .await
@@ -250,17 +416,53 @@ async fn serve_ws<S: AsyncRead + AsyncWrite + Unpin>(s: S, cfg: &Conf) {
     {
         return;
     }
-    while let Ok(Some(Ok(msg))) = tokio::time::timeout(IDLE, ws.next()).await {
+    loop {
+        let msg = match tokio::time::timeout(IDLE, ws.next()).await {
+            Ok(Some(Ok(m))) => m,
+            // The stream ends after the close handshake: tungstenite has answered the
+            // client's Close with a Close carrying the same code.
+            Ok(None) | Ok(Some(Err(tungstenite::Error::ConnectionClosed))) => return,
+            Ok(Some(Err(e))) => match close_code(&e) {
+                Some(code) => {
+                    let reason = match code {
+                        CloseCode::Protocol => "protocol error",
+                        CloseCode::Invalid => "invalid UTF-8 in a text message",
+                        _ => "message too big",
+                    };
+                    let frame = CloseFrame {
+                        code,
+                        reason: reason.into(),
+                    };
+                    let _ = ws.close(Some(frame)).await;
+                    break;
+                }
+                None => return,
+            },
+            Err(_) => {
+                let frame = CloseFrame {
+                    code: CloseCode::Away,
+                    reason: "idle".into(),
+                };
+                let _ = ws.close(Some(frame)).await;
+                break;
+            }
+        };
         let reply = match msg {
             Message::Text(_) | Message::Binary(_) => msg,
-            Message::Close(_) => break,
-            // Pings are answered by tungstenite itself.
+            // Pings, pongs, and the client's Close, which tungstenite answers on the
+            // next read: keep reading until the stream ends.
             _ => continue,
         };
         if ws.send(reply).await.is_err() {
-            break;
+            return;
         }
     }
+    // We sent a Close: give the client a moment to answer it before the TCP close, so
+    // that it reads our code rather than a reset.
+    let _ = tokio::time::timeout(CLOSE_WAIT, async {
+        while let Some(Ok(_)) = ws.next().await {}
+    })
+    .await;
 }
 
 async fn serve_http<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(s: S, cfg: &Conf) {
@@ -273,10 +475,7 @@ async fn serve_http<S: AsyncRead + AsyncWrite + Unpin + Send + 'static>(s: S, cf
             let body = format!("{TOKEN_PREFIX}{token}\n{} {}\n", req.method(), req.uri());
             hyper::Response::builder()
                 .header("content-type", "text/plain; charset=utf-8")
-                .header(
-                    "server",
-                    concat!("conndoctor-serve/", env!("CARGO_PKG_VERSION")),
-                )
+                .header("server", SERVER)
                 .header(TOKEN_HEADER, token.as_str())
                 .body(Full::new(Bytes::from(body)))
         }

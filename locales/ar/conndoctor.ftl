@@ -494,3 +494,7 @@ clap-tip-subcommand = هل تقصد '{ $name }'؟
 clap-tip-argument = هل تقصد '{ $name }'؟
 clap-tip-value = هل تقصد '{ $name }'؟
 clap-more-info = لمزيد من المعلومات جرّب '--help'.
+
+## serve: WebSocket subprotocols
+help-serve-subprotocol = WebSocket: بروتوكول فرعي يُعرَض (يمكن تكراره)؛ يُختار أول ما يطلبه العميل منها.
+input-bad-subprotocol = «{ $detail }» ليس اسم بروتوكول فرعي صالحًا (أحرف وأرقام و { "!#$%&'*+-.^_`|~" } فقط)

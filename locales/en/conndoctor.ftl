@@ -462,3 +462,7 @@ clap-tip-subcommand = did you mean '{ $name }'?
 clap-tip-argument = did you mean '{ $name }'?
 clap-tip-value = did you mean '{ $name }'?
 clap-more-info = For more information, try '--help'.
+
+## serve: WebSocket subprotocols
+help-serve-subprotocol = WebSocket: a subprotocol to offer (repeatable); the first one the client asks for is chosen.
+input-bad-subprotocol = "{ $detail }" is not a valid subprotocol name (letters, digits and !#$%&'*+-.^_`|~ only)

@@ -440,3 +440,7 @@ clap-tip-subcommand = '{ $name }' のことですか？
 clap-tip-argument = '{ $name }' のことですか？
 clap-tip-value = '{ $name }' のことですか？
 clap-more-info = 詳しくは '--help' を実行してください。
+
+## serve: WebSocket subprotocols
+help-serve-subprotocol = WebSocket: 提供するサブプロトコル（複数指定可）。クライアントが求めたもののうち最初に対応するものを選びます。
+input-bad-subprotocol = 「{ $detail }」は有効なサブプロトコル名ではありません（英数字と !#$%&'*+-.^_`|~ のみ）

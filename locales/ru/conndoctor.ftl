@@ -484,3 +484,7 @@ clap-tip-subcommand = возможно, вы имели в виду '{ $name }'?
 clap-tip-argument = возможно, вы имели в виду '{ $name }'?
 clap-tip-value = возможно, вы имели в виду '{ $name }'?
 clap-more-info = Подробнее: '--help'.
+
+## serve: WebSocket subprotocols
+help-serve-subprotocol = WebSocket: предлагаемый подпротокол (можно повторять); выбирается первый из запрошенных клиентом.
+input-bad-subprotocol = «{ $detail }» — недопустимое имя подпротокола (только буквы, цифры и !#$%&'*+-.^_`|~)

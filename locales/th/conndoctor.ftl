@@ -440,3 +440,7 @@ clap-tip-subcommand = หมายถึง '{ $name }' หรือไม่?
 clap-tip-argument = หมายถึง '{ $name }' หรือไม่?
 clap-tip-value = หมายถึง '{ $name }' หรือไม่?
 clap-more-info = ดูข้อมูลเพิ่มเติมได้ด้วย '--help'
+
+## serve: WebSocket subprotocols
+help-serve-subprotocol = WebSocket: subprotocol ที่เสนอ (ใส่ซ้ำได้) จะเลือกตัวแรกที่ไคลเอนต์ขอและรองรับ
+input-bad-subprotocol = "{ $detail }" ไม่ใช่ชื่อ subprotocol ที่ถูกต้อง (ใช้ได้เฉพาะตัวอักษร ตัวเลข และ !#$%&'*+-.^_`|~)

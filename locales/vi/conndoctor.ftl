@@ -440,3 +440,7 @@ clap-tip-subcommand = có phải ý bạn là '{ $name }'?
 clap-tip-argument = có phải ý bạn là '{ $name }'?
 clap-tip-value = có phải ý bạn là '{ $name }'?
 clap-more-info = Để biết thêm, hãy chạy '--help'.
+
+## serve: WebSocket subprotocols
+help-serve-subprotocol = WebSocket: subprotocol được cung cấp (lặp lại được); chọn cái đầu tiên mà client yêu cầu.
+input-bad-subprotocol = "{ $detail }" không phải tên subprotocol hợp lệ (chỉ gồm chữ cái, chữ số và !#$%&'*+-.^_`|~)

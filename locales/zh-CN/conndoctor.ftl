@@ -440,3 +440,7 @@ clap-tip-subcommand = 您是不是想输入 '{ $name }'？
 clap-tip-argument = 您是不是想输入 '{ $name }'？
 clap-tip-value = 您是不是想输入 '{ $name }'？
 clap-more-info = 更多信息请运行 '--help'。
+
+## serve: WebSocket subprotocols
+help-serve-subprotocol = WebSocket：提供的子协议（可重复）；选用客户端请求中第一个受支持的。
+input-bad-subprotocol = “{ $detail }”不是有效的子协议名（只能包含字母、数字和 !#$%&'*+-.^_`|~）

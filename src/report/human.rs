@@ -105,15 +105,20 @@ pub fn outcome_text(l: &Localizer, a: &ConnectAttempt) -> String {
     }
 }
 
-/// Renders the whole report as (possibly styled) text.
-pub fn render(r: &Report, l: &Localizer) -> String {
+/// One line of the checklist: its mark, the id of its label (`check-connect`, …) and
+/// its localised text.
+pub(crate) type Row = (Mark, &'static str, String);
+
+/// The checklist: what each check saw, in the order a connection goes. Shared with
+/// the HTML report, which files each row under a step of the path.
+pub(crate) fn checklist(r: &Report, l: &Localizer) -> Vec<Row> {
     let ev = &r.evidence;
     let d = &r.diagnosis;
-    let mut rows: Vec<(Mark, String, String)> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
 
     rows.push((
         Mark::Ok,
-        l.text("check-target"),
+        "check-target",
         l.with(
             "target-line",
             &[
@@ -167,7 +172,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
             ),
         ),
     };
-    rows.push((resolve.0, l.text("check-resolve"), resolve.1));
+    rows.push((resolve.0, "check-resolve", resolve.1));
 
     if let Some(dns) = &ev.dns {
         for s in &dns.servers {
@@ -177,17 +182,13 @@ pub fn render(r: &Report, l: &Localizer) -> String {
             } else {
                 Mark::Warn
             };
-            rows.push((
-                mark,
-                l.text("check-dns"),
-                l.fmt(ctx_msgs.id, &ctx_msgs.args),
-            ));
+            rows.push((mark, "check-dns", l.fmt(ctx_msgs.id, &ctx_msgs.args)));
         }
         if !dns.hosts_file.is_empty() {
             let addrs: Vec<String> = dns.hosts_file.iter().map(ToString::to_string).collect();
             rows.push((
                 Mark::Info,
-                l.text("check-hosts"),
+                "check-hosts",
                 l.with("ev-hosts-entry", &[("addrs", addrs.join(", ").into())]),
             ));
         }
@@ -195,7 +196,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
     if let Some((var, value)) = &ev.proxy.applies {
         rows.push((
             Mark::Warn,
-            l.text("check-proxy"),
+            "check-proxy",
             l.with(
                 "ev-proxy-env",
                 &[
@@ -208,7 +209,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
     if let Some(tun) = &ev.proxy.tun_route {
         rows.push((
             Mark::Warn,
-            l.text("check-proxy"),
+            "check-proxy",
             l.with("ev-tun-route", &[("iface", tun.as_str().into())]),
         ));
     }
@@ -235,7 +236,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
                 l.with("attempt-retransmits", &[("count", Arg::from(n))])
             );
         }
-        rows.push((mark, l.text("check-connect"), line));
+        rows.push((mark, "check-connect", line));
     }
 
     if let Some(side) = &ev.side_probes {
@@ -278,7 +279,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
                     ),
                 )
             };
-            rows.push((mark, l.text("check-side"), text));
+            rows.push((mark, "check-side", text));
         }
     }
 
@@ -304,7 +305,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
         }
         rows.push((
             Mark::Info,
-            l.text("check-path"),
+            "check-path",
             // Fluent leaves a message that is one placeable alone; the hops hold no
             // letter to take a direction from, so isolate them as left-to-right here.
             l.with(
@@ -353,11 +354,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
                         (Mark::Bad, l.with("tls-failed", &[("error", why.into())]))
                     }
                 };
-                rows.push((
-                    if main { mark } else { Mark::Info },
-                    l.text("check-tls"),
-                    text,
-                ));
+                rows.push((if main { mark } else { Mark::Info }, "check-tls", text));
                 if let TlsResult::Established {
                     facts: Some(f),
                     cert,
@@ -387,7 +384,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
                         (true, None) => Mark::Ok,
                         (true, Some(_)) => Mark::Bad,
                     };
-                    rows.push((mark, l.text("check-cert"), text));
+                    rows.push((mark, "check-cert", text));
                 }
             }
             let m = crate::rules::protocol::reply_msg(e);
@@ -402,7 +399,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
             } else {
                 "check-cross"
             };
-            rows.push((mark, l.text(label), l.fmt(m.id, &m.args)));
+            rows.push((mark, label, l.fmt(m.id, &m.args)));
         }
     }
 
@@ -433,7 +430,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
                 &[("port", port), ("addrs", bound.join(", ").into())],
             )
         };
-        rows.push((Mark::Info, l.text("check-listeners"), text));
+        rows.push((Mark::Info, "check-listeners", text));
     }
 
     if let (Some(u), Some(first)) = (&ev.local.ports, ev.attempts.first()) {
@@ -444,7 +441,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
             } else {
                 Mark::Ok
             },
-            l.text("check-ports"),
+            "check-ports",
             l.with(
                 "ports-line",
                 &[
@@ -456,6 +453,17 @@ pub fn render(r: &Report, l: &Localizer) -> String {
         ));
     }
 
+    rows
+}
+
+/// Renders the whole report as (possibly styled) text.
+pub fn render(r: &Report, l: &Localizer) -> String {
+    let ev = &r.evidence;
+    let d = &r.diagnosis;
+    let rows: Vec<(Mark, String, String)> = checklist(r, l)
+        .into_iter()
+        .map(|(m, id, t)| (m, l.text(id), t))
+        .collect();
     let width = rows.iter().map(|r| columns(&r.1)).max().unwrap_or(0);
     let mut out = String::new();
     let _ = writeln!(

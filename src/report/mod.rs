@@ -1,6 +1,7 @@
-//! Renderers: turn a [`Report`] into text for people (`human`) or machines (`json`).
+//! Renderers: turn a [`Report`] into text for people (`human`, `html`) or machines (`json`).
 
 pub mod audit;
+pub mod html;
 pub mod human;
 pub mod json;
 
