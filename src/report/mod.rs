@@ -3,6 +3,7 @@
 pub mod audit;
 pub mod human;
 pub mod json;
+pub mod watch;
 
 use crate::evidence::Evidence;
 use crate::finding::Diagnosis;
