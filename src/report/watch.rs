@@ -124,3 +124,63 @@ pub fn to_value(rep: &WatchReport, l: Option<&Localizer>) -> Value {
         "lang": l.map(Localizer::lang),
     })
 }
+
+/// The line `check` prints after a timeout: the watch to run on the server, and the
+/// source ports of the timed-out attempts as the correlation id.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct WatchHint {
+    pub command: String,
+    pub port: u16,
+    /// This machine's address as the socket used it; behind NAT the server sees
+    /// another one (the watch then lists it among the other addresses).
+    pub from: std::net::IpAddr,
+    pub source_ports: Vec<u16>,
+}
+
+pub fn hint(r: &crate::Report) -> Option<WatchHint> {
+    use crate::evidence::Outcome;
+    use crate::finding::Symptom;
+    if r.diagnosis.symptom != Symptom::Timeout {
+        return None;
+    }
+    let timed_out: Vec<_> = r
+        .evidence
+        .attempts
+        .iter()
+        .filter(|a| a.outcome == Outcome::TimedOut)
+        .filter_map(|a| Some((a.addr, a.local?)))
+        .collect();
+    let (dst, local) = *timed_out.first()?;
+    let source_ports = timed_out
+        .iter()
+        .filter(|(d, _)| *d == dst)
+        .map(|(_, l)| l.port())
+        .collect();
+    let from = local.ip();
+    let shown = if from.is_ipv6() {
+        format!("[{from}]")
+    } else {
+        from.to_string()
+    };
+    Some(WatchHint {
+        command: format!("conndoctor audit --watch {} --from {shown}", dst.port()),
+        port: dst.port(),
+        from,
+        source_ports,
+    })
+}
+
+/// The hint as two text lines.
+pub fn hint_text(h: &WatchHint, l: &Localizer) -> String {
+    let ports = h
+        .source_ports
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "{}\n  {}\n",
+        l.with("check-watch-hint", &[("cmd", isolate(l, &h.command).into())]),
+        l.with("check-watch-ports", &[("ports", ports.into())])
+    )
+}
