@@ -801,10 +801,15 @@ pub fn counters_moved(before: &Ruleset, after: &Ruleset, p: &Packet) -> Vec<Move
             continue;
         };
         for r in c.rules.iter().filter(|r| r.blocks() && r.may_match(p)) {
+            // nft's handle names a rule for its life (its text carries the counter's
+            // values, which change); iptables rules are known by position and text.
             let prev = old
                 .rules
                 .iter()
-                .find(|o| o.position == r.position && o.text == r.text)
+                .find(|o| match (o.handle, r.handle) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => o.position == r.position && o.text == r.text,
+                })
                 .and_then(|o| o.packets);
             if let (Some(a), Some(b)) = (prev, r.packets)
                 && b > a

@@ -216,6 +216,15 @@ impl Capture {
     /// The next packet, or `None` after the receive timeout (200 ms) or on a packet
     /// that is not a TCP handshake packet.
     pub fn next(&self) -> io::Result<Option<Packet>> {
+        self.recv(0)
+    }
+
+    /// A packet already queued, without waiting; `None` when there is none.
+    pub fn next_now(&self) -> io::Result<Option<Packet>> {
+        self.recv(libc::MSG_DONTWAIT)
+    }
+
+    fn recv(&self, flags: libc::c_int) -> io::Result<Option<Packet>> {
         let mut buf = [0u8; SNAP as usize];
         // SAFETY: zeroed sockaddr_ll is valid; recvfrom writes at most `len` bytes.
         let mut sll: libc::sockaddr_ll = unsafe { std::mem::zeroed() };
@@ -226,7 +235,7 @@ impl Capture {
                 self.fd.as_raw_fd(),
                 buf.as_mut_ptr().cast(),
                 buf.len(),
-                0,
+                flags,
                 (&raw mut sll).cast(),
                 &mut len,
             )

@@ -221,34 +221,12 @@ pub fn watch(opts: &WatchOptions, ready: impl FnOnce()) -> Result<WatchReport, W
     catch_signals();
     ready();
     let start = Instant::now();
-    let mut clients: HashMap<IpAddr, ClientTrace> = HashMap::new();
-    let mut other_syns = 0u64;
-    let mut other_clients: Vec<IpAddr> = Vec::new();
-    let mut packets = 0u64;
-    let mut names: HashMap<u32, String> = HashMap::new();
+    let mut seen = Seen::default();
     let mut last_sample = Instant::now();
     let mut notes = Vec::new();
     while !STOP.load(Ordering::Relaxed) && start.elapsed() < opts.duration {
         match cap.next() {
-            Ok(Some(p)) => {
-                packets += 1;
-                let at = start.elapsed().as_secs_f64() * 1000.0;
-                let iface = names
-                    .entry(p.ifindex)
-                    .or_insert_with(|| {
-                        capture::ifname(p.ifindex).unwrap_or_else(|| format!("#{}", p.ifindex))
-                    })
-                    .clone();
-                record(
-                    &p,
-                    &iface,
-                    at,
-                    opts,
-                    &mut clients,
-                    &mut other_syns,
-                    &mut other_clients,
-                );
-            }
+            Ok(Some(p)) => seen.add(&p, start.elapsed().as_secs_f64() * 1000.0, opts),
             Ok(None) => {}
             Err(e) => {
                 notes.push(format!("capture: {e}"));
@@ -258,6 +236,15 @@ pub fn watch(opts: &WatchOptions, ready: impl FnOnce()) -> Result<WatchReport, W
         if last_sample.elapsed() >= SAMPLE_EVERY {
             last_sample = Instant::now();
             sample(&mut listeners, opts.port);
+        }
+    }
+    // What the kernel queued before the end still counts (a Ctrl-C right after the
+    // client's attempt): read until the socket is quiet.
+    let drain_until = Instant::now() + Duration::from_secs(1);
+    while Instant::now() < drain_until {
+        match cap.next_now() {
+            Ok(Some(p)) => seen.add(&p, start.elapsed().as_secs_f64() * 1000.0, opts),
+            Ok(None) | Err(_) => break,
         }
     }
     sample(&mut listeners, opts.port);
@@ -274,6 +261,13 @@ pub fn watch(opts: &WatchOptions, ready: impl FnOnce()) -> Result<WatchReport, W
     if super::effective_uid() != Some(0) {
         notes.push("not running as root: the firewall counters may be hidden".into());
     }
+    let Seen {
+        clients,
+        other_syns,
+        other_clients,
+        packets,
+        ..
+    } = seen;
     let mut list: Vec<ClientTrace> = clients.into_values().collect();
     list.sort_by(|a, b| a.first_ms.total_cmp(&b.first_ms));
     let ev = WatchEvidence {
@@ -299,6 +293,39 @@ pub fn watch(opts: &WatchOptions, ready: impl FnOnce()) -> Result<WatchReport, W
         evidence: ev,
         verdicts,
     })
+}
+
+/// What the capture has seen so far.
+#[derive(Default)]
+struct Seen {
+    clients: HashMap<IpAddr, ClientTrace>,
+    other_syns: u64,
+    other_clients: Vec<IpAddr>,
+    packets: u64,
+    /// Interface names by index, looked up once each.
+    names: HashMap<u32, String>,
+}
+
+impl Seen {
+    fn add(&mut self, p: &capture::Packet, at_ms: f64, opts: &WatchOptions) {
+        self.packets += 1;
+        let iface = self
+            .names
+            .entry(p.ifindex)
+            .or_insert_with(|| {
+                capture::ifname(p.ifindex).unwrap_or_else(|| format!("#{}", p.ifindex))
+            })
+            .clone();
+        record(
+            p,
+            &iface,
+            at_ms,
+            opts,
+            &mut self.clients,
+            &mut self.other_syns,
+            &mut self.other_clients,
+        );
+    }
 }
 
 fn sample(listeners: &mut Vec<ListenerSample>, port: u16) {
