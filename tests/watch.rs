@@ -71,9 +71,7 @@ fn connect_from(ns: &Netns, src: Option<&str>, dst: &str, wait: Duration) -> (u1
         let outcome = match s.connect_timeout(&dst.into(), wait) {
             Ok(()) => "connected",
             Err(e) if e.kind() == ErrorKind::ConnectionRefused => "refused",
-            Err(e) if matches!(e.kind(), ErrorKind::TimedOut | ErrorKind::WouldBlock) => {
-                "timeout"
-            }
+            Err(e) if matches!(e.kind(), ErrorKind::TimedOut | ErrorKind::WouldBlock) => "timeout",
             Err(e) => panic!("connect {dst}: {e}"),
         };
         (sport, outcome)
@@ -384,8 +382,26 @@ fn drop_in_a_panel_managed_chain_names_the_panel() {
     for args in [
         ["-N", "ufw-user-input"].as_slice(),
         &["-A", "INPUT", "-j", "ufw-user-input"],
-        &["-A", "ufw-user-input", "-p", "tcp", "--dport", "22", "-j", "ACCEPT"],
-        &["-A", "ufw-user-input", "-p", "tcp", "--dport", &port, "-j", "DROP"],
+        &[
+            "-A",
+            "ufw-user-input",
+            "-p",
+            "tcp",
+            "--dport",
+            "22",
+            "-j",
+            "ACCEPT",
+        ],
+        &[
+            "-A",
+            "ufw-user-input",
+            "-p",
+            "tcp",
+            "--dport",
+            &port,
+            "-j",
+            "DROP",
+        ],
     ] {
         must(lab.server.exec(&ipt).args(args));
     }
@@ -456,7 +472,8 @@ fn asymmetric_route() {
     let lab = Lab::new(t, "asym");
     let sink = Netns::new(t, "watch-asym", "x");
     veth(&lab.server, "eth1", &sink, "eth0");
-    lab.server.ip(&["addr", "add", "10.213.0.1/24", "dev", "eth1"]);
+    lab.server
+        .ip(&["addr", "add", "10.213.0.1/24", "dev", "eth1"]);
     sink.ip(&["addr", "add", "10.213.0.2/24", "dev", "eth0"]);
     // Loose reverse-path filtering, so the SYN is not dropped before the listener.
     for k in ["all", "default", "eth0", "eth1"] {
@@ -479,7 +496,10 @@ fn asymmetric_route() {
     assert_eq!(got, "timeout");
     assert_eq!(v["verdict"], "watch.asymmetric-route", "{v:#}");
     let f = &v["causes"][0];
-    assert_eq!((&f["args"]["in"], &f["args"]["out"]), (&"eth0".into(), &"eth1".into()));
+    assert_eq!(
+        (&f["args"]["in"], &f["args"]["out"]),
+        (&"eth0".into(), &"eth1".into())
+    );
 }
 
 /// The control case: an open port is answered, and the watch says so (exit 0).

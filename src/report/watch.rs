@@ -32,7 +32,15 @@ fn trace_line(l: &Localizer, v: &ClientVerdict) -> String {
         &[
             ("syns", t.syns.into()),
             ("iface", t.syn_ifaces.join(", ").into()),
-            ("ports", if ports.is_empty() { "-".to_string() } else { ports }.into()),
+            (
+                "ports",
+                if ports.is_empty() {
+                    "-".to_string()
+                } else {
+                    ports
+                }
+                .into(),
+            ),
             ("synacks", t.syn_acks.into()),
             ("resets", t.resets.into()),
         ],
@@ -74,7 +82,10 @@ pub fn render(rep: &WatchReport, l: &Localizer) -> String {
         );
     }
     for v in &rep.verdicts {
-        let who = v.trace.addr.map_or_else(|| "-".to_string(), |a| a.to_string());
+        let who = v
+            .trace
+            .addr
+            .map_or_else(|| "-".to_string(), |a| a.to_string());
         let name = v.finding.id.strip_prefix("watch.").unwrap_or(v.finding.id);
         let text = l.fmt(&format!("watch-verdict-{name}"), &v.finding.args);
         let (style, m) = if mark(v) == Mark::Ok {
@@ -180,7 +191,10 @@ pub fn hint_text(h: &WatchHint, l: &Localizer) -> String {
         .join(", ");
     format!(
         "{}\n  {}\n",
-        l.with("check-watch-hint", &[("cmd", isolate(l, &h.command).into())]),
+        l.with(
+            "check-watch-hint",
+            &[("cmd", isolate(l, &h.command).into())]
+        ),
         l.with("check-watch-ports", &[("ports", ports.into())])
     )
 }

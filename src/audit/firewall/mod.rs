@@ -781,7 +781,6 @@ fn resolve(a: &Action, p: &Packet, chain: &Chain, rule: &Rule, d: &mut Decision)
     }
 }
 
-
 /// A drop or reject (a rule, or a chain's drop policy) whose packet counter rose
 /// between two readings of the same ruleset.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -831,7 +830,7 @@ pub fn counters_moved(before: &Ruleset, after: &Ruleset, p: &Packet) -> Vec<Move
             });
         }
     }
-    out.sort_by(|a, b| b.delta.cmp(&a.delta));
+    out.sort_by_key(|m| std::cmp::Reverse(m.delta));
     out
 }
 
@@ -875,7 +874,9 @@ impl Ruleset {
                 .then(|| {
                     self.chains
                         .iter()
-                        .filter(|c| c.source == r.source && c.family == r.family && c.table == r.table)
+                        .filter(|c| {
+                            c.source == r.source && c.family == r.family && c.table == r.table
+                        })
                         .find_map(|c| manager_of(&c.table, &c.name))
                 })
                 .flatten()

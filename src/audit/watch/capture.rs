@@ -150,7 +150,8 @@ pub fn filter(port: u16) -> Vec<libc::sock_filter> {
         /* 11 */ op(LD_B_IND, 0, 0, 13), // TCP flags
         /* 12 */ op(JSET, 9, 10, syn_or_rst), // -> 22 / 23
         // IPv6 (A still holds the protocol)
-        /* 13 */ op(JEQ, 0, 9, u32::from(ETH_P_IPV6)), // else -> 23
+        /* 13 */
+        op(JEQ, 0, 9, u32::from(ETH_P_IPV6)), // else -> 23
         /* 14 */ op(LD_B_ABS, 0, 0, 6), // next header
         /* 15 */ op(JEQ, 0, 7, 6), // not TCP -> 23
         /* 16 */ op(LD_H_ABS, 0, 0, 40), // source port
@@ -175,7 +176,8 @@ impl Capture {
         // Protocol 0 first: the socket receives nothing until bound, so no packet slips
         // in before the filter is attached.
         // SAFETY: plain socket(2) call; the result is checked.
-        let raw = unsafe { libc::socket(libc::AF_PACKET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0) };
+        let raw =
+            unsafe { libc::socket(libc::AF_PACKET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0) };
         if raw < 0 {
             return Err(io::Error::last_os_error());
         }
@@ -243,9 +245,9 @@ impl Capture {
         if n < 0 {
             let e = io::Error::last_os_error();
             return match e.kind() {
-                io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut | io::ErrorKind::Interrupted => {
-                    Ok(None)
-                }
+                io::ErrorKind::WouldBlock
+                | io::ErrorKind::TimedOut
+                | io::ErrorKind::Interrupted => Ok(None),
                 _ => Err(e),
             };
         }

@@ -105,7 +105,10 @@ pub fn run(a: &AuditArgs, l: &Localizer) -> ExitCode {
                     ("secs", secs.into()),
                 ],
             ),
-            None => l.with("watch-ready", &[("port", port.into()), ("secs", secs.into())]),
+            None => l.with(
+                "watch-ready",
+                &[("port", port.into()), ("secs", secs.into())],
+            ),
         };
         let mut err = anstream::stderr();
         let _ = writeln!(err, "{line}");

@@ -559,7 +559,11 @@ fn client_verdict(
     let blocking = decision
         .as_ref()
         .filter(|d| matches!(d.verdict, Verdict::Drop | Verdict::Reject))
-        .and_then(|d| d.rule.clone().map(|r| (r, d.verdict, d.reject_with.clone())));
+        .and_then(|d| {
+            d.rule
+                .clone()
+                .map(|r| (r, d.verdict, d.reject_with.clone()))
+        });
     let by_rule = match blocking {
         Some((r, v, with)) => {
             let delta = moved
@@ -651,9 +655,7 @@ fn client_verdict(
         }
         return done(f, decision, moved);
     }
-    let overflows = ev
-        .listen_overflows
-        .map_or(0, |(a, b)| b.saturating_sub(a));
+    let overflows = ev.listen_overflows.map_or(0, |(a, b)| b.saturating_sub(a));
     let full = covering
         .iter()
         .find(|l| l.backlog.is_some_and(|b| l.max_queue > b));

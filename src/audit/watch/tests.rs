@@ -76,7 +76,10 @@ fn nothing_arrived() {
 #[test]
 fn answered_by_the_same_or_another_interface() {
     let none = Ruleset::default();
-    assert_eq!(id(&ev(vec![client(1, 1, "eth0")]), &none, &none), "watch.accepted");
+    assert_eq!(
+        id(&ev(vec![client(1, 1, "eth0")]), &none, &none),
+        "watch.accepted"
+    );
     assert_eq!(
         id(&ev(vec![client(1, 1, "eth1")]), &none, &none),
         "watch.asymmetric-route"
@@ -152,7 +155,10 @@ fn a_drop_in_a_managers_chain_names_it() {
     let e = ev(vec![client(3, 0, "")]);
     let v = &verdicts(&e, &before, &after)[0];
     assert_eq!(v.finding.id, "watch.panel-firewall");
-    assert_eq!(v.finding.args["panel"], crate::finding::Arg::Str("ufw".into()));
+    assert_eq!(
+        v.finding.args["panel"],
+        crate::finding::Arg::Str("ufw".into())
+    );
 }
 
 #[test]
