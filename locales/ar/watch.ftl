@@ -20,6 +20,7 @@ watch-ready-from = جارٍ مراقبة حزم SYN من { $client } إلى من
 watch-title = منفذ TCP { $port } · روقب لمدة { $secs } ثانية
 watch-no-client = لا يوجد عميل
 watch-row = SYN واردة: { $syns } ({ $iface }؛ منافذ المصدر { $ports }) · SYN-ACK صادرة: { $synacks } · RST صادرة: { $resets }
+watch-row-none = لم تصل أي حزمة SYN
 watch-verdict-never-arrived = لم تصل الحزم إلى هذا المضيف أبدًا ← مجموعة الأمان السحابية أو جدار ناري لدى المزوّد أو موجّه قبله
 watch-verdict-dropped-local = وصلت إلى بطاقة الشبكة، وأسقطتها قاعدة محلية في { $chain }
 watch-verdict-panel-firewall = وصلت إلى بطاقة الشبكة، وأسقطها { $panel } ({ $chain })

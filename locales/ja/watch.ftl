@@ -20,6 +20,7 @@ watch-ready-from = { $client } から TCP ポート { $port } への SYN を { $
 watch-title = TCP ポート { $port } · { $secs } 秒間監視
 watch-no-client = クライアントなし
 watch-row = 受信 SYN: { $syns }（{ $iface }、送信元ポート { $ports }）· 送信 SYN-ACK: { $synacks } · 送信 RST: { $resets }
+watch-row-none = SYN は届いていません
 watch-verdict-never-arrived = パケットはこのホストに届いていません → クラウドのセキュリティグループ、事業者のファイアウォール、または手前のルーター
 watch-verdict-dropped-local = NIC には届き、{ $chain } のローカルルールで破棄されました
 watch-verdict-panel-firewall = NIC には届き、{ $panel }（{ $chain }）で破棄されました

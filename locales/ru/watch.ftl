@@ -20,6 +20,7 @@ watch-ready-from = слежу за SYN от { $client } на TCP-порт { $por
 watch-title = TCP-порт { $port } · наблюдение { $secs } с
 watch-no-client = клиентов нет
 watch-row = SYN пришло: { $syns } ({ $iface }; порты источника { $ports }) · SYN-ACK ушло: { $synacks } · RST ушло: { $resets }
+watch-row-none = ни одного SYN не пришло
 watch-verdict-never-arrived = пакеты не дошли до этого хоста → группа безопасности облака, файрвол провайдера или маршрутизатор перед ним
 watch-verdict-dropped-local = дошли до сетевой карты, отброшены локальным правилом в { $chain }
 watch-verdict-panel-firewall = дошли до сетевой карты, отброшены { $panel } ({ $chain })

@@ -20,6 +20,7 @@ watch-ready-from = กำลังเฝ้าดู SYN จาก { $client } �
 watch-title = พอร์ต TCP { $port } · เฝ้าดู { $secs } วินาที
 watch-no-client = ไม่มีไคลเอนต์
 watch-row = SYN เข้า: { $syns } ({ $iface }; พอร์ตต้นทาง { $ports }) · SYN-ACK ออก: { $synacks } · RST ออก: { $resets }
+watch-row-none = ไม่มี SYN เข้ามา
 watch-verdict-never-arrived = แพ็กเก็ตไม่เคยมาถึงเครื่องนี้ → security group ของคลาวด์ ไฟร์วอลล์ของผู้ให้บริการ หรือเราเตอร์ก่อนถึงเครื่อง
 watch-verdict-dropped-local = มาถึงการ์ดเครือข่ายแล้ว ถูกกฎในเครื่องใน { $chain } ทิ้ง
 watch-verdict-panel-firewall = มาถึงการ์ดเครือข่ายแล้ว ถูก { $panel } ({ $chain }) ทิ้ง

@@ -20,6 +20,7 @@ watch-ready-from = đang theo dõi các gói SYN từ { $client } đến cổng 
 watch-title = Cổng TCP { $port } · đã theo dõi { $secs } giây
 watch-no-client = không có client
 watch-row = SYN đến: { $syns } ({ $iface }; cổng nguồn { $ports }) · SYN-ACK đi: { $synacks } · RST đi: { $resets }
+watch-row-none = không có gói SYN nào đến
 watch-verdict-never-arrived = gói tin chưa bao giờ đến máy này → security group của cloud, tường lửa của nhà cung cấp hoặc một router phía trước
 watch-verdict-dropped-local = đã đến card mạng, bị một luật cục bộ trong { $chain } loại bỏ
 watch-verdict-panel-firewall = đã đến card mạng, bị { $panel } ({ $chain }) loại bỏ

@@ -20,6 +20,7 @@ watch-ready-from = 正在监视来自 { $client } 发往 TCP 端口 { $port } �
 watch-title = TCP 端口 { $port } · 监视了 { $secs } 秒
 watch-no-client = 没有客户端
 watch-row = 收到 SYN：{ $syns }（{ $iface }；源端口 { $ports }）· 发出 SYN-ACK：{ $synacks } · 发出 RST：{ $resets }
+watch-row-none = 没有收到 SYN
 watch-verdict-never-arrived = 数据包从未到达本机 → 云安全组、服务商防火墙或本机之前的路由器拦截了它们
 watch-verdict-dropped-local = 已到达网卡，被本机 { $chain } 中的规则丢弃
 watch-verdict-panel-firewall = 已到达网卡，被 { $panel }（{ $chain }）丢弃

@@ -21,12 +21,10 @@ fn mark(v: &ClientVerdict) -> Mark {
 /// The facts of one client in one line: SYNs in, SYN-ACKs and RSTs out.
 fn trace_line(l: &Localizer, v: &ClientVerdict) -> String {
     let t = &v.trace;
-    let ports = t
-        .source_ports
-        .iter()
-        .map(u16::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
+    if t.syns == 0 {
+        return l.text("watch-row-none");
+    }
+    let ports = crate::audit::watch::ports_text(&t.source_ports);
     l.with(
         "watch-row",
         &[

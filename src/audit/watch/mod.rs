@@ -442,6 +442,16 @@ fn list<T: ToString>(items: impl IntoIterator<Item = T>) -> String {
         .join(", ")
 }
 
+/// The first source ports, then how many more (a traceroute-like client sends dozens).
+pub fn ports_text(ports: &[u16]) -> String {
+    const SHOWN: usize = 8;
+    let mut s = list(ports.iter().take(SHOWN));
+    if ports.len() > SHOWN {
+        s += &format!(", … (+{})", ports.len() - SHOWN);
+    }
+    s
+}
+
 fn client_label(t: &ClientTrace) -> String {
     t.addr.map_or_else(|| "?".to_string(), |a| a.to_string())
 }
@@ -481,7 +491,7 @@ fn syns_msg(t: &ClientTrace, port: u16) -> Msg {
     Msg::new("watch-ev-syns")
         .arg("client", client_label(t))
         .arg("count", t.syns)
-        .arg("ports", list(&t.source_ports))
+        .arg("ports", ports_text(&t.source_ports))
         .arg("iface", list(&t.syn_ifaces))
         .arg(
             "dst",
