@@ -405,7 +405,11 @@ fn drop_in_a_panel_managed_chain_names_the_panel() {
     ] {
         must(lab.server.exec(&ipt).args(args));
     }
-    let w = Watch::start(&lab.server, &["--from", CLIENT_IP]);
+    // A BT Panel install (its marker path under --sysroot) that drives this ufw.
+    let root = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(root.path().join("www/server/panel/BTPanel")).expect("mkdir");
+    let sysroot = root.path().to_str().expect("utf-8 path");
+    let w = Watch::start(&lab.server, &["--from", CLIENT_IP, "--sysroot", sysroot]);
     let (_, got) = connect_from(&lab.client, None, &dst(), SHORT);
     let v = w.finish();
     assert_eq!(got, "timeout");
@@ -414,6 +418,91 @@ fn drop_in_a_panel_managed_chain_names_the_panel() {
     assert_eq!(f["args"]["panel"], "ufw");
     assert_eq!(f["args"]["chain"], "filter ufw-user-input");
     assert_eq!(evidence(f, "watch-ev-rule")["args"]["position"], 2);
+    assert!(
+        evidence(f, "watch-ev-panel")["args"]["panels"]
+            .as_str()
+            .expect("panels")
+            .contains("BT Panel"),
+        "{f}"
+    );
+}
+
+/// A reject rule answers with a reset: still the local rule, not "nothing listens".
+#[test]
+fn local_reject_is_the_rule_not_the_listener() {
+    let Some(t) = tools() else { return };
+    let lab = Lab::new(t, "reject");
+    let _l = lab.server.listen(format!("0.0.0.0:{PORT}"));
+    lab.server.nft(&format!(
+        "table ip fw {{
+            chain input {{
+                type filter hook input priority 0; policy accept;
+                tcp dport {PORT} reject with tcp reset
+            }}
+        }}"
+    ));
+    let w = Watch::start(&lab.server, &["--from", CLIENT_IP]);
+    let (_, got) = connect_from(&lab.client, None, &dst(), SHORT);
+    let v = w.finish();
+    assert_eq!(got, "refused");
+    assert_eq!(v["verdict"], "watch.dropped-local", "{v:#}");
+    let f = &v["causes"][0];
+    assert_eq!(evidence(f, "watch-ev-rule")["args"]["verdict"], "reject");
+    assert_eq!(
+        evidence(f, "watch-ev-reject-with")["args"]["with"],
+        "tcp reset"
+    );
+    assert!(client(&v, CLIENT_IP)["trace"]["resets"].as_u64() >= Some(1));
+}
+
+/// The same over IPv6: the capture reads IPv6 headers, the evaluator IPv6 rules.
+#[test]
+fn ipv6_drop_is_seen_and_attributed() {
+    let Some(t) = tools() else { return };
+    let lab = Lab::new(t, "v6");
+    lab.server.ip(&[
+        "-6",
+        "addr",
+        "add",
+        "fd00:212::1/64",
+        "dev",
+        "eth0",
+        "nodad",
+    ]);
+    lab.client.ip(&[
+        "-6",
+        "addr",
+        "add",
+        "fd00:212::2/64",
+        "dev",
+        "eth0",
+        "nodad",
+    ]);
+    let _l = lab.server.listen(format!("[::]:{PORT}"));
+    lab.server.nft(&format!(
+        "table ip6 fw6 {{
+            chain input {{
+                type filter hook input priority 0; policy accept;
+                tcp dport {PORT} counter drop
+            }}
+        }}"
+    ));
+    let w = Watch::start(&lab.server, &["--from", "fd00:212::2"]);
+    let dst: SocketAddr = format!("[fd00:212::1]:{PORT}").parse().expect("addr");
+    let got = lab
+        .client
+        .enter(|| match TcpStream::connect_timeout(&dst, SHORT) {
+            Ok(_) => "connected",
+            Err(e) if matches!(e.kind(), ErrorKind::TimedOut | ErrorKind::WouldBlock) => "timeout",
+            Err(e) => panic!("connect {dst}: {e}"),
+        });
+    let v = w.finish();
+    assert_eq!(got, "timeout");
+    assert_eq!(v["verdict"], "watch.dropped-local", "{v:#}");
+    let f = &v["causes"][0];
+    assert_eq!(f["args"]["chain"], "ip6 fw6 input");
+    assert!(evidence(f, "watch-ev-counter")["args"]["count"].as_u64() >= Some(1));
+    assert_eq!(client(&v, "fd00:212::2")["trace"]["dst"], "fd00:212::1");
 }
 
 /// Nothing listens: the kernel answers with RSTs (the client is refused), and the

@@ -171,3 +171,67 @@ fn nft_counters_are_read() {
     let p = nft::parse(json, None).expect("nft json");
     assert_eq!(p.ruleset.chains[0].rules[0].packets, Some(5));
 }
+
+#[test]
+fn managers_are_named_by_their_chains() {
+    use crate::audit::firewall::manager_of;
+    assert_eq!(manager_of("filter", "ufw-user-input"), Some("ufw"));
+    assert_eq!(
+        manager_of("firewalld", "filter_IN_public_allow"),
+        Some("firewalld")
+    );
+    assert_eq!(
+        manager_of("filter", "DENYIN"),
+        Some("ConfigServer Firewall (csf)")
+    );
+    assert_eq!(manager_of("filter", "cphulk"), Some("cPanel cPHulk"));
+    assert_eq!(manager_of("filter", "f2b-sshd"), Some("fail2ban"));
+    assert_eq!(manager_of("filter", "INPUT"), None);
+    assert_eq!(manager_of("filter", "DOCKER-USER"), None);
+}
+
+#[test]
+fn a_nat_client_is_pointed_out() {
+    let mut e = ev(Vec::new());
+    e.from = Some("203.0.113.9".parse().expect("ip"));
+    e.other_clients = vec!["198.51.100.7".parse().expect("ip")];
+    e.other_syns = 3;
+    let v = verdicts(&e, &Ruleset::default(), &Ruleset::default());
+    assert_eq!(v[0].finding.id, "watch.never-arrived");
+    assert!(
+        v[0].finding
+            .evidence
+            .iter()
+            .any(|m| m.id == "watch-ev-others")
+    );
+}
+
+#[test]
+fn the_table_is_bounded() {
+    let opts = WatchOptions {
+        port: 8282,
+        from: None,
+        duration: Duration::from_secs(1),
+        sysroot: SysRoot::default(),
+    };
+    let mut seen = Seen::default();
+    for i in 0..(MAX_CLIENTS as u32 + 10) {
+        for sport in 0..40u16 {
+            let p = capture::Packet {
+                dir: Dir::In,
+                ifindex: 1,
+                src: SocketAddr::new(IpAddr::from((0x0a00_0000 + i).to_be_bytes()), 40000 + sport),
+                dst: "10.255.0.1:8282".parse().expect("addr"),
+                flags: capture::TCP_SYN,
+            };
+            seen.add(&p, 0.0, &opts);
+        }
+    }
+    assert_eq!(seen.clients.len(), MAX_CLIENTS);
+    assert_eq!(seen.other_syns, 10 * 40);
+    assert!(
+        seen.clients
+            .values()
+            .all(|c| c.source_ports.len() <= 32 && c.syns == 40)
+    );
+}
