@@ -34,7 +34,7 @@ pub struct AuditArgs {
     #[arg(long, value_name = "DURATION")]
     pub timeout: Option<String>,
     /// The client's address, for firewall rules that accept or drop by source address.
-    #[arg(long, value_name = "ADDR", visible_alias = "client")]
+    #[arg(long, value_name = "ADDR", alias = "client")]
     pub from: Option<String>,
     /// Watch incoming SYNs to PORT at the interfaces and say where they stop (root).
     #[arg(long, value_name = "PORT")]

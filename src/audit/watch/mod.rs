@@ -580,7 +580,13 @@ fn client_verdict(
                 .iter()
                 .find(|m| m.rule.chain == r.chain && m.rule.position == r.position)
                 .map(|m| m.delta);
-            Some((r, v == Verdict::Reject, with, delta, Confidence::High))
+            // A drop sends nothing back: RSTs that left without a counter to back the
+            // rule mean the evaluator is wrong about this packet.
+            if v == Verdict::Drop && t.resets > 0 && delta.is_none() {
+                None
+            } else {
+                Some((r, v == Verdict::Reject, with, delta, Confidence::High))
+            }
         }
         // The evaluator lets it in, but a drop counted packets while the client tried:
         // something it does not model (a set, a mark) matched.
