@@ -175,7 +175,7 @@ impl Watch {
 }
 
 /// The one client entry of the report (the test watches one client).
-fn client<'a>(v: &'a Value, ip: &str) -> &'a Value {
+fn client_entry<'a>(v: &'a Value, ip: &str) -> &'a Value {
     v["clients"]
         .as_array()
         .expect("clients")
@@ -289,6 +289,46 @@ fn upstream_drop_never_arrives() {
     assert_eq!(e["args"]["addrs"], "10.212.1.3");
 }
 
+/// The way back is blocked: the router drops what comes from port 8282. The server
+/// answers, the client never hears it and sends its SYN again.
+#[test]
+fn reply_lost_on_the_way_back() {
+    let Some(t) = tools() else { return };
+    let client = Netns::new(t, "watch-back", "c");
+    let router = Netns::new(t, "watch-back", "r");
+    let server = Netns::new(t, "watch-back", "s");
+    veth(&client, "eth0", &router, "eth0");
+    veth(&router, "eth1", &server, "eth0");
+    client.ip(&["addr", "add", "10.212.1.2/24", "dev", "eth0"]);
+    client.ip(&["route", "add", "default", "via", "10.212.1.1"]);
+    router.ip(&["addr", "add", "10.212.1.1/24", "dev", "eth0"]);
+    router.ip(&["addr", "add", "10.212.0.254/24", "dev", "eth1"]);
+    router.sysctl("net.ipv4.ip_forward", "1");
+    server.ip(&["addr", "add", &format!("{SERVER_IP}/24"), "dev", "eth0"]);
+    server.ip(&["route", "add", "default", "via", "10.212.0.254"]);
+    router.nft(&format!(
+        "table inet back {{
+            chain forward {{
+                type filter hook forward priority 0; policy accept;
+                tcp sport {PORT} drop
+            }}
+        }}"
+    ));
+    let _l = server.listen(format!("0.0.0.0:{PORT}"));
+    let w = Watch::start(&server, &["--from", "10.212.1.2"]);
+    let (_, got) = connect_from(&client, None, &dst(), SHORT);
+    let v = w.finish();
+    assert_eq!(got, "timeout");
+    assert_eq!(v["verdict"], "watch.reply-lost", "{v:#}");
+    let c = client_entry(&v, "10.212.1.2");
+    assert!(c["trace"]["syn_acks"].as_u64() >= Some(1), "{c:#}");
+    assert!(
+        c["trace"]["syns_after_syn_ack"].as_u64() >= Some(1),
+        "{c:#}"
+    );
+    assert_eq!(c["cause"]["args"]["iface"], "eth0");
+}
+
 /// The correlation the other way round: a watch without --from follows every client,
 /// and the source port a connect used is in that client's trace.
 #[test]
@@ -308,7 +348,7 @@ fn local_nft_drop_names_the_rule_and_its_counter() {
     let (sport, got) = connect_from(&lab.client, None, &dst(), SHORT);
     let v = w.finish();
     assert_eq!(got, "timeout");
-    let c = client(&v, CLIENT_IP);
+    let c = client_entry(&v, CLIENT_IP);
     assert_eq!(c["verdict"], "watch.dropped-local", "{v:#}");
     assert!(ports(&c["trace"]).contains(&u64::from(sport)), "{c:#}");
     assert_eq!(c["trace"]["syn_ifaces"][0], "eth0");
@@ -452,7 +492,7 @@ fn local_reject_is_the_rule_not_the_listener() {
         evidence(f, "watch-ev-reject-with")["args"]["with"],
         "tcp reset"
     );
-    assert!(client(&v, CLIENT_IP)["trace"]["resets"].as_u64() >= Some(1));
+    assert!(client_entry(&v, CLIENT_IP)["trace"]["resets"].as_u64() >= Some(1));
 }
 
 /// The same over IPv6: the capture reads IPv6 headers, the evaluator IPv6 rules.
@@ -502,7 +542,10 @@ fn ipv6_drop_is_seen_and_attributed() {
     let f = &v["causes"][0];
     assert_eq!(f["args"]["chain"], "ip6 fw6 input");
     assert!(evidence(f, "watch-ev-counter")["args"]["count"].as_u64() >= Some(1));
-    assert_eq!(client(&v, "fd00:212::2")["trace"]["dst"], "fd00:212::1");
+    assert_eq!(
+        client_entry(&v, "fd00:212::2")["trace"]["dst"],
+        "fd00:212::1"
+    );
 }
 
 /// Nothing listens: the kernel answers with RSTs (the client is refused), and the
@@ -516,7 +559,7 @@ fn no_listener() {
     let v = w.finish();
     assert_eq!(got, "refused");
     assert_eq!(v["verdict"], "watch.no-listener", "{v:#}");
-    let c = client(&v, CLIENT_IP);
+    let c = client_entry(&v, CLIENT_IP);
     assert!(c["trace"]["resets"].as_u64() >= Some(1), "{c:#}");
     assert!(c["trace"]["syns"].as_u64() >= Some(1));
 }
@@ -603,7 +646,7 @@ fn open_port_is_accepted() {
     assert_eq!(got, "connected");
     assert_eq!(v["verdict"], "watch.accepted", "{v:#}");
     assert_eq!(v["ok"], true);
-    let c = client(&v, CLIENT_IP);
+    let c = client_entry(&v, CLIENT_IP);
     assert_eq!(ports(&c["trace"]), [u64::from(sport)]);
     assert_eq!(c["trace"]["syn_ack_ifaces"][0], "eth0");
 }

@@ -28,6 +28,7 @@ watch-verdict-no-listener = وصلت إلى هذا المضيف، لكن لا ش
 watch-verdict-queue-full = وصلت إلى المستمع، لكنه لم يقبل الاتصال: الطابور ممتلئ
 watch-verdict-asymmetric-route = وصلت إلى المستمع؛ وخرج الرد من مسار آخر ({ $out })
 watch-verdict-not-answered = وصلت إلى هذا المضيف، ولم يخرج أي رد
+watch-verdict-reply-lost = وصلت إلى المستمع، وخرجت SYN-ACK عبر { $iface }، لكنها لم تصل إلى العميل أبدًا
 watch-verdict-accepted = وصلت إلى المستمع، وخرجت حزمة SYN-ACK
 
 ## Evidence
@@ -70,6 +71,8 @@ cause-watch-asymmetric-route = خرج الرد إلى { $client } عبر { $out 
 fix-watch-asymmetric-route = اجعل الرد يخرج عبر { $in }: أصلح المسار إلى { $client } (ip route get { $client })، أو أضف قاعدة توجيه حسب السياسة لعنوان هذا المضيف على { $in }.
 cause-watch-not-answered = وصلت حزم SYN من { $client }، لكن لم يخرج أي رد
 fix-watch-not-answered = تحقق من تصفية المسار العكسي (sysctl net.ipv4.conf.all.rp_filter) وبرامج tc أو XDP على الواجهة وسجل النواة، ثم راقب مجددًا.
+cause-watch-reply-lost = ردّ هذا المضيف على { $client } عبر { $iface }، لكن الرد لم يصله
+fix-watch-reply-lost = ابحث في طريق العودة: جدار ناري أو مجموعة أمان أو NAT بين هذا المضيف و{ $client } يُسقط الحزم القادمة من منفذ TCP { $port } (قواعد صادرة، جهاز ذو حالة لم يرَ SYN)، أو مسار يرسلها إلى مكان آخر بعد { $iface }.
 cause-watch-accepted = ردّ هذا المضيف على { $client }: خرجت حزمة SYN-ACK
 fix-watch-accepted = لا شيء يحتاج إلى تغيير على هذا المضيف. إن استمر فشل العميل فالرد يضيع في طريق العودة (جدار ناري ذو حالة أو NAT في الوسط)، أو أن الفشل يحدث بعد المصافحة.
 

@@ -28,6 +28,7 @@ watch-verdict-no-listener = reached this host, but nothing listens on port { $po
 watch-verdict-queue-full = reached the listener, which did not accept: its queue was full
 watch-verdict-asymmetric-route = reached the listener; its answer left by another path ({ $out })
 watch-verdict-not-answered = reached this host, and no answer left
+watch-verdict-reply-lost = reached the listener, the SYN-ACK left by { $iface }, but it never reached the client
 watch-verdict-accepted = reached the listener, and the SYN-ACK left
 
 ## Evidence
@@ -70,6 +71,8 @@ cause-watch-asymmetric-route = The answer to { $client } left by { $out }, not b
 fix-watch-asymmetric-route = Make the reply leave by { $in }: fix the route towards { $client } (ip route get { $client }), or add a policy-routing rule for this host's address on { $in }.
 cause-watch-not-answered = SYNs from { $client } arrived, but no answer left
 fix-watch-not-answered = Check reverse-path filtering (sysctl net.ipv4.conf.all.rp_filter), tc or XDP programs on the interface, and the kernel log, then watch again.
+cause-watch-reply-lost = This host answered { $client } by { $iface }, but the answer did not reach it
+fix-watch-reply-lost = Look on the way back: a firewall, security group or NAT between this host and { $client } that drops packets from TCP port { $port } (outbound rules, a stateful device that did not see the SYN), or a route that sends them elsewhere after { $iface }.
 cause-watch-accepted = This host answered { $client }: the SYN-ACK left
 fix-watch-accepted = Nothing to change on this host. If the client still fails, its answer is lost on the way back (a stateful firewall or NAT in between), or the failure comes after the handshake.
 

@@ -28,6 +28,7 @@ watch-verdict-no-listener = このホストには届きましたが、ポート 
 watch-verdict-queue-full = リスナーには届きましたが、受け付けられませんでした: キューが満杯です
 watch-verdict-asymmetric-route = リスナーには届きましたが、応答は別の経路（{ $out }）から出ました
 watch-verdict-not-answered = このホストには届きましたが、応答は出ていません
+watch-verdict-reply-lost = リスナーに届き、SYN-ACK は { $iface } から出ましたが、クライアントには届いていません
 watch-verdict-accepted = リスナーに届き、SYN-ACK が送信されました
 
 ## Evidence
@@ -70,6 +71,8 @@ cause-watch-asymmetric-route = { $client } への応答は、SYN が入ってき
 fix-watch-asymmetric-route = 応答が { $in } から出るようにしてください: { $client } への経路を直す（ip route get { $client }）か、{ $in } のこのホストのアドレスにポリシールーティングのルールを追加します。
 cause-watch-not-answered = { $client } からの SYN は届きましたが、応答は出ていません
 fix-watch-not-answered = リバースパスフィルタ（sysctl net.ipv4.conf.all.rp_filter）、インターフェースの tc や XDP プログラム、カーネルログを確認し、もう一度監視してください。
+cause-watch-reply-lost = このホストは { $iface } から { $client } に応答しましたが、応答は届いていません
+fix-watch-reply-lost = 戻りの経路を調べてください: このホストと { $client } の間で TCP ポート { $port } からのパケットを破棄するファイアウォール、セキュリティグループ、NAT（アウトバウンドルール、SYN を見ていないステートフル機器）、または { $iface } の先でパケットを別の場所へ送る経路。
 cause-watch-accepted = このホストは { $client } に応答しました: SYN-ACK が送信されました
 fix-watch-accepted = このホストで変更するものはありません。それでもクライアントが失敗するなら、応答が戻る途中で失われている（途中のステートフルファイアウォールや NAT）か、失敗はハンドシェイクの後に起きています。
 

@@ -28,6 +28,7 @@ watch-verdict-no-listener = дошли до хоста, но порт { $port } 
 watch-verdict-queue-full = дошли до слушающего сокета, но соединение не принято: очередь полна
 watch-verdict-asymmetric-route = дошли до слушающего сокета; ответ ушёл другим путём ({ $out })
 watch-verdict-not-answered = дошли до хоста, но ответ не ушёл
+watch-verdict-reply-lost = дошли до слушающего сокета, SYN-ACK ушёл через { $iface }, но до клиента не дошёл
 watch-verdict-accepted = дошли до слушающего сокета, SYN-ACK ушёл
 
 ## Evidence
@@ -70,6 +71,8 @@ cause-watch-asymmetric-route = Ответ для { $client } ушёл через
 fix-watch-asymmetric-route = Сделайте так, чтобы ответ уходил через { $in }: исправьте маршрут к { $client } (ip route get { $client }) или добавьте правило policy routing для адреса этого хоста на { $in }.
 cause-watch-not-answered = SYN от { $client } пришли, но ответ не ушёл
 fix-watch-not-answered = Проверьте проверку обратного пути (sysctl net.ipv4.conf.all.rp_filter), программы tc или XDP на интерфейсе и журнал ядра, затем понаблюдайте снова.
+cause-watch-reply-lost = Этот хост ответил { $client } через { $iface }, но ответ до него не дошёл
+fix-watch-reply-lost = Ищите на обратном пути: файрвол, группу безопасности или NAT между этим хостом и { $client }, которые отбрасывают пакеты с TCP-порта { $port } (исходящие правила, stateful-устройство, не видевшее SYN), или маршрут, уводящий их в другое место после { $iface }.
 cause-watch-accepted = Этот хост ответил { $client }: SYN-ACK ушёл
 fix-watch-accepted = На этом хосте менять нечего. Если клиент всё равно не подключается, ответ теряется на обратном пути (stateful-файрвол или NAT посередине), или сбой происходит после рукопожатия.
 

@@ -28,6 +28,7 @@ watch-verdict-no-listener = มาถึงเครื่องนี้แล�
 watch-verdict-queue-full = มาถึงตัวรอรับแล้ว แต่ไม่ถูกรับ: คิวเต็ม
 watch-verdict-asymmetric-route = มาถึงตัวรอรับแล้ว แต่คำตอบออกไปทางอื่น ({ $out })
 watch-verdict-not-answered = มาถึงเครื่องนี้แล้ว แต่ไม่มีคำตอบออกไป
+watch-verdict-reply-lost = มาถึงตัวรอรับแล้ว SYN-ACK ออกทาง { $iface } แต่ไม่เคยไปถึงไคลเอนต์
 watch-verdict-accepted = มาถึงตัวรอรับแล้ว และ SYN-ACK ถูกส่งออกไป
 
 ## Evidence
@@ -70,6 +71,8 @@ cause-watch-asymmetric-route = คำตอบถึง { $client } ออกท
 fix-watch-asymmetric-route = ทำให้คำตอบออกทาง { $in }: แก้เส้นทางไปยัง { $client } (ip route get { $client }) หรือเพิ่มกฎ policy routing สำหรับที่อยู่ของเครื่องนี้บน { $in }
 cause-watch-not-answered = SYN จาก { $client } มาถึงแล้ว แต่ไม่มีคำตอบออกไป
 fix-watch-not-answered = ตรวจการกรองเส้นทางย้อนกลับ (sysctl net.ipv4.conf.all.rp_filter) โปรแกรม tc หรือ XDP บนอินเทอร์เฟซ และบันทึกของเคอร์เนล แล้วเฝ้าดูอีกครั้ง
+cause-watch-reply-lost = เครื่องนี้ตอบ { $client } ทาง { $iface } แล้ว แต่คำตอบไปไม่ถึง
+fix-watch-reply-lost = ตรวจเส้นทางขากลับ: ไฟร์วอลล์ security group หรือ NAT ระหว่างเครื่องนี้กับ { $client } ที่ทิ้งแพ็กเก็ตจากพอร์ต TCP { $port } (กฎขาออก อุปกรณ์ stateful ที่ไม่เห็น SYN) หรือเส้นทางที่ส่งมันไปที่อื่นหลัง { $iface }
 cause-watch-accepted = เครื่องนี้ตอบ { $client } แล้ว: SYN-ACK ถูกส่งออกไป
 fix-watch-accepted = ไม่ต้องเปลี่ยนอะไรบนเครื่องนี้ ถ้าไคลเอนต์ยังล้มเหลว คำตอบหายระหว่างทางกลับ (ไฟร์วอลล์แบบ stateful หรือ NAT ตรงกลาง) หรือความล้มเหลวเกิดหลังการจับมือ
 

@@ -28,6 +28,7 @@ watch-verdict-no-listener = đã đến máy này, nhưng không có gì lắng 
 watch-verdict-queue-full = đã đến chương trình lắng nghe, nhưng nó không nhận kết nối: hàng đợi đã đầy
 watch-verdict-asymmetric-route = đã đến chương trình lắng nghe; phản hồi đi ra theo đường khác ({ $out })
 watch-verdict-not-answered = đã đến máy này, nhưng không có phản hồi nào đi ra
+watch-verdict-reply-lost = đã đến chương trình lắng nghe, SYN-ACK đã đi ra qua { $iface }, nhưng không bao giờ đến được client
 watch-verdict-accepted = đã đến chương trình lắng nghe, và SYN-ACK đã được gửi đi
 
 ## Evidence
@@ -70,6 +71,8 @@ cause-watch-asymmetric-route = Phản hồi cho { $client } đi ra qua { $out },
 fix-watch-asymmetric-route = Làm cho phản hồi đi ra qua { $in }: sửa tuyến đến { $client } (ip route get { $client }), hoặc thêm một luật định tuyến theo chính sách cho địa chỉ của máy này trên { $in }.
 cause-watch-not-answered = Các gói SYN từ { $client } đã đến, nhưng không có phản hồi nào đi ra
 fix-watch-not-answered = Kiểm tra lọc đường ngược (sysctl net.ipv4.conf.all.rp_filter), các chương trình tc hoặc XDP trên giao diện và nhật ký kernel, rồi theo dõi lại.
+cause-watch-reply-lost = Máy này đã trả lời { $client } qua { $iface }, nhưng phản hồi không đến được nó
+fix-watch-reply-lost = Hãy tìm trên đường về: tường lửa, security group hoặc NAT giữa máy này và { $client } loại bỏ gói tin từ cổng TCP { $port } (luật outbound, thiết bị có trạng thái không thấy SYN), hoặc một tuyến đưa chúng đi nơi khác sau { $iface }.
 cause-watch-accepted = Máy này đã trả lời { $client }: SYN-ACK đã được gửi đi
 fix-watch-accepted = Không cần thay đổi gì trên máy này. Nếu client vẫn lỗi, phản hồi bị mất trên đường về (tường lửa có trạng thái hoặc NAT ở giữa), hoặc lỗi xảy ra sau bắt tay.
 

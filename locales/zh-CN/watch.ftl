@@ -28,6 +28,7 @@ watch-verdict-no-listener = 已到达本机，但端口 { $port } 上没有程�
 watch-verdict-queue-full = 已到达监听程序，但它没有接受连接：队列已满
 watch-verdict-asymmetric-route = 已到达监听程序；应答从另一条路径（{ $out }）离开
 watch-verdict-not-answered = 已到达本机，但没有应答发出
+watch-verdict-reply-lost = 已到达监听程序，SYN-ACK 已从 { $iface } 发出，但从未到达客户端
 watch-verdict-accepted = 已到达监听程序，SYN-ACK 已发出
 
 ## Evidence
@@ -70,6 +71,8 @@ cause-watch-asymmetric-route = 发给 { $client } 的应答从 { $out } 离开�
 fix-watch-asymmetric-route = 让应答从 { $in } 离开：修正到 { $client } 的路由（ip route get { $client }），或为本机在 { $in } 上的地址添加策略路由规则。
 cause-watch-not-answered = 来自 { $client } 的 SYN 已到达，但没有应答发出
 fix-watch-not-answered = 检查反向路径过滤（sysctl net.ipv4.conf.all.rp_filter）、网卡上的 tc 或 XDP 程序以及内核日志，然后再次监视。
+cause-watch-reply-lost = 本机已通过 { $iface } 应答 { $client }，但应答没有到达对方
+fix-watch-reply-lost = 检查返回路径：本机与 { $client } 之间丢弃来自 TCP 端口 { $port } 的数据包的防火墙、安全组或 NAT（出方向规则、没有看到 SYN 的有状态设备），或在 { $iface } 之后把它们送往别处的路由。
 cause-watch-accepted = 本机已应答 { $client }：SYN-ACK 已发出
 fix-watch-accepted = 本机无需修改。如果客户端仍然失败，说明应答在返回途中丢失（中间有状态防火墙或 NAT），或故障发生在握手之后。
 

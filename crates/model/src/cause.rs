@@ -393,6 +393,12 @@ pub const ALL: &[Cause] = &[
         "SYNs arrived and no rule, listener or queue explains the missing answer (rp_filter, tc, XDP)",
     ),
     c(
+        "watch.reply-lost",
+        Beyond,
+        "audit --watch",
+        "the SYN-ACK left by the right interface, but the client sent its SYN again: the answer is lost on the way back",
+    ),
+    c(
         "watch.accepted",
         Beyond,
         "audit --watch",

@@ -554,14 +554,19 @@ fn client_verdict(
                 );
             return done(f, decision, moved);
         }
-        let mut f = base("watch.accepted", Confidence::High).because(
-            Msg::new("watch-ev-syn-ack")
-                .arg("count", t.syn_acks)
-                .arg("iface", list(&t.syn_ack_ifaces)),
-        );
-        if t.syns_after_syn_ack > 0 {
-            f = f.because(Msg::new("watch-ev-retried").arg("count", t.syns_after_syn_ack));
-        }
+        let answered = Msg::new("watch-ev-syn-ack")
+            .arg("count", t.syn_acks)
+            .arg("iface", list(&t.syn_ack_ifaces));
+        // The client asks again for a port this host already answered: the SYN-ACK
+        // did not reach it (a firewall or NAT on the way back drops it).
+        let f = if t.syns_after_syn_ack > 0 {
+            base("watch.reply-lost", Confidence::High)
+                .arg("iface", list(&t.syn_ack_ifaces))
+                .because(answered)
+                .because(Msg::new("watch-ev-retried").arg("count", t.syns_after_syn_ack))
+        } else {
+            base("watch.accepted", Confidence::High).because(answered)
+        };
         return done(f, decision, moved);
     }
 
