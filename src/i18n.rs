@@ -18,6 +18,7 @@ macro_rules! locale {
                 include_str!(concat!("../locales/", $tag, "/audit.ftl")),
                 include_str!(concat!("../locales/", $tag, "/exporter.ftl")),
                 include_str!(concat!("../locales/", $tag, "/html.ftl")),
+                include_str!(concat!("../locales/", $tag, "/watch.ftl")),
             ],
         )
     };

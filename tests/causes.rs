@@ -91,6 +91,7 @@ fn cause_literals(src: &str) -> Vec<&str> {
         "tls.",
         "local.",
         "proxy.",
+        "watch.",
     ];
     src.split('"')
         .skip(1)

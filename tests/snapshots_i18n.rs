@@ -43,6 +43,7 @@ fn evidence(target: &str, attempts: &[(&str, Outcome)]) -> Evidence {
             elapsed_ms: if *o == Outcome::TimedOut { 3000.0 } else { 0.4 },
             icmp: None,
             syn_retransmits: (*o == Outcome::TimedOut).then_some(3),
+            local: None,
         })
         .collect();
     Evidence {

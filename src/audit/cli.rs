@@ -33,16 +33,25 @@ pub struct AuditArgs {
     #[arg(long, value_name = "DURATION")]
     pub timeout: Option<String>,
     /// The client's address, for firewall rules that accept or drop by source address.
-    #[arg(long, value_name = "ADDR")]
+    #[arg(long, value_name = "ADDR", alias = "client")]
     pub from: Option<String>,
+    /// Watch incoming SYNs to PORT at the interfaces and say where they stop (root).
+    #[arg(long, value_name = "PORT")]
+    pub watch: Option<String>,
+    /// How long --watch runs, e.g. 30s, 2m [default: 60s]; Ctrl-C ends it sooner.
+    #[arg(long, value_name = "DURATION", requires = "watch")]
+    pub duration: Option<String>,
 }
 
-fn bad_input(l: &Localizer, msg: &str) -> Outcome {
+pub(crate) fn bad_input(l: &Localizer, msg: &str) -> Outcome {
     crate::cli::input_error(l, "conndoctor audit", "audit-input-example", msg)
 }
 
 pub fn run(a: &AuditArgs) -> Outcome {
     let l = crate::cli::localizer(a.lang.as_deref());
+    if a.watch.is_some() {
+        return super::watch::cli::run(a, &l);
+    }
     let mut req = match parse_request(a.target.as_deref()) {
         Ok(r) => r,
         Err(e) => {

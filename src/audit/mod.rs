@@ -16,6 +16,7 @@ pub mod firewall;
 pub mod platform;
 pub mod procs;
 pub mod rules;
+pub mod watch;
 
 use std::collections::HashSet;
 use std::net::{IpAddr, SocketAddr};
@@ -377,7 +378,7 @@ pub async fn gather(req: &Request, opts: &AuditOptions) -> AuditEvidence {
         }
     };
     let fw_budget = deadline.saturating_duration_since(Instant::now());
-    let fw_task = tokio::task::spawn_blocking(move || read_rulesets(fw_budget));
+    let fw_task = tokio::task::spawn_blocking(move || read_rulesets(fw_budget, false));
 
     let probe_addrs: Vec<SocketAddr> = match req.port {
         Some(p) if !listeners.is_empty() => probe_addresses(&interfaces, p),
@@ -555,7 +556,7 @@ fn pick_protocol_addr(probes: &[SelfProbe]) -> Option<SocketAddr> {
 }
 
 /// Every listening TCP socket (the probe layer's reader, with the owner filled in later).
-fn listeners_all() -> (Vec<AuditListener>, Option<String>) {
+pub(crate) fn listeners_all() -> (Vec<AuditListener>, Option<String>) {
     let mut notes = Vec::new();
     let out = crate::probe::local::listen_sockets(|_| true, &mut notes)
         .into_iter()
@@ -585,7 +586,7 @@ fn refresh_queues(listeners: &mut [AuditListener]) {
 }
 
 /// The effective uid, from /proc/self/status (second field of `Uid:`).
-fn effective_uid() -> Option<u32> {
+pub(crate) fn effective_uid() -> Option<u32> {
     let s = platform::read_capped(std::path::Path::new("/proc/self/status"), 16 * 1024)?;
     s.lines()
         .find_map(|l| l.strip_prefix("Uid:"))?
@@ -603,7 +604,7 @@ fn read_sysctl(path: &str) -> Option<u64> {
 }
 
 /// (ListenOverflows, ListenDrops) from /proc/net/netstat.
-fn netstat() -> Option<[u64; 2]> {
+pub(crate) fn netstat() -> Option<[u64; 2]> {
     crate::probe::local::tcp_ext(&["ListenOverflows", "ListenDrops"])
 }
 
@@ -655,7 +656,11 @@ const RULESET_CAP: usize = 32 * 1024 * 1024;
 ///
 /// A table made by iptables-nft shows up both in `nft -j` and in `iptables-nft-save`;
 /// it is evaluated once, from the text that looks like what its author wrote.
-fn read_rulesets(budget: Duration) -> (Ruleset, Vec<SourceRead>, Vec<String>) {
+/// `counters` asks iptables-save for the rules' packet counters (`-c`).
+pub(crate) fn read_rulesets(
+    budget: Duration,
+    counters: bool,
+) -> (Ruleset, Vec<SourceRead>, Vec<String>) {
     let timeout = budget.clamp(Duration::from_millis(500), Duration::from_secs(5));
     let mut sources = Vec::new();
 
@@ -719,7 +724,8 @@ fn read_rulesets(budget: Duration) -> (Ruleset, Vec<SourceRead>, Vec<String>) {
             });
             continue;
         };
-        let state = match cmd::run(&path, &[], timeout, RULESET_CAP) {
+        let args: &[&str] = if counters { &["-c"] } else { &[] };
+        let state = match cmd::run(&path, args, timeout, RULESET_CAP) {
             Ok(o) if o.ok() => {
                 let source = if o.stdout.contains("(nf_tables)") {
                     Source::IptablesNft

@@ -390,6 +390,8 @@ fn help_id(cmd: &str, arg: &str) -> Option<&'static str> {
         ("audit", "sysroot") => "help-audit-sysroot",
         ("audit", "timeout") => "help-audit-timeout",
         ("audit", "from") => "help-audit-from",
+        ("audit", "watch") => "help-audit-watch",
+        ("audit", "duration") => "help-audit-duration",
         _ => return None,
     })
 }

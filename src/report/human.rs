@@ -501,6 +501,9 @@ pub fn render(r: &Report, l: &Localizer) -> String {
             finding(&mut out, l, i + 1, f);
         }
     }
+    if let Some(h) = super::watch::hint(r) {
+        let _ = write!(out, "\n{} {}", arrow(l), super::watch::hint_text(&h, l));
+    }
     let _ = writeln!(
         out,
         "\n{DIM}{}{DIM:#}",

@@ -74,6 +74,10 @@ struct JsonReport<'a> {
     cdn: &'a [CdnMatch],
     trace: &'a Option<Vec<Hop>>,
     expect_ip: &'a [IpAddr],
+    /// After a timeout: the `audit --watch` to run on the server, with the source
+    /// ports as correlation id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    watch_hint: Option<super::watch::WatchHint>,
     timings: Timings,
     lang: Option<&'static str>,
 }
@@ -120,6 +124,7 @@ fn report<'a>(r: &'a Report, l: Option<&Localizer>) -> JsonReport<'a> {
         cdn: &ev.cdn,
         trace: &ev.trace,
         expect_ip: &ev.expect_ip,
+        watch_hint: super::watch::hint(r),
         timings: Timings {
             budget_ms: ev.budget_ms,
             resolve_ms: ev.resolution.elapsed_ms,

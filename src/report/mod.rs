@@ -4,6 +4,7 @@ pub mod audit;
 pub mod html;
 pub mod human;
 pub mod json;
+pub mod watch;
 
 use crate::evidence::Evidence;
 use crate::finding::Diagnosis;

@@ -350,6 +350,60 @@ pub const ALL: &[Cause] = &[
         "check",
         "connect() failed locally with another error",
     ),
+    c(
+        "watch.never-arrived",
+        Beyond,
+        "audit --watch",
+        "no SYN reached this host: a cloud security group, provider firewall or router before it drops them",
+    ),
+    c(
+        "watch.dropped-local",
+        Beyond,
+        "audit --watch",
+        "SYNs reached the interface and a local nftables/iptables rule dropped them (rule and counter named)",
+    ),
+    c(
+        "watch.panel-firewall",
+        Beyond,
+        "audit --watch",
+        "SYNs were dropped in a chain of a firewall manager or panel (ufw, firewalld, csf, cPHulk, fail2ban, Plesk)",
+    ),
+    c(
+        "watch.no-listener",
+        Beyond,
+        "audit --watch",
+        "SYNs passed the firewall, but nothing listens on the address they were sent to",
+    ),
+    c(
+        "watch.queue-full",
+        Beyond,
+        "audit --watch",
+        "SYNs reached the listener, whose accept queue was full: the program does not accept fast enough",
+    ),
+    c(
+        "watch.asymmetric-route",
+        Beyond,
+        "audit --watch",
+        "the SYN-ACK left by another interface than the SYN came in (asymmetric route)",
+    ),
+    c(
+        "watch.not-answered",
+        Beyond,
+        "audit --watch",
+        "SYNs arrived and no rule, listener or queue explains the missing answer (rp_filter, tc, XDP)",
+    ),
+    c(
+        "watch.reply-lost",
+        Beyond,
+        "audit --watch",
+        "the SYN-ACK left by the right interface, but the client sent its SYN again: the answer is lost on the way back",
+    ),
+    c(
+        "watch.accepted",
+        Beyond,
+        "audit --watch",
+        "the SYN-ACK left towards the client: this host answered",
+    ),
 ];
 
 /// The cause with this id.
@@ -391,6 +445,7 @@ mod tests {
             "tls",
             "local",
             "proxy",
+            "watch",
         ];
         let mut seen = std::collections::BTreeSet::new();
         for c in ALL {

@@ -147,6 +147,10 @@ pub struct ConnectAttempt {
     pub icmp: Option<IcmpReport>,
     /// SYN retransmissions TCP_INFO counted before we gave up (timeouts only).
     pub syn_retransmits: Option<u32>,
+    /// The socket's own address and source port (timeouts only): what `audit --watch`
+    /// on the server looks for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub local: Option<SocketAddr>,
 }
 
 #[derive(Debug, Clone, Serialize)]

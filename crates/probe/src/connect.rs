@@ -29,13 +29,15 @@ pub async fn probe_ttl(
     ttl: Option<u32>,
 ) -> ConnectAttempt {
     let start = Instant::now();
-    let (outcome, icmp, syn_retransmits) = connect(addr, deadline, ttl).await;
+    let mut local = None;
+    let (outcome, icmp, syn_retransmits) = connect(addr, deadline, ttl, &mut local).await;
     ConnectAttempt {
         addr,
         outcome,
         elapsed_ms: start.elapsed().as_secs_f64() * 1000.0,
         icmp,
         syn_retransmits,
+        local,
     }
 }
 
@@ -85,10 +87,13 @@ fn fresh_socket(addr: &SocketAddr) -> io::Result<Socket> {
     Ok(sock)
 }
 
+/// `local` receives the socket's own address when the attempt times out: the source
+/// port is what `audit --watch` on the server matches.
 async fn connect(
     addr: SocketAddr,
     deadline: tokio::time::Instant,
     ttl: Option<u32>,
+    local: &mut Option<SocketAddr>,
 ) -> (Outcome, Option<IcmpReport>, Option<u32>) {
     // A TTL-limited socket is never pooled, nor given a pooled one.
     let reuse = ttl.is_none();
@@ -144,6 +149,7 @@ async fn connect(
     loop {
         match timeout_at(deadline, stream.writable()).await {
             Err(_) => {
+                *local = stream.local_addr().ok();
                 let retrans = syn_retransmits(&stream);
                 return (Outcome::TimedOut, None, retrans);
             }

@@ -238,6 +238,7 @@ pub(crate) mod testutil {
                 elapsed_ms: 1.0,
                 icmp: None,
                 syn_retransmits: None,
+                local: None,
             })
             .collect();
         Evidence {

@@ -23,6 +23,7 @@ pub fn parse(text: &str, v6: bool, source: Source) -> Ruleset {
             let (Some(name), Some(policy)) = (it.next(), it.next()) else {
                 continue;
             };
+            let policy_packets = it.next().and_then(|c| counter(c).map(|(p, _)| p));
             chains.push(Chain {
                 source,
                 family,
@@ -34,10 +35,11 @@ pub fn parse(text: &str, v6: bool, source: Source) -> Ruleset {
                     policy_accept: policy != "DROP",
                     kind: kind.to_string(),
                     devices: Vec::new(),
+                    policy_packets,
                 }),
                 rules: Vec::new(),
             });
-        } else if line.starts_with("-A ") {
+        } else if let Some((packets, line)) = rule_line(line) {
             let tokens = tokenize(line);
             let Some(chain_name) = tokens.get(1) else {
                 continue;
@@ -52,6 +54,7 @@ pub fn parse(text: &str, v6: bool, source: Source) -> Ruleset {
                     text: line.to_string(),
                     matches,
                     action,
+                    packets,
                 });
             }
         } else if line == "COMMIT" {
@@ -59,6 +62,23 @@ pub fn parse(text: &str, v6: bool, source: Source) -> Ruleset {
         }
     }
     rs
+}
+
+/// `[packets:bytes]`, as `iptables-save -c` prints counters.
+fn counter(s: &str) -> Option<(u64, u64)> {
+    let (p, b) = s.strip_prefix('[')?.strip_suffix(']')?.split_once(':')?;
+    Some((p.parse().ok()?, b.parse().ok()?))
+}
+
+/// A rule line, `-A CHAIN ...` or `[p:b] -A CHAIN ...` (with `-c`): its packet
+/// counter and the rule as written without it.
+fn rule_line(line: &str) -> Option<(Option<u64>, &str)> {
+    if line.starts_with("-A ") {
+        return Some((None, line));
+    }
+    let (c, rest) = line.split_once(' ')?;
+    let (packets, _) = counter(c)?;
+    rest.starts_with("-A ").then_some((Some(packets), rest))
 }
 
 /// Built-in chains on the way in: (hook, priority as nftables numbers them, type).

@@ -125,6 +125,9 @@ pub struct Base {
     pub kind: String,
     /// For netdev ingress chains: the device(s) they are attached to.
     pub devices: Vec<String>,
+    /// Packets the policy decided (`iptables-save` prints them; nft has no policy
+    /// counter), for `audit --watch` to tell which drop moved.
+    pub policy_packets: Option<u64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,6 +151,21 @@ pub struct Rule {
     /// All must match for the action to run.
     pub matches: Vec<Match>,
     pub action: Action,
+    /// The rule's packet counter (`counter` in nft, `iptables-save -c`), when it has one.
+    pub packets: Option<u64>,
+}
+
+impl Rule {
+    /// Whether the rule may match `p`: no condition rules it out (conditions that
+    /// depend on what the evaluator cannot see count as "may").
+    pub fn may_match(&self, p: &Packet) -> bool {
+        self.matches.iter().all(|m| m.eval(p) != Tri::No)
+    }
+
+    /// Whether it drops or rejects what it matches.
+    pub fn blocks(&self) -> bool {
+        matches!(self.action, Action::Drop | Action::Reject(_))
+    }
 }
 
 /// A closed interval of ports or protocol numbers.
@@ -760,6 +778,109 @@ fn resolve(a: &Action, p: &Packet, chain: &Chain, rule: &Rule, d: &mut Decision)
             None
         }
         other => Some(other.clone()),
+    }
+}
+
+/// A drop or reject (a rule, or a chain's drop policy) whose packet counter rose
+/// between two readings of the same ruleset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Moved {
+    pub rule: RuleRef,
+    pub delta: u64,
+}
+
+/// The blocking rules and drop policies that counted packets between `before` and
+/// `after` and may match `p` (same chain, same position and text in both readings).
+pub fn counters_moved(before: &Ruleset, after: &Ruleset, p: &Packet) -> Vec<Moved> {
+    let mut out = Vec::new();
+    for c in after.chains.iter().filter(|c| c.family.sees(p.v6)) {
+        let Some(old) = before.chains.iter().find(|o| {
+            o.source == c.source && o.family == c.family && o.table == c.table && o.name == c.name
+        }) else {
+            continue;
+        };
+        for r in c.rules.iter().filter(|r| r.blocks() && r.may_match(p)) {
+            // nft's handle names a rule for its life (its text carries the counter's
+            // values, which change); iptables rules are known by position and text.
+            let prev = old
+                .rules
+                .iter()
+                .find(|o| match (o.handle, r.handle) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => o.position == r.position && o.text == r.text,
+                })
+                .and_then(|o| o.packets);
+            if let (Some(a), Some(b)) = (prev, r.packets)
+                && b > a
+            {
+                out.push(Moved {
+                    rule: rule_ref(c, r),
+                    delta: b - a,
+                });
+            }
+        }
+        if let (Some(b), Some(ob)) = (&c.base, &old.base)
+            && !b.policy_accept
+            && let (Some(x), Some(y)) = (ob.policy_packets, b.policy_packets)
+            && y > x
+        {
+            out.push(Moved {
+                rule: policy_outcome(c).rule,
+                delta: y - x,
+            });
+        }
+    }
+    out.sort_by_key(|m| std::cmp::Reverse(m.delta));
+    out
+}
+
+/// Chains and tables that firewall managers and hosting panels create, by name: the
+/// panel a drop in them belongs to.
+pub fn manager_of(table: &str, chain: &str) -> Option<&'static str> {
+    let lc = chain.to_ascii_lowercase();
+    if lc.starts_with("ufw-") || lc.starts_with("ufw6-") {
+        return Some("ufw");
+    }
+    if table == "firewalld" || chain.starts_with("filter_IN_") || chain.contains("_ZONES") {
+        return Some("firewalld");
+    }
+    if matches!(
+        chain,
+        "LOCALINPUT" | "DENYIN" | "ALLOWIN" | "LOGDROPIN" | "GDENYIN" | "CC_DENY" | "PORTFLOOD"
+    ) {
+        return Some("ConfigServer Firewall (csf)");
+    }
+    if lc == "cphulk" {
+        return Some("cPanel cPHulk");
+    }
+    if lc.starts_with("f2b-") || lc.starts_with("fail2ban-") {
+        return Some("fail2ban");
+    }
+    if lc.starts_with("plesk") {
+        return Some("Plesk Firewall");
+    }
+    // BT Panel / aaPanel and 1Panel drive ufw or firewalld rather than chains of their
+    // own; audit --watch names them from their install paths beside the manager.
+    None
+}
+
+impl Ruleset {
+    /// The manager a drop by `r` belongs to: its own chain's name, or, for a base
+    /// chain's policy, a manager's chain in the same table (ufw ends INPUT with its
+    /// policy drop after jumping through its own chains).
+    pub fn manager_of_rule(&self, r: &RuleRef) -> Option<&'static str> {
+        manager_of(&r.table, &r.chain).or_else(|| {
+            r.is_policy()
+                .then(|| {
+                    self.chains
+                        .iter()
+                        .filter(|c| {
+                            c.source == r.source && c.family == r.family && c.table == r.table
+                        })
+                        .find_map(|c| manager_of(&c.table, &c.name))
+                })
+                .flatten()
+        })
     }
 }
 

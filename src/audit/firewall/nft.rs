@@ -79,6 +79,7 @@ pub fn parse(json: &str, text: Option<&str>) -> Result<Parsed, Error> {
                     .and_then(|p| i32::try_from(p).ok())
                     .unwrap_or(0),
                 policy_accept: c.get("policy").and_then(Value::as_str) != Some("drop"),
+                policy_packets: None,
                 kind: c
                     .get("type")
                     .and_then(Value::as_str)
@@ -125,12 +126,17 @@ pub fn parse(json: &str, text: Option<&str>) -> Result<Parsed, Error> {
                 .find(|c| c.family == fam && c.table == table && c.name == chain)
             {
                 let position = u32::try_from(c.rules.len() + 1).unwrap_or(u32::MAX);
+                let packets = exprs.and_then(|e| {
+                    e.iter()
+                        .find_map(|x| x.get("counter")?.get("packets")?.as_u64())
+                });
                 c.rules.push(Rule {
                     position,
                     handle,
                     text,
                     matches,
                     action,
+                    packets,
                 });
             }
         }
