@@ -19,7 +19,15 @@ fn ip() -> impl Strategy<Value = IpAddr> {
 }
 
 fn name() -> impl Strategy<Value = String> {
-    proptest::collection::vec("[a-z0-9]([a-z0-9_-]{0,20}[a-z0-9])?", 1..5).prop_map(|l| l.join("."))
+    proptest::collection::vec("[a-z0-9]([a-z0-9_-]{0,20}[a-z0-9])?", 1..5)
+        .prop_map(|l| l.join("."))
+        // A name whose last label is all digits ("0.0.0.0", "10.1") is an IPv4 address
+        // to every URL parser, not a host name; the address strategy covers those.
+        .prop_filter("an address, not a name", |n| {
+            !n.rsplit('.')
+                .next()
+                .is_some_and(|l| l.bytes().all(|b| b.is_ascii_digit()))
+        })
 }
 
 fn host() -> impl Strategy<Value = Host> {
