@@ -9,6 +9,7 @@
 
 pub mod catalogue;
 pub mod cli;
+pub mod os_tables;
 pub mod render;
 
 use std::net::IpAddr;
@@ -136,6 +137,7 @@ pub fn explain_with(cat: &'static Catalogue, text: &str) -> Explanation {
         });
         hits.extend(hit);
     }
+    errno_hits(cat, text, &mut hits);
     // Specific beats generic; among equals, what comes first in the text (the
     // outermost error of a stack trace) leads.
     hits.sort_by_key(|h| (std::cmp::Reverse(h.family.priority), h.start));
@@ -232,6 +234,43 @@ pub fn explain_with(cat: &'static Catalogue, text: &str) -> Explanation {
         extracted: ex,
         next,
         truncated,
+    }
+}
+
+/// The most error numbers read from one text: a log repeats the same few.
+const MAX_ERRNO_MATCHES: usize = 64;
+
+/// Error numbers in their usual places (`os error 61`, `[Errno -2]`, `code: 49,
+/// kind:`, `errno = 113`, `(10061)`), read with the OS tables: a number that stands
+/// for exactly one connection error on some system adds the family of that error,
+/// unless a family already matched the text. A number that means different errors
+/// on different systems says nothing and is skipped.
+fn errno_hits<'t>(cat: &'static Catalogue, text: &'t str, hits: &mut Vec<Hit<'t>>) {
+    let tables = os_tables::tables();
+    let mut seen = 0usize;
+    for ctx in &cat.errno_contexts {
+        for caps in ctx.regex.captures_iter(text) {
+            seen += 1;
+            if seen > MAX_ERRNO_MATCHES {
+                return;
+            }
+            let Some(n) = caps.name("errno").and_then(|m| m.as_str().parse::<i64>().ok()) else {
+                continue;
+            };
+            let names = tables.names_of(n);
+            let [name] = names.as_slice() else { continue };
+            let Some(family) = cat.family_of_errno(name) else {
+                continue;
+            };
+            if hits.iter().any(|h| std::ptr::eq(h.family, family)) {
+                continue;
+            }
+            hits.push(Hit {
+                family,
+                start: caps.get(0).map_or(0, |m| m.start()),
+                caps,
+            });
+        }
     }
 }
 
