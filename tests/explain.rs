@@ -926,6 +926,8 @@ fn corpus_of_real_messages_is_explained_at_97_percent() {
     ))
     .expect("corpus.tsv is readable");
     let (mut total, mut misses) = (0usize, Vec::new());
+    // Per category (the label's symptom part): (messages, right).
+    let mut per: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     for line in src
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -946,6 +948,9 @@ fn corpus_of_real_messages_is_explained_at_97_percent() {
         } else {
             e.symptom.map(Symptom::id) == Some(want)
         };
+        let cat = per.entry(want.split('.').next().unwrap_or(want)).or_default();
+        cat.0 += 1;
+        cat.1 += usize::from(ok);
         if !ok {
             misses.push(format!(
                 "{want} <- {msg:?} got {:?} {:?} ({url})",
@@ -956,6 +961,9 @@ fn corpus_of_real_messages_is_explained_at_97_percent() {
     }
     let accuracy = (total - misses.len()) as f64 / total as f64;
     println!("explain corpus: {total} messages, accuracy {accuracy:.3}");
+    for (cat, (n, right)) in &per {
+        println!("  {cat:<15} {right:>3}/{n:<3} {:.3}", *right as f64 / *n as f64);
+    }
     assert!(
         accuracy >= 0.97,
         "accuracy {accuracy:.3} on {total} messages; misses:\n{}",
