@@ -964,6 +964,9 @@ fn corpus_of_real_messages_is_explained_at_97_percent() {
     for (cat, (n, right)) in &per {
         println!("  {cat:<15} {right:>3}/{n:<3} {:.3}", *right as f64 / *n as f64);
     }
+    for m in &misses {
+        println!("  miss: {m}");
+    }
     assert!(
         accuracy >= 0.97,
         "accuracy {accuracy:.3} on {total} messages; misses:\n{}",
