@@ -469,7 +469,9 @@ fn symptoms_by<K: Ord + Clone>(
     let mut m = std::collections::BTreeMap::new();
     for (k, name) in rows {
         if let Some(s) = symptom_of_errno(name) {
-            m.entry(k).or_insert_with(std::collections::BTreeSet::new).insert(s);
+            m.entry(k)
+                .or_insert_with(std::collections::BTreeSet::new)
+                .insert(s);
         }
     }
     m
@@ -496,7 +498,11 @@ fn os_tables_parse_and_hold_every_system() {
     }
     // glibc's catalogues in the languages people paste, and Wine's.
     let langs = |name: &str| -> Vec<&str> {
-        t.texts.iter().filter(|x| x.name == name).map(|x| x.lang).collect()
+        t.texts
+            .iter()
+            .filter(|x| x.name == name)
+            .map(|x| x.lang)
+            .collect()
     };
     for lang in ["zh_CN", "ja", "ru", "vi", "pt_BR", "es", "de", "fr", "ko"] {
         assert!(langs("ECONNREFUSED").contains(&lang), "glibc {lang}");
@@ -513,7 +519,9 @@ fn every_translated_os_text_is_explained_as_its_error() {
     let mut bad = Vec::new();
     let mut checked = 0;
     for x in &t.texts {
-        let Some(want) = symptom_of_errno(x.name) else { continue };
+        let Some(want) = symptom_of_errno(x.name) else {
+            continue;
+        };
         // English is matched by the families' own patterns, in the wording the
         // systems really print (Wine's English is its own).
         if x.lang == "en" || by_text.get(x.text).is_some_and(|s| s.len() > 1) {
@@ -524,7 +532,14 @@ fn every_translated_os_text_is_explained_as_its_error() {
         let msg = format!("2024-05-01 10:00:00 ERROR connect failed: {}", x.text);
         let e = explain(&msg);
         if e.symptom.map(Symptom::id) != Some(want) {
-            bad.push(format!("{} {} {:?} -> {} {:?}", x.lang, x.name, x.text, family(&e), e.symptom));
+            bad.push(format!(
+                "{} {} {:?} -> {} {:?}",
+                x.lang,
+                x.name,
+                x.text,
+                family(&e),
+                e.symptom
+            ));
         }
     }
     assert!(checked > 400, "only {checked} texts checked");
@@ -537,7 +552,9 @@ fn every_errno_number_is_explained_on_its_system() {
     let by_number = symptoms_by(t.numbers.iter().map(|n| (n.number, n.name)));
     let mut bad = Vec::new();
     for n in &t.numbers {
-        let Some(want) = symptom_of_errno(n.name) else { continue };
+        let Some(want) = symptom_of_errno(n.name) else {
+            continue;
+        };
         if by_number.get(&n.number).is_some_and(|s| s.len() > 1) {
             continue;
         }
@@ -560,7 +577,13 @@ fn every_errno_number_is_explained_on_its_system() {
         for msg in forms {
             let e = explain(&msg);
             if e.symptom.map(Symptom::id) != Some(want) {
-                bad.push(format!("{} {} {msg:?} -> {} {:?}", n.os, n.name, family(&e), e.symptom));
+                bad.push(format!(
+                    "{} {} {msg:?} -> {} {:?}",
+                    n.os,
+                    n.name,
+                    family(&e),
+                    e.symptom
+                ));
             }
         }
     }
@@ -571,18 +594,56 @@ fn every_errno_number_is_explained_on_its_system() {
 fn os_tables_explain_the_examples_users_paste() {
     for (msg, symptom, errno) in [
         ("Erro: Conexão recusada", "refused", "ECONNREFUSED"),
-        ("connect to 10.0.0.5 port 22: Verbindungsaufbau abgelehnt", "refused", "ECONNREFUSED"),
-        ("SocketException: 由于目标计算机积极拒绝，无法连接。 (10061)", "refused", "WSAECONNREFUSED (10061)"),
-        ("Error: Connection refused (os error 61)", "refused", "ECONNREFUSED (61)"),
-        ("tcp connect error: os error 61", "refused", "ECONNREFUSED (61)"),
-        ("Io(Os { code: 49, kind: AddrNotAvailable })", "addr-not-avail", "EADDRNOTAVAIL (49)"),
-        ("{ errno: -4078, code: 'ECONNREFUSED' }", "refused", "ECONNREFUSED"),
-        ("Ошибка: Соединение отвергнуто.", "refused", "WSAECONNREFUSED"),
+        (
+            "connect to 10.0.0.5 port 22: Verbindungsaufbau abgelehnt",
+            "refused",
+            "ECONNREFUSED",
+        ),
+        (
+            "SocketException: 由于目标计算机积极拒绝，无法连接。 (10061)",
+            "refused",
+            "WSAECONNREFUSED (10061)",
+        ),
+        (
+            "Error: Connection refused (os error 61)",
+            "refused",
+            "ECONNREFUSED (61)",
+        ),
+        (
+            "tcp connect error: os error 61",
+            "refused",
+            "ECONNREFUSED (61)",
+        ),
+        (
+            "Io(Os { code: 49, kind: AddrNotAvailable })",
+            "addr-not-avail",
+            "EADDRNOTAVAIL (49)",
+        ),
+        (
+            "{ errno: -4078, code: 'ECONNREFUSED' }",
+            "refused",
+            "ECONNREFUSED",
+        ),
+        (
+            "Ошибка: Соединение отвергнуто.",
+            "refused",
+            "WSAECONNREFUSED",
+        ),
         ("[Errno 60] Zeitüberschreitung", "timeout", "ETIMEDOUT (60)"),
     ] {
         let e = explain(msg);
-        assert_eq!(e.symptom.map(Symptom::id), Some(symptom), "{msg}: {}", family(&e));
-        assert_eq!(e.extracted.errno.as_deref(), Some(errno), "{msg}: {}", family(&e));
+        assert_eq!(
+            e.symptom.map(Symptom::id),
+            Some(symptom),
+            "{msg}: {}",
+            family(&e)
+        );
+        assert_eq!(
+            e.extracted.errno.as_deref(),
+            Some(errno),
+            "{msg}: {}",
+            family(&e)
+        );
     }
     // A number that is no connection error on any system says nothing.
     assert_eq!(explain("os error 2").symptom, None);
@@ -948,7 +1009,9 @@ fn corpus_of_real_messages_is_explained_at_97_percent() {
         } else {
             e.symptom.map(Symptom::id) == Some(want)
         };
-        let cat = per.entry(want.split('.').next().unwrap_or(want)).or_default();
+        let cat = per
+            .entry(want.split('.').next().unwrap_or(want))
+            .or_default();
         cat.0 += 1;
         cat.1 += usize::from(ok);
         if !ok {
@@ -962,7 +1025,10 @@ fn corpus_of_real_messages_is_explained_at_97_percent() {
     let accuracy = (total - misses.len()) as f64 / total as f64;
     println!("explain corpus: {total} messages, accuracy {accuracy:.3}");
     for (cat, (n, right)) in &per {
-        println!("  {cat:<15} {right:>3}/{n:<3} {:.3}", *right as f64 / *n as f64);
+        println!(
+            "  {cat:<15} {right:>3}/{n:<3} {:.3}",
+            *right as f64 / *n as f64
+        );
     }
     for m in &misses {
         println!("  miss: {m}");

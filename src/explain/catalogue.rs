@@ -325,8 +325,7 @@ pub fn load(src: &str) -> Catalogue {
             cat.errors.push(format!("{what}: unknown scheme {s:?}"));
             continue;
         }
-        if (f.regex.is_empty() && f.l10n.is_empty()) || f.seen.is_empty() || f.examples.is_empty()
-        {
+        if (f.regex.is_empty() && f.l10n.is_empty()) || f.seen.is_empty() || f.examples.is_empty() {
             cat.errors.push(format!(
                 "{what}: needs at least one regex (or l10n), seen and example"
             ));
@@ -339,8 +338,9 @@ pub fn load(src: &str) -> Catalogue {
         for name in &f.l10n {
             let texts = tables.translations(name);
             if texts.is_empty() {
-                cat.errors
-                    .push(format!("{what}: l10n {name:?} has no translations in the OS tables"));
+                cat.errors.push(format!(
+                    "{what}: l10n {name:?} has no translations in the OS tables"
+                ));
                 l10n_ok = false;
                 continue;
             }

@@ -258,7 +258,10 @@ fn errno_hits<'t>(cat: &'static Catalogue, text: &'t str, hits: &mut Vec<Hit<'t>
             if seen > MAX_ERRNO_MATCHES {
                 return;
             }
-            let Some(n) = caps.name("errno").and_then(|m| m.as_str().parse::<i64>().ok()) else {
+            let Some(n) = caps
+                .name("errno")
+                .and_then(|m| m.as_str().parse::<i64>().ok())
+            else {
                 continue;
             };
             let names = tables.names_of(n);

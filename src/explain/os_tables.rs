@@ -53,12 +53,12 @@ pub fn parse(glibc: &'static str, winsock: &'static str, errno: &'static str) ->
     for (file, src) in [("glibc.tsv", glibc), ("winsock.tsv", winsock)] {
         for (line, cols) in rows(src) {
             match cols.as_slice() {
-                [lang, name, text, _source] if !text.trim().is_empty() => t.texts.push(Text {
-                    lang,
-                    name,
-                    text,
-                }),
-                _ => t.errors.push(format!("{file}:{line}: want lang, name, text, source")),
+                [lang, name, text, _source] if !text.trim().is_empty() => {
+                    t.texts.push(Text { lang, name, text })
+                }
+                _ => t
+                    .errors
+                    .push(format!("{file}:{line}: want lang, name, text, source")),
             }
         }
     }
@@ -68,7 +68,9 @@ pub fn parse(glibc: &'static str, winsock: &'static str, errno: &'static str) ->
                 Ok(number) => t.numbers.push(Number { os, name, number }),
                 Err(_) => t.errors.push(format!("errno.tsv:{line}: bad number {n:?}")),
             },
-            _ => t.errors.push(format!("errno.tsv:{line}: want os, name, number")),
+            _ => t
+                .errors
+                .push(format!("errno.tsv:{line}: want os, name, number")),
         }
     }
     t
@@ -122,5 +124,49 @@ impl Tables {
             .iter()
             .find(|n| n.os == os && n.name == name)
             .map(|n| n.number)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn broken_lines_are_reported_not_fatal() {
+        let t = parse(
+            "# header\nde\tECONNREFUSED\tVerbindungsaufbau abgelehnt\tglibc\nonly two\tcols\n",
+            "ja\tWSAECONNREFUSED\t\twine\n",
+            "linux\tECONNREFUSED\t111\nbsd\tECONNREFUSED\tsixty-one\n",
+        );
+        assert_eq!(t.texts.len(), 1);
+        assert_eq!(t.numbers.len(), 1);
+        assert_eq!(t.errors.len(), 3, "{:#?}", t.errors);
+    }
+
+    #[test]
+    fn numbers_are_read_per_system_and_negated_for_libuv() {
+        let t = parse(
+            "",
+            "",
+            "linux\tECONNREFUSED\t111\nbsd\tECONNREFUSED\t61\nlibuv\tECONNREFUSED\t-4078\nlinux\tEAI_NONAME\t-2\n",
+        );
+        assert_eq!(t.names_of(61), ["ECONNREFUSED"]);
+        assert_eq!(t.names_of(-111), ["ECONNREFUSED"]);
+        assert_eq!(t.names_of(-4078), ["ECONNREFUSED"]);
+        assert_eq!(t.names_of(-2), ["EAI_NONAME"]);
+        assert!(t.names_of(2).is_empty());
+        assert_eq!(t.number("bsd", "ECONNREFUSED"), Some(61));
+    }
+
+    #[test]
+    fn translations_leave_out_english_and_duplicates() {
+        let t = parse(
+            "en\tECONNREFUSED\tConnection refused\tglibc\npt_BR\tECONNREFUSED\tConexão recusada\tglibc\npt\tECONNREFUSED\tConexão recusada\tglibc\n",
+            "",
+            "",
+        );
+        assert_eq!(t.translations("ECONNREFUSED"), ["Conexão recusada"]);
+        assert!(t.knows("ECONNREFUSED"));
+        assert!(!t.knows("ENOENT"));
     }
 }
