@@ -67,6 +67,7 @@ explain-note-tls-to-plain = The client started TLS (wss:// or https://) and the 
 explain-note-plain-to-tls = The client spoke plain text (ws:// or http://) to a port that expects TLS: use wss:// or https:// for this port.
 explain-note-http09 = The reply did not start with an HTTP status line: the port speaks another protocol, or TLS (try https://).
 explain-note-generic-browser = The browser prints this for every kind of failure (refused, timed out, wrong answer) and hides the reason for security. The check below finds out which one it is.
+explain-note-generic-client = This client prints the same text for every kind of failure (refused, timed out, name not found, wrong answer) and does not say which. The check below finds out which one it is.
 explain-note-interrupted = Firefox prints this when the page is left or reloaded while a WebSocket is still connecting; on its own it is harmless.
 explain-note-proxy = The browser is set to use a proxy, and the proxy failed. Check the browser's or system's proxy settings (and proxy software such as Clash or V2Ray) before the server.
 explain-note-connect-0000 = 0.0.0.0 is an address a server listens on ("all interfaces"), not one a client can connect to. Connect to the server's real address, or to 127.0.0.1 on the same machine.

@@ -64,6 +64,7 @@ explain-note-tls-to-plain = Máy khách bắt đầu TLS (wss:// hoặc https://
 explain-note-plain-to-tls = Máy khách giao tiếp không mã hóa (ws:// hoặc http://) với một cổng yêu cầu TLS: hãy dùng wss:// hoặc https:// cho cổng này.
 explain-note-http09 = Phản hồi không bắt đầu bằng dòng trạng thái HTTP: cổng này dùng giao thức khác, hoặc dùng TLS (hãy thử https://).
 explain-note-generic-browser = Trình duyệt in ra thông điệp này cho mọi kiểu lỗi (bị từ chối, hết thời gian chờ, phản hồi sai) và giấu nguyên nhân vì lý do bảo mật. Lệnh kiểm tra bên dưới sẽ tìm ra đó là trường hợp nào.
+explain-note-generic-client = Trình khách này in cùng một thông điệp cho mọi kiểu lỗi (bị từ chối, hết thời gian chờ, không phân giải được tên, phản hồi sai) mà không nói là kiểu nào. Lệnh kiểm tra bên dưới sẽ tìm ra đó là trường hợp nào.
 explain-note-interrupted = Firefox in ra thông điệp này khi rời trang hoặc tải lại trang trong lúc WebSocket vẫn đang kết nối; nếu chỉ có thông điệp này thì không có hại gì.
 explain-note-proxy = Trình duyệt được cấu hình dùng proxy, và proxy đó gặp lỗi. Hãy kiểm tra cài đặt proxy của trình duyệt hoặc hệ thống (và các phần mềm proxy như Clash hay V2Ray) trước khi kiểm tra máy chủ.
 explain-note-connect-0000 = 0.0.0.0 là địa chỉ để máy chủ lắng nghe ("mọi giao diện"), không phải địa chỉ để máy khách kết nối tới. Hãy kết nối tới địa chỉ thật của máy chủ, hoặc tới 127.0.0.1 nếu trên cùng một máy.

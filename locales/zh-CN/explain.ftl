@@ -64,6 +64,7 @@ explain-note-tls-to-plain = 客户端发起了 TLS（wss:// 或 https://），�
 explain-note-plain-to-tls = 客户端用明文（ws:// 或 http://）连接了一个要求 TLS 的端口：该端口请使用 wss:// 或 https://。
 explain-note-http09 = 回应的开头不是 HTTP 状态行：该端口使用的是其他协议，或者是 TLS（试试 https://）。
 explain-note-generic-browser = 浏览器对各种失败（被拒绝、超时、响应不对）都输出这一条，并出于安全考虑隐藏了原因。下面的检查可以查明究竟是哪一种。
+explain-note-generic-client = 这个客户端对各种失败（被拒绝、超时、域名解析失败、响应不对）都输出同一条信息，不说明是哪一种。下面的检查可以查明究竟是哪一种。
 explain-note-interrupted = 当 WebSocket 仍在连接时离开或刷新页面，Firefox 就会输出这条信息；单独出现时并无害处。
 explain-note-proxy = 浏览器设置了代理，而代理出错了。请先检查浏览器或系统的代理设置（以及 Clash、V2Ray 等代理软件），再排查服务器。
 explain-note-connect-0000 = 0.0.0.0 是服务端用来监听的地址（“所有网卡”），客户端不能连接它。请连接服务器的真实地址，在同一台机器上则连接 127.0.0.1。

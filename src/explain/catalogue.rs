@@ -42,6 +42,8 @@ struct RawFile {
     extract: Vec<RawExtract>,
     #[serde(default)]
     family: Vec<RawFamily>,
+    #[serde(default)]
+    errno_context: Vec<RawExtract>,
 }
 
 #[derive(Deserialize)]
@@ -78,6 +80,9 @@ struct RawFamily {
     #[serde(default)]
     suggest_tls: bool,
     errno: Option<String>,
+    #[serde(default)]
+    l10n: Vec<String>,
+    #[serde(default)]
     regex: Vec<String>,
     #[serde(default)]
     examples: Vec<String>,
@@ -125,11 +130,21 @@ pub struct Catalogue {
     pub set: Option<RegexSet>,
     pub extractors: Vec<Extractor>,
     pub status_maps: BTreeMap<String, BTreeMap<String, StatusRule>>,
+    /// Where an error number stands in a message (`os error 61`, `[Errno -2]`);
+    /// the number is read with the OS tables ([`super::os_tables`]).
+    pub errno_contexts: Vec<Extractor>,
+    /// The family (index into `families`) that explains each error name.
+    pub by_errno: BTreeMap<String, usize>,
     /// Entries that were left out, and why. Empty for a healthy data file.
     pub errors: Vec<String>,
 }
 
 impl Catalogue {
+    /// The family that explains the error `name` (ECONNREFUSED, WSAETIMEDOUT).
+    pub fn family_of_errno(&self, name: &str) -> Option<&Family> {
+        self.by_errno.get(name).and_then(|&i| self.families.get(i))
+    }
+
     pub fn status_rule(&self, map: &str, status: Option<u16>) -> Option<&StatusRule> {
         let m = self.status_maps.get(map)?;
         status
@@ -246,6 +261,22 @@ pub fn load(src: &str) -> Catalogue {
         cat.status_maps.insert(name, out);
     }
 
+    for x in raw.errno_context {
+        let what = format!("errno_context {}", x.name);
+        if let Some(regex) = compile(&x.regex, &mut cat.errors, &what) {
+            if regex.capture_names().flatten().any(|n| n == "errno") {
+                cat.errno_contexts.push(Extractor {
+                    name: x.name,
+                    regex,
+                });
+            } else {
+                cat.errors.push(format!("{what}: needs an errno group"));
+            }
+        }
+    }
+    let tables = super::os_tables::tables();
+    cat.errors.extend(tables.errors.iter().cloned());
+
     for x in raw.extract {
         let what = format!("extract {}", x.name);
         if let Some(regex) = compile(&x.regex, &mut cat.errors, &what) {
@@ -294,19 +325,38 @@ pub fn load(src: &str) -> Catalogue {
             cat.errors.push(format!("{what}: unknown scheme {s:?}"));
             continue;
         }
-        if f.regex.is_empty() || f.seen.is_empty() || f.examples.is_empty() {
+        if (f.regex.is_empty() && f.l10n.is_empty()) || f.seen.is_empty() || f.examples.is_empty() {
             cat.errors.push(format!(
-                "{what}: needs at least one regex, seen and example"
+                "{what}: needs at least one regex (or l10n), seen and example"
             ));
             continue;
         }
+        // The translated texts of the named errors, from the generated OS tables,
+        // become one more regex of the family (after its own, more specific ones).
+        let mut patterns = f.regex.clone();
+        let mut l10n_ok = true;
+        for name in &f.l10n {
+            let texts = tables.translations(name);
+            if texts.is_empty() {
+                cat.errors.push(format!(
+                    "{what}: l10n {name:?} has no translations in the OS tables"
+                ));
+                l10n_ok = false;
+                continue;
+            }
+            let alt: Vec<String> = texts.iter().map(|t| regex::escape(t)).collect();
+            patterns.push(alt.join("|"));
+        }
+        if !l10n_ok {
+            continue;
+        }
         let mut regexes = Vec::new();
-        for (i, r) in f.regex.iter().enumerate() {
+        for (i, r) in patterns.iter().enumerate() {
             if let Some(re) = compile(r, &mut cat.errors, &format!("{what} regex {i}")) {
                 regexes.push(re);
             }
         }
-        if regexes.len() != f.regex.len() {
+        if regexes.len() != patterns.len() {
             continue;
         }
         cat.families.push(Family {
@@ -325,6 +375,18 @@ pub fn load(src: &str) -> Catalogue {
             regexes,
             examples: f.examples,
         });
+    }
+    for (i, f) in cat.families.iter().enumerate() {
+        let Some(name) = &f.errno else { continue };
+        // The OS-level family (os.*, windows.*) explains a bare number best.
+        let generic = f.id.starts_with("os.") || f.id.starts_with("windows.");
+        let better = match cat.by_errno.get(name).map(|&j| &cat.families[j]) {
+            None => true,
+            Some(g) => generic && !(g.id.starts_with("os.") || g.id.starts_with("windows.")),
+        };
+        if better {
+            cat.by_errno.insert(name.clone(), i);
+        }
     }
     let all: Vec<&str> = cat
         .families

@@ -9,6 +9,7 @@
 
 pub mod catalogue;
 pub mod cli;
+pub mod os_tables;
 pub mod render;
 
 use std::net::IpAddr;
@@ -136,6 +137,7 @@ pub fn explain_with(cat: &'static Catalogue, text: &str) -> Explanation {
         });
         hits.extend(hit);
     }
+    errno_hits(cat, text, &mut hits);
     // Specific beats generic; among equals, what comes first in the text (the
     // outermost error of a stack trace) leads.
     hits.sort_by_key(|h| (std::cmp::Reverse(h.family.priority), h.start));
@@ -232,6 +234,50 @@ pub fn explain_with(cat: &'static Catalogue, text: &str) -> Explanation {
         extracted: ex,
         next,
         truncated,
+    }
+}
+
+/// The most error numbers read from one text: a log repeats the same few.
+const MAX_ERRNO_MATCHES: usize = 64;
+
+/// Error numbers in their usual places (`os error 61`, `[Errno -2]`, `code: 49,
+/// kind:`, `errno = 113`, `(10061)`), read with the OS tables: a number that stands
+/// for exactly one connection error on some system adds the family of that error.
+/// Only when no family's wording said how the connection failed: the program's own
+/// words are more specific than a number. A number that means different errors on
+/// different systems says nothing and is skipped.
+fn errno_hits<'t>(cat: &'static Catalogue, text: &'t str, hits: &mut Vec<Hit<'t>>) {
+    if hits.iter().any(|h| h.family.symptom.is_some()) {
+        return;
+    }
+    let tables = os_tables::tables();
+    let mut seen = 0usize;
+    for ctx in &cat.errno_contexts {
+        for caps in ctx.regex.captures_iter(text) {
+            seen += 1;
+            if seen > MAX_ERRNO_MATCHES {
+                return;
+            }
+            let Some(n) = caps
+                .name("errno")
+                .and_then(|m| m.as_str().parse::<i64>().ok())
+            else {
+                continue;
+            };
+            let names = tables.names_of(n);
+            let [name] = names.as_slice() else { continue };
+            let Some(family) = cat.family_of_errno(name) else {
+                continue;
+            };
+            if hits.iter().any(|h| std::ptr::eq(h.family, family)) {
+                continue;
+            }
+            hits.push(Hit {
+                family,
+                start: caps.get(0).map_or(0, |m| m.start()),
+                caps,
+            });
+        }
     }
 }
 
@@ -387,6 +433,20 @@ fn is_private(ip: IpAddr) -> bool {
     }
 }
 
+/// Whether a bind or listen call is named in the text (`bind: `, `socket_tcp_bind`,
+/// `listen tcp`, `(Bind failed)`).
+fn bind_context(text: &str) -> bool {
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::RegexBuilder::new(r"(?:\b|_)bind\b|\blisten tcp|\bBind failed\b")
+            .case_insensitive(true)
+            .build()
+            .ok()
+    })
+    .as_ref()
+    .is_some_and(|re| re.is_match(text))
+}
+
 /// Adjustments that depend on what the message names rather than on its wording.
 /// Each one is a fact about addresses that the text alone cannot carry.
 fn context_rules(
@@ -420,6 +480,12 @@ fn context_rules(
             let at = causes.len().min(1);
             causes.insert(at, ("timeout.private-unroutable", Confidence::Medium));
             notes.push(Msg::new("explain-note-private-address"));
+        }
+        Some(Symptom::AddrNotAvail) if bind_context(text) => {
+            // EADDRNOTAVAIL from bind/listen: the address is not one of this
+            // machine's, whatever the catalogue's connect-side order says.
+            causes.retain(|c| c.0 != "addr-not-avail.bind-not-local");
+            causes.insert(0, ("addr-not-avail.bind-not-local", Confidence::Medium));
         }
         Some(Symptom::Unreachable) if ip.is_some_and(|i| i.is_ipv6()) => {
             notes.push(Msg::new("explain-note-ipv6-unreachable"));
