@@ -349,6 +349,12 @@ pub fn main() -> ExitCode {
     if matches!(cli.cmd, Some(Cmd::Serve(_))) {
         serve_signals();
     }
+    if let Some(Cmd::Check(a)) = &cli.cmd
+        && (a.file.is_some() || a.targets.len() > 1)
+    {
+        // Before the runtime exists: its threads inherit the blocked signals.
+        crate::batch::catch_stop_signals();
+    }
     let rt = match runtime() {
         Ok(rt) => rt,
         Err(e) => return internal(&l, &e.to_string()),
@@ -610,7 +616,30 @@ fn batch_cmd(
     };
     // One thread on purpose: measured, a multi-threaded runtime was twice as slow on a
     // sweep (the work is syscalls; cross-thread wake-ups and shared state cost more).
+    let total = targets.len();
     let summary = rt.block_on(crate::batch::run(targets, bo, l));
+    if let Some(sig) = summary.interrupted {
+        let _ = writeln!(
+            anstream::stderr(),
+            "conndoctor: {}",
+            l.with(
+                "batch-interrupted",
+                &[
+                    ("signal", crate::batch::signal_name(sig).into()),
+                    (
+                        "done",
+                        crate::finding::Arg::from(u64::try_from(summary.total).unwrap_or(0))
+                    ),
+                    (
+                        "total",
+                        crate::finding::Arg::from(u64::try_from(total).unwrap_or(0))
+                    ),
+                ]
+            )
+        );
+        // The shell convention for "killed by signal N", as the user's shell reports it.
+        return ExitCode::from(u8::try_from(128 + sig).unwrap_or(EXIT_INTERNAL));
+    }
     ExitCode::from(u8::from(summary.failures() > 0))
 }
 
