@@ -2,7 +2,8 @@
 //! 127.0.0.1, checked with the real binary. For each: the verdict the rules in
 //! src/rules/protocol.rs give for what the server does, that the process ends by
 //! itself (a hang is killed after a generous limit and fails the test), and that its
-//! peak RSS stays under 50 MiB.
+//! peak RSS stays under 50 MiB. Each test is a [`support::scenario`] of the
+//! reliability suite: bench/reliability.sh runs it many times and prints its figures.
 //!
 //! Only loopback addresses are ever contacted. Nothing here asserts timings.
 

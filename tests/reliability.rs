@@ -241,7 +241,7 @@ fn assert_refused(e: &Exporter, target: &str, module: &str, reason: &str) -> Res
 /// loopback: every one refused, and the loopback listener never sees a connection.
 #[test]
 fn exporter_refuses_other_spellings_of_a_denied_address() {
-    scenario("exporter SSRF: 127.0.0.1 spelled 9 ways", || {
+    scenario("exporter SSRF: 127.0.0.1 spelled 11 ways", || {
         let (e, _dir) = Exporter::with_config(
             "modules:\n  tcp: { prober: tcp, timeout: 2s }\n  http: { prober: http, timeout: 2s }\nallow:\n  cidrs: [10.20.0.0/16]\n",
         );
@@ -250,6 +250,8 @@ fn exporter_refuses_other_spellings_of_a_denied_address() {
         for host in [
             "127.0.0.1".to_string(),
             "0x7f.1".into(),
+            "0X7F.1".into(),
+            "127.0.0.1.".into(),
             "0x7f000001".into(),
             "2130706433".into(),
             "0177.0.0.1".into(),
@@ -318,6 +320,8 @@ fn exporter_never_reaches_a_metadata_address() {
             for host in [
                 "169.254.169.254",
                 "0xa9fea9fe",
+                "0XA9FEA9FE",
+                "169.254.169.254.",
                 "2852039166",
                 "0251.0376.0251.0376",
                 "169.254.43518",
