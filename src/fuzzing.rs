@@ -251,13 +251,13 @@ pub fn exporter_query(data: &[u8]) {
     let Some(m) = cfg.modules.get(&module_name) else {
         return;
     };
-    if let Ok(t) = crate::exporter::build_target(input, m, &module_name) {
-        if cfg.allow.check_port(t.port).is_ok() && cfg.allow.precheck(&t.host).is_ok() {
-            // The built-in configuration allows loopback only.
-            if let crate::target::Host::Ip(ip) = t.host {
-                assert!(ip.to_canonical().is_loopback(), "{input:?} allowed {ip}");
-            }
-        }
+    if let Ok(t) = crate::exporter::build_target(input, m, &module_name)
+        && cfg.allow.check_port(t.port).is_ok()
+        && cfg.allow.precheck(&t.host).is_ok()
+        // The built-in configuration allows loopback only.
+        && let crate::target::Host::Ip(ip) = t.host
+    {
+        assert!(ip.to_canonical().is_loopback(), "{input:?} allowed {ip}");
     }
 }
 

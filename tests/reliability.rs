@@ -383,7 +383,7 @@ fn exporter_label_sets_stay_bounded_after_5000_targets() {
         let target = |i: usize| {
             let (a, b) = (i / 250, i % 250 + 1);
             let port = 20000 + (i % 5000) as u16;
-            if i % 2 == 0 {
+            if i.is_multiple_of(2) {
                 (format!("127.0.{a}.{b}:{port}"), "tcp")
             } else {
                 (format!("http://127.0.{a}.{b}:{port}/x{i}"), "http")
@@ -582,8 +582,8 @@ fn exporter_scrapes_get_through_slowloris() {
             );
             std::thread::sleep(Duration::from_millis(50));
         }
-        for i in 0..20 {
-            let path = if i % 2 == 0 {
+        for i in 0..20u32 {
+            let path = if i.is_multiple_of(2) {
                 "/metrics".to_string()
             } else {
                 format!("/probe?target=127.0.0.1:{closed}&module=tcp")
@@ -749,8 +749,8 @@ fn batch_with_ephemeral_ports_exhausted() {
             held
         });
         let targets: Vec<String> = (0..50)
-            .map(|i| {
-                if i % 2 == 0 {
+            .map(|i: u32| {
+                if i.is_multiple_of(2) {
                     addr.to_string()
                 } else {
                     format!("ws://{addr}/")
