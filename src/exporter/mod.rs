@@ -1302,6 +1302,38 @@ mod tests {
     }
 
     #[test]
+    fn a_full_table_closes_the_longest_idle_connection() {
+        use futures_util::FutureExt;
+        let told = |c: &Conn| c.kill.notified().now_or_never().is_some();
+        let conns = Arc::new(Conns::default());
+        let all: Vec<Arc<Conn>> = (0..MAX_CONNECTIONS)
+            .map(|_| Conns::admit(&conns).expect("room"))
+            .collect();
+        // The oldest is handling a request; the next oldest waits for a head.
+        all[0].busy();
+        let newcomer = Conns::admit(&conns).expect("room is made");
+        assert!(!told(&all[0]), "a busy connection is never closed for room");
+        assert!(told(&all[1]), "the longest idle one is");
+        assert!(!told(&all[2]) && !told(&newcomer));
+        // A connection that answered goes to the back of the line.
+        all[2].busy();
+        all[2].idle();
+        drop(Conns::admit(&conns));
+        assert!(told(&all[3]) && !told(&all[2]));
+        // Every connection busy: no room, the newcomer is turned away.
+        for c in all.iter().chain([&newcomer]) {
+            c.busy();
+        }
+        drop(all);
+        assert_eq!(conns.lock().live, 1, "dropped entries leave the table");
+        let full: Vec<Arc<Conn>> = (1..MAX_CONNECTIONS)
+            .map(|_| Conns::admit(&conns).expect("room"))
+            .collect();
+        full.iter().for_each(|c| c.busy());
+        assert!(Conns::admit(&conns).is_none());
+    }
+
+    #[test]
     fn listen_addresses() {
         assert_eq!(
             parse_listen("127.0.0.1:9115"),
