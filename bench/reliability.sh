@@ -38,8 +38,10 @@ fi
 
 echo "| scenario | tried | failures | peak RSS |"
 echo "|---|---:|---:|---:|"
-sort "$out" | awk -F'\t' '{ printf "| %s | %d | %d | %.1f MiB |\n", $1, $2, $3, $4 / 1024 }'
-awk -F'\t' '{ t += $2; f += $3 } END { printf "\n%d scenarios, %d runs, %d failed\n", NR, t, f }' "$out"
+# Hostile servers (tests/hostile.rs) first, then tests/reliability.rs, by name.
+sort -t $'\t' -k1,1 -k2,2 "$out" |
+    awk -F'\t' '{ printf "| %s | %d | %d | %.1f MiB |\n", $2, $3, $4, $5 / 1024 }'
+awk -F'\t' '{ t += $3; f += $4 } END { printf "\n%d scenarios, %d runs, %d failed\n", NR, t, f }' "$out"
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
 echo "machine: $(nproc) cores, ${cpu:-unknown CPU}, kernel $(uname -r), profile $profile, $(date -u +%Y-%m-%d)"
 if [[ $status -ne 0 ]]; then

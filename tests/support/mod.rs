@@ -312,7 +312,7 @@ pub fn scenario_runs() -> u32 {
 /// Runs one scenario of the reliability suite [`scenario_runs`] times. Every run
 /// must pass (a panic is a failure); the test fails after the last run when any did,
 /// naming how many. With `CONNDOCTOR_RELIABILITY_OUT` set, appends one line to that
-/// file: `name TAB tried TAB failures TAB peak RSS KiB` (bench/reliability.sh prints
+/// file: `test file TAB name TAB tried TAB failures TAB peak RSS KiB` (bench/reliability.sh prints
 /// the table from it).
 pub fn scenario(name: &str, body: impl Fn()) {
     let runs = scenario_runs();
@@ -334,7 +334,13 @@ pub fn scenario(name: &str, body: impl Fn()) {
     let peak = PEAK_RSS_KIB.with(|p| p.get());
     if let Ok(path) = std::env::var("CONNDOCTOR_RELIABILITY_OUT") {
         // One short write with O_APPEND: lines of concurrent tests do not interleave.
-        let line = format!("{name}\t{runs}\t{failures}\t{peak}\n");
+        // The test file (its binary is `hostile-<hash>`), so the table can group rows.
+        let suite = std::env::current_exe()
+            .ok()
+            .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .map(|s| s.split('-').next().unwrap_or_default().to_string())
+            .unwrap_or_default();
+        let line = format!("{suite}\t{name}\t{runs}\t{failures}\t{peak}\n");
         let f = std::fs::OpenOptions::new()
             .create(true)
             .append(true)
