@@ -4,10 +4,11 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, watch};
 use tokio::task::JoinSet;
 
 use crate::Report;
@@ -26,6 +27,94 @@ const FD_RESERVE: u64 = 64;
 const FD_RETRIES: u32 = 3;
 /// Batches at least this long get worker threads.
 const PARALLEL_FROM: usize = 256;
+
+/// Buffered JSON lines reach stdout at least this often, so a pipe sees results as
+/// they finish without a write per line.
+const FLUSH_EVERY: Duration = Duration::from_millis(100);
+
+// ------------------------------------------------------------------ SIGINT / SIGTERM
+
+/// The stop signal's number once one arrived (0 before): set by the signal thread.
+static STOP: OnceLock<watch::Sender<i32>> = OnceLock::new();
+/// A batch is running and will stop by itself when told; before that a signal
+/// ends the process at once.
+static RUNNING: AtomicBool = AtomicBool::new(false);
+
+/// Makes SIGINT and SIGTERM stop a batch cleanly: no new target is started, checks
+/// in flight are dropped, every line already printed stays whole, the summary (or the
+/// JSON lines so far) is printed and the exit status is 128 + the signal (130, 143).
+/// A second signal ends the process at once.
+///
+/// Must run before any other thread exists: the signals are blocked here and in every
+/// thread created later, and one thread waits for them synchronously (tokio's signal
+/// driver would need descriptors the batch may be short of, see `cli::serve_signals`).
+pub fn catch_stop_signals() {
+    use nix::sys::signal::{SigSet, Signal};
+    let mut set = SigSet::empty();
+    set.add(Signal::SIGINT);
+    set.add(Signal::SIGTERM);
+    if set.thread_block().is_err() {
+        return;
+    }
+    let _ = STOP.set(watch::channel(0).0);
+    let spawned = std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            let mut seen = false;
+            loop {
+                let Ok(sig) = set.wait() else { continue };
+                let n = sig as i32;
+                if seen || !RUNNING.load(Ordering::SeqCst) {
+                    let _ = std::io::stdout().flush();
+                    std::process::exit(128 + n);
+                }
+                seen = true;
+                if let Some(tx) = STOP.get() {
+                    tx.send_replace(n);
+                }
+            }
+        });
+    if spawned.is_err() {
+        // Nobody would wait for them: let the signals act as before.
+        let _ = set.thread_unblock();
+    }
+}
+
+/// The name of a stop signal, for the user.
+pub fn signal_name(n: i32) -> &'static str {
+    match n {
+        libc::SIGINT => "SIGINT",
+        libc::SIGTERM => "SIGTERM",
+        _ => "signal",
+    }
+}
+
+/// A batch's view of the stop signal.
+#[derive(Clone)]
+struct Stop(Option<watch::Receiver<i32>>);
+
+impl Stop {
+    fn new() -> Stop {
+        Stop(STOP.get().map(watch::Sender::subscribe))
+    }
+
+    /// The signal, once one arrived.
+    fn signal(&self) -> Option<i32> {
+        self.0.as_ref().map(|r| *r.borrow()).filter(|n| *n != 0)
+    }
+
+    /// Resolves when a signal arrives (never, without [`catch_stop_signals`]).
+    async fn wait(&mut self) {
+        match &mut self.0 {
+            Some(r) => {
+                if r.wait_for(|n| *n != 0).await.is_err() {
+                    std::future::pending::<()>().await;
+                }
+            }
+            None => std::future::pending::<()>().await,
+        }
+    }
+}
 
 /// Reads a target list: one per line, `#` comments and blank lines ignored.
 pub fn read_list(text: &str) -> Vec<(usize, String)> {
@@ -75,6 +164,8 @@ pub struct Summary {
     /// Every report with its place in the list, when [`BatchOptions::keep`] asks for
     /// them (the HTML report); in order of completion.
     pub reports: Vec<(usize, Report)>,
+    /// The batch was stopped by this signal before every target was checked.
+    pub interrupted: Option<i32>,
 }
 
 impl Summary {
@@ -173,11 +264,14 @@ pub async fn run(targets: Vec<Target>, o: BatchOptions, l: &Localizer) -> Summar
         .as_ref()
         .map_or_else(tokio::runtime::Handle::current, |rt| rt.handle().clone());
     let start = Instant::now();
-    let summary = if o.json && !o.quiet {
-        run_json(targets, check, o.concurrency, o.keep, &spawner).await
+    let stop = Stop::new();
+    RUNNING.store(true, Ordering::SeqCst);
+    let mut summary = if o.json && !o.quiet {
+        run_json(targets, check, o.concurrency, o.keep, &spawner, &stop).await
     } else {
-        run_lines(targets, check, &o, &spawner, l).await
+        run_lines(targets, check, &o, &spawner, l, &stop).await
     };
+    summary.interrupted = stop.signal();
     // Side probes may still be waiting on silent ports; they are not needed any more.
     if let Some(rt) = workers {
         rt.shutdown_background();
@@ -197,24 +291,44 @@ async fn run_json(
     concurrency: usize,
     keep: bool,
     spawner: &tokio::runtime::Handle,
+    stop: &Stop,
 ) -> Summary {
-    // JSON goes to the raw stdout: it holds no colour to strip.
+    // JSON goes to the raw stdout: it holds no colour to strip. Lines enter the buffer
+    // whole, so whatever is flushed, when, is whole lines.
     let raw = Arc::new(std::sync::Mutex::new(std::io::BufWriter::with_capacity(
         64 * 1024,
         std::io::stdout(),
     )));
+    let flusher = {
+        let raw = raw.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(FLUSH_EVERY);
+            loop {
+                tick.tick().await;
+                if let Ok(mut w) = raw.lock() {
+                    let _ = w.flush();
+                }
+            }
+        })
+    };
     let loops = concurrency.min(targets.len()).max(1);
     let queue = Arc::new(std::sync::Mutex::new(targets.into_iter().enumerate()));
     let mut set = JoinSet::new();
     for _ in 0..loops {
         let (queue, raw, opts) = (queue.clone(), raw.clone(), check.clone());
+        let mut stop = stop.clone();
         set.spawn_on(
             async move {
                 let mut totals = Summary::default();
-                loop {
+                while stop.signal().is_none() {
                     let next = queue.lock().ok().and_then(|mut q| q.next());
                     let Some((i, t)) = next else { break };
-                    let report = check_one(t, &opts).await;
+                    // A stop drops the check in flight: its line is never started.
+                    let report = tokio::select! {
+                        biased;
+                        _ = stop.wait() => break,
+                        r = check_one(t, &opts) => r,
+                    };
                     write_json(&raw, &report);
                     totals.add(&report);
                     if keep {
@@ -232,6 +346,7 @@ async fn run_json(
             summary.merge(part);
         }
     }
+    flusher.abort();
     if let Ok(mut w) = raw.lock() {
         let _ = w.flush();
     }
@@ -246,7 +361,9 @@ async fn run_lines(
     o: &BatchOptions,
     spawner: &tokio::runtime::Handle,
     l: &Localizer,
+    stop: &Stop,
 ) -> Summary {
+    let mut stop = stop.clone();
     let slots = Arc::new(Semaphore::new(o.concurrency));
     let bar = o.progress.then(|| {
         let b = indicatif::ProgressBar::new(targets.len() as u64);
@@ -263,7 +380,7 @@ async fn run_lines(
     let mut pending = targets.into_iter().enumerate();
     loop {
         // Keep the set filled up to the concurrency; results stream out as they finish.
-        while set.len() < o.concurrency {
+        while set.len() < o.concurrency && stop.signal().is_none() {
             let Some((i, t)) = pending.next() else { break };
             let Ok(permit) = slots.clone().acquire_owned().await else {
                 break;
@@ -277,7 +394,13 @@ async fn run_lines(
                 spawner,
             );
         }
-        let Some(res) = set.join_next().await else {
+        // A stop leaves the loop; dropping the set cancels the checks in flight.
+        let next = tokio::select! {
+            biased;
+            _ = stop.wait() => None,
+            r = set.join_next() => r,
+        };
+        let Some(res) = next else {
             break;
         };
         let Ok((i, report)) = res else { continue };

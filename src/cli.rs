@@ -357,6 +357,12 @@ fn run() -> Outcome {
     if matches!(cli.cmd, Some(Cmd::Serve(_))) {
         serve_signals();
     }
+    if let Some(Cmd::Check(a)) = &cli.cmd
+        && (a.file.is_some() || a.targets.len() > 1)
+    {
+        // Before the runtime exists: its threads inherit the blocked signals.
+        crate::batch::catch_stop_signals();
+    }
     let rt = match runtime() {
         Ok(rt) => rt,
         Err(e) => return internal(&l, &e.to_string()),
@@ -689,6 +695,7 @@ fn batch_cmd(
     };
     // One thread on purpose: measured, a multi-threaded runtime was twice as slow on a
     // sweep (the work is syscalls; cross-thread wake-ups and shared state cost more).
+    let total = targets.len();
     let mut summary = rt.block_on(crate::batch::run(targets, bo, l));
     if let Some(h) = html {
         // In the order of the list, not of completion.
@@ -700,6 +707,27 @@ fn batch_cmd(
         if let Err(code) = h.write(l, &reports) {
             return code;
         }
+    }
+    if let Some(sig) = summary.interrupted {
+        let _ = writeln!(
+            anstream::stderr(),
+            "conndoctor: {}",
+            l.with(
+                "batch-interrupted",
+                &[
+                    ("signal", crate::batch::signal_name(sig).into()),
+                    (
+                        "done",
+                        crate::finding::Arg::from(u64::try_from(summary.total).unwrap_or(0))
+                    ),
+                    (
+                        "total",
+                        crate::finding::Arg::from(u64::try_from(total).unwrap_or(0))
+                    ),
+                ]
+            )
+        );
+        return Outcome::Interrupted(sig);
     }
     Outcome::verdict(summary.failures() == 0)
 }

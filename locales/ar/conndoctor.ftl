@@ -442,6 +442,7 @@ batch-summary = { $total ->
 batch-by-symptom = حسب العَرَض:
 batch-by-cause = حسب السبب الأول:
 batch-slowest = الأبطأ:
+batch-interrupted = أُوقف بواسطة { $signal }: فُحص { $done } من { $total } من الأهداف (كل نتيجة مطبوعة أعلاه كاملة)
 ## Serve
 
 serve-listening = يقدّم { $scheme } على { $addr } · الرمز { $token }

@@ -409,6 +409,7 @@ batch-summary = { $total ->
 batch-by-symptom = by symptom:
 batch-by-cause = by first cause:
 batch-slowest = slowest:
+batch-interrupted = stopped by { $signal }: { $done } of { $total } targets checked (every result printed above is complete)
 
 ## Serve
 

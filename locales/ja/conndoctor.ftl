@@ -388,6 +388,7 @@ batch-summary = { $total } 件の接続先を { $secs } 秒で確認、失敗 { 
 batch-by-symptom = 症状別:
 batch-by-cause = 最初の原因別:
 batch-slowest = 遅かった接続先:
+batch-interrupted = { $signal } で中断しました: { $total } 件中 { $done } 件の接続先を確認済み（上に表示した結果はすべて完全です）
 ## Serve
 
 serve-listening = { $addr } で { $scheme } を提供中 · トークン { $token }

@@ -432,6 +432,7 @@ batch-summary = { $total ->
 batch-by-symptom = по симптомам:
 batch-by-cause = по первой причине:
 batch-slowest = самые медленные:
+batch-interrupted = остановлено сигналом { $signal }: проверено { $done } из { $total } целей (каждый результат, выведенный выше, полный)
 ## Serve
 
 serve-listening = { $scheme }-сервер слушает { $addr } · токен { $token }

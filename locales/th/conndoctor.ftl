@@ -388,6 +388,7 @@ batch-summary = ตรวจ { $total } ปลายทางเสร็จใ�
 batch-by-symptom = แยกตามอาการ:
 batch-by-cause = แยกตามสาเหตุแรก:
 batch-slowest = ช้าที่สุด:
+batch-interrupted = หยุดโดย { $signal }: ตรวจแล้ว { $done } จาก { $total } เป้าหมาย (ผลลัพธ์ทุกรายการที่พิมพ์ไว้ด้านบนครบถ้วน)
 ## Serve
 
 serve-listening = ให้บริการ { $scheme } ที่ { $addr } · token { $token }

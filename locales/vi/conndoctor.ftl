@@ -388,6 +388,7 @@ batch-summary = đã kiểm tra { $total } đích trong { $secs } giây, { $fail
 batch-by-symptom = theo triệu chứng:
 batch-by-cause = theo nguyên nhân đầu tiên:
 batch-slowest = chậm nhất:
+batch-interrupted = đã dừng do { $signal }: đã kiểm tra { $done } trên { $total } mục tiêu (mọi kết quả in ở trên đều đầy đủ)
 ## Serve
 
 serve-listening = đang phục vụ { $scheme } trên { $addr } · token { $token }

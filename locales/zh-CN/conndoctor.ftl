@@ -388,6 +388,7 @@ batch-summary = 共检查 { $total } 个目标，用时 { $secs } 秒，{ $faile
 batch-by-symptom = 按现象：
 batch-by-cause = 按首要原因：
 batch-slowest = 最慢的目标：
+batch-interrupted = 已被 { $signal } 中止：{ $total } 个目标中已检查 { $done } 个（上面打印的每条结果都是完整的）
 ## Serve
 
 serve-listening = 正在 { $addr } 上提供 { $scheme } 服务 · 令牌 { $token }

@@ -1,5 +1,6 @@
 //! How a subcommand ended, and the one place that turns it into an exit status
-//! (ARCHITECTURE.md: 0 works, 1 a failure was diagnosed, 2 bad input, 3 internal).
+//! (ARCHITECTURE.md: 0 works, 1 a failure was diagnosed, 2 bad input, 3 internal;
+//! 128+N when a batch was stopped by signal N).
 //!
 //! Subcommands return an [`Outcome`]; only `main` converts it. The library's reports
 //! say `is_ok()`, never a number.
@@ -17,6 +18,8 @@ pub enum Outcome {
     BadInput,
     /// conndoctor itself failed; the message has been printed.
     Internal,
+    /// Stopped by this signal (SIGINT, SIGTERM) after printing what was done.
+    Interrupted(i32),
 }
 
 impl Outcome {
@@ -31,6 +34,8 @@ impl Outcome {
             Outcome::Problem => 1,
             Outcome::BadInput => 2,
             Outcome::Internal => 3,
+            // The shell's convention for "ended by signal N", which scripts test for.
+            Outcome::Interrupted(sig) => u8::try_from(128 + sig).unwrap_or(3),
         }
     }
 }
@@ -57,6 +62,8 @@ mod tests {
             .map(Outcome::code),
             [0, 1, 2, 3]
         );
+        assert_eq!(Outcome::Interrupted(2).code(), 130);
+        assert_eq!(Outcome::Interrupted(15).code(), 143);
         assert_eq!(Outcome::verdict(true), Outcome::Ok);
         assert_eq!(Outcome::verdict(false), Outcome::Problem);
     }

@@ -35,7 +35,7 @@ use hyper::body::{Bytes, Incoming};
 use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, TRANSFER_ENCODING};
 use hyper::{Method, Request, Response, StatusCode};
 use tokio::net::TcpListener;
-use tokio::sync::{Semaphore, mpsc};
+use tokio::sync::mpsc;
 use tokio::time::Instant;
 
 use crate::cli::Outcome;
@@ -53,7 +53,8 @@ pub const MAX_URI: usize = 4096;
 const MAX_HEAD: usize = 16 * 1024;
 /// At most this many query parameters.
 const MAX_PARAMS: usize = 16;
-/// Connections served at once; more wait in the kernel's backlog.
+/// Connections served at once. Past that, the connection that has waited longest
+/// for a request head is closed to make room (see [`Conns`]).
 const MAX_CONNECTIONS: usize = 512;
 /// A client must send its request head within this time.
 const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
@@ -196,6 +197,8 @@ pub fn run(a: &ExporterArgs) -> Outcome {
         return Outcome::Ok;
     }
     block_signals();
+    // Every connection and probe is a descriptor: use what the hard limit allows.
+    let _ = crate::batch::raise_fd_limit();
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
     let rt = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(threads)
@@ -493,17 +496,8 @@ async fn serve(addr: SocketAddr, cfg: Config) -> Outcome {
     });
     let (tx, mut rx) = mpsc::channel(4);
     let signals = tokio::task::spawn_blocking(move || signal_loop(tx, file));
-    let conns = Arc::new(Semaphore::new(MAX_CONNECTIONS));
+    let conns = Arc::new(Conns::default());
     loop {
-        let permit = tokio::select! {
-            p = conns.clone().acquire_owned() => match p {
-                Ok(p) => p,
-                Err(_) => break,
-            },
-            ev = rx.recv() => {
-                if on_signal(&st, ev) { continue } else { break }
-            }
-        };
         let accepted = tokio::select! {
             a = listener.accept() => a,
             ev = rx.recv() => {
@@ -518,25 +512,139 @@ async fn serve(addr: SocketAddr, cfg: Config) -> Outcome {
                 continue;
             }
         };
+        // Full of connections that are all in the middle of a request: this one is
+        // closed at once (the client sees a reset and retries).
+        let Some(conn) = Conns::admit(&conns) else {
+            drop(tcp);
+            continue;
+        };
         let st = st.clone();
         tokio::spawn(async move {
-            let _permit = permit;
+            let kill = conn.kill.clone();
+            let in_service = conn.clone();
             let svc = hyper::service::service_fn(move |req| {
                 let st = st.clone();
-                async move { Ok::<_, Infallible>(route(&st, req).await) }
+                let c = in_service.clone();
+                async move {
+                    c.busy();
+                    let resp = route(&st, req).await;
+                    c.idle();
+                    Ok::<_, Infallible>(resp)
+                }
             });
             let mut b = hyper::server::conn::http1::Builder::new();
             b.timer(hyper_util::rt::TokioTimer::new())
                 .header_read_timeout(HEADER_READ_TIMEOUT)
                 .max_buf_size(MAX_HEAD);
-            let conn = b.serve_connection(hyper_util::rt::TokioIo::new(tcp), svc);
-            let _ = tokio::time::timeout(CONNECTION_LIFETIME, conn).await;
+            let served = b.serve_connection(hyper_util::rt::TokioIo::new(tcp), svc);
+            tokio::select! {
+                _ = tokio::time::timeout(CONNECTION_LIFETIME, served) => {}
+                () = kill.notified() => {}
+            }
+            drop(conn);
         });
     }
     drop(rx);
     let _ = tokio::time::timeout(Duration::from_secs(1), signals).await;
     with_l(|l| say(&l.text("exporter-stopped")));
     Outcome::Ok
+}
+
+// ------------------------------------------------------------------ connections
+
+/// The connections being served. A connection is *idle* while it waits for a request
+/// head (a new one, or keep-alive between requests) and *busy* while a request is
+/// handled. When [`MAX_CONNECTIONS`] are open, a new connection closes the one that
+/// has been idle longest: a slowloris client, which holds connections open with half
+/// a request, then only ever evicts its own connections, while a scraper, which sends
+/// its request at once, gets through. Busy connections are never closed for room.
+#[derive(Default)]
+struct Conns {
+    table: std::sync::Mutex<ConnTable>,
+}
+
+#[derive(Default)]
+struct ConnTable {
+    live: usize,
+    next: u64,
+    /// Idle connections, oldest first (keys grow), with the way to close each.
+    idle: BTreeMap<u64, Arc<tokio::sync::Notify>>,
+}
+
+/// One connection's entry; dropped when its task ends.
+struct Conn {
+    conns: Arc<Conns>,
+    kill: Arc<tokio::sync::Notify>,
+    /// Its key in `idle` while idle.
+    key: std::sync::Mutex<Option<u64>>,
+}
+
+impl Conns {
+    fn lock(&self) -> std::sync::MutexGuard<'_, ConnTable> {
+        self.table
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Makes room for a new connection and registers it as idle; `None` when every
+    /// connection is busy.
+    fn admit(conns: &Arc<Conns>) -> Option<Arc<Conn>> {
+        let mut t = conns.lock();
+        if t.live >= MAX_CONNECTIONS {
+            let (_, oldest) = t.idle.pop_first()?;
+            // Its task ends and drops its entry; until then `live` runs one over.
+            oldest.notify_one();
+        }
+        t.live += 1;
+        let kill = Arc::new(tokio::sync::Notify::new());
+        let key = t.next;
+        t.next += 1;
+        t.idle.insert(key, kill.clone());
+        Some(Arc::new(Conn {
+            conns: conns.clone(),
+            kill,
+            key: std::sync::Mutex::new(Some(key)),
+        }))
+    }
+}
+
+impl Conn {
+    fn key(&self) -> std::sync::MutexGuard<'_, Option<u64>> {
+        self.key
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// A request head arrived: not to be evicted while it is handled.
+    fn busy(&self) {
+        if let Some(k) = self.key().take() {
+            self.conns.lock().idle.remove(&k);
+        }
+    }
+
+    /// The response is out: waiting for the next head, the newest of the idle.
+    fn idle(&self) {
+        let mut key = self.key();
+        let mut t = self.conns.lock();
+        if let Some(old) = key.take() {
+            t.idle.remove(&old);
+        }
+        let k = t.next;
+        t.next += 1;
+        t.idle.insert(k, self.kill.clone());
+        *key = Some(k);
+    }
+}
+
+impl Drop for Conn {
+    fn drop(&mut self) {
+        let key = self.key().take();
+        let mut t = self.conns.lock();
+        if let Some(k) = key {
+            t.idle.remove(&k);
+        }
+        t.live = t.live.saturating_sub(1);
+    }
 }
 
 // ------------------------------------------------------------------ requests
@@ -1191,6 +1299,38 @@ mod tests {
         assert_eq!(default_module(&cfg, "websocket://h:1"), "ws");
         assert_eq!(default_module(&cfg, "text://h:1"), "tcp");
         assert_eq!(default_module(&cfg, "h:1"), "tcp");
+    }
+
+    #[test]
+    fn a_full_table_closes_the_longest_idle_connection() {
+        use futures_util::FutureExt;
+        let told = |c: &Conn| c.kill.notified().now_or_never().is_some();
+        let conns = Arc::new(Conns::default());
+        let all: Vec<Arc<Conn>> = (0..MAX_CONNECTIONS)
+            .map(|_| Conns::admit(&conns).expect("room"))
+            .collect();
+        // The oldest is handling a request; the next oldest waits for a head.
+        all[0].busy();
+        let newcomer = Conns::admit(&conns).expect("room is made");
+        assert!(!told(&all[0]), "a busy connection is never closed for room");
+        assert!(told(&all[1]), "the longest idle one is");
+        assert!(!told(&all[2]) && !told(&newcomer));
+        // A connection that answered goes to the back of the line.
+        all[2].busy();
+        all[2].idle();
+        drop(Conns::admit(&conns));
+        assert!(told(&all[3]) && !told(&all[2]));
+        // Every connection busy: no room, the newcomer is turned away.
+        for c in all.iter().chain([&newcomer]) {
+            c.busy();
+        }
+        drop(all);
+        assert_eq!(conns.lock().live, 1, "dropped entries leave the table");
+        let full: Vec<Arc<Conn>> = (1..MAX_CONNECTIONS)
+            .map(|_| Conns::admit(&conns).expect("room"))
+            .collect();
+        full.iter().for_each(|c| c.busy());
+        assert!(Conns::admit(&conns).is_none());
     }
 
     #[test]

@@ -263,6 +263,8 @@ pub fn run_prefixed(prefix: &[&str], args: &[&str], env: &[(&str, &str)]) -> Run
     let code = (!killed && libc::WIFEXITED(status)).then(|| libc::WEXITSTATUS(status));
     let elapsed = spawned.elapsed();
     let prefix = (!prefix.is_empty()).then(|| format!("[{}]", prefix.join(" ")));
+    let max_rss_kib = u64::try_from(usage.ru_maxrss).unwrap_or(u64::MAX);
+    note_peak_rss(max_rss_kib);
     let r = Run {
         args: prefix
             .into_iter()
@@ -272,11 +274,88 @@ pub fn run_prefixed(prefix: &[&str], args: &[&str], env: &[(&str, &str)]) -> Run
         code,
         stdout: out.join().unwrap_or_default(),
         stderr: err.join().unwrap_or_default(),
-        max_rss_kib: Some(u64::try_from(usage.ru_maxrss).unwrap_or(u64::MAX)),
+        max_rss_kib: Some(max_rss_kib),
         sampled_hwm_kib: sampled,
     };
     eprintln!("{}", r.describe());
     r
+}
+
+// ------------------------------------------------------------------ reliability figures
+
+thread_local! {
+    /// The highest peak RSS (KiB) of a conndoctor process seen by this thread's
+    /// current [`scenario`].
+    static PEAK_RSS_KIB: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Records a conndoctor process's peak RSS for the running [`scenario`]'s figures
+/// ([`run_prefixed`] does it for every run it measures).
+pub fn note_peak_rss(kib: u64) {
+    PEAK_RSS_KIB.with(|p| p.set(p.get().max(kib)));
+}
+
+/// VmHWM of a running process (its peak RSS so far), in KiB.
+pub fn peak_rss_of(pid: u32) -> Option<u64> {
+    vm_hwm_kib(libc::pid_t::try_from(pid).ok()?)
+}
+
+/// How many times each [`scenario`] runs: `CONNDOCTOR_RELIABILITY_RUNS` (default 1).
+pub fn scenario_runs() -> u32 {
+    std::env::var("CONNDOCTOR_RELIABILITY_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|n| *n > 0)
+        .unwrap_or(1)
+}
+
+/// Runs one scenario of the reliability suite [`scenario_runs`] times. Every run
+/// must pass (a panic is a failure); the test fails after the last run when any did,
+/// naming how many. With `CONNDOCTOR_RELIABILITY_OUT` set, appends one line to that
+/// file: `test file TAB name TAB tried TAB failures TAB peak RSS KiB` (bench/reliability.sh prints
+/// the table from it).
+pub fn scenario(name: &str, body: impl Fn()) {
+    let runs = scenario_runs();
+    PEAK_RSS_KIB.with(|p| p.set(0));
+    let mut failures = 0u32;
+    let mut first: Option<String> = None;
+    for i in 0..runs {
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(&body));
+        if let Err(e) = r {
+            failures += 1;
+            let msg = e
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_default();
+            first.get_or_insert(format!("run {}: {msg}", i + 1));
+        }
+    }
+    let peak = PEAK_RSS_KIB.with(|p| p.get());
+    if let Ok(path) = std::env::var("CONNDOCTOR_RELIABILITY_OUT") {
+        // One short write with O_APPEND: lines of concurrent tests do not interleave.
+        // The test file (its binary is `hostile-<hash>`), so the table can group rows.
+        let suite = std::env::current_exe()
+            .ok()
+            .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()))
+            .map(|s| s.split('-').next().unwrap_or_default().to_string())
+            .unwrap_or_default();
+        let line = format!("{suite}\t{name}\t{runs}\t{failures}\t{peak}\n");
+        let f = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(&path);
+        match f {
+            Ok(mut f) => {
+                let _ = f.write_all(line.as_bytes());
+            }
+            Err(e) => eprintln!("warning: cannot append to {path}: {e}"),
+        }
+    }
+    eprintln!("scenario {name}: tried {runs}, failures {failures}, peak RSS {peak} KiB");
+    if let Some(msg) = first {
+        panic!("{name}: {failures} of {runs} runs failed; the first: {msg}");
+    }
 }
 
 pub fn run(args: &[&str]) -> Run {

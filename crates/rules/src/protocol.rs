@@ -148,11 +148,14 @@ fn tls_established(e: Option<&Exchange>) -> bool {
     )
 }
 
+/// The plain cross-check got an answer in plain text. TLS records in answer to a
+/// plain request come from a TLS server, so they do not count.
 fn plain_answered(e: Option<&Exchange>) -> bool {
-    matches!(
-        e.map(|e| &e.reply),
-        Some(Reply::Http(_) | Reply::Data { .. })
-    )
+    match e.map(|e| &e.reply) {
+        Some(Reply::Http(_)) => true,
+        Some(Reply::Data { speaks, .. }) => *speaks != Speaks::Tls,
+        _ => false,
+    }
 }
 
 fn is_plain_http_to_https(h: &HttpReply) -> bool {
@@ -935,6 +938,31 @@ mod tests {
             ],
         );
         assert_eq!(ids(&d), ["mismatch.ws-origin"]);
+    }
+
+    #[test]
+    fn tls_noise_on_both_transports_is_a_handshake_failure() {
+        let noise = || Reply::Data {
+            first: "\\x16\\x03\\x03?\\xff".into(),
+            len: 4096,
+            speaks: Speaks::Tls,
+        };
+        let d = with(
+            "wss://127.0.0.1:8282/",
+            vec![
+                ex(
+                    Purpose::Main,
+                    ws("/"),
+                    Some(TlsResult::Failed {
+                        error: "received corrupt message".into(),
+                        problem: None,
+                    }),
+                    noise(),
+                ),
+                ex(Purpose::TryPlain, ws("/"), None, noise()),
+            ],
+        );
+        assert_eq!(ids(&d), ["tls.handshake"]);
     }
 
     #[test]

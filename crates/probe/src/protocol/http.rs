@@ -147,19 +147,23 @@ pub async fn read_reply<S: AsyncRead + Unpin>(
     let mut buf: Vec<u8> = Vec::with_capacity(4096);
     let mut chunk = [0u8; 4096];
     let first_deadline = deadline.min(Instant::now() + silence);
-    loop {
-        let limit = if buf.is_empty() {
+    // Bytes of interim (1xx) heads skipped so far: they count against the head cap,
+    // so a server that sends `100 Continue` forever is a reply too large.
+    let mut interim = 0usize;
+    'read: loop {
+        let nothing_yet = buf.is_empty() && interim == 0;
+        let limit = if nothing_yet {
             first_deadline
         } else {
             deadline
         };
         let n = match timeout_at(limit, s.read(&mut chunk)).await {
-            Err(_) if buf.is_empty() => return (Reply::Silence, buf),
+            Err(_) if nothing_yet => return (Reply::Silence, buf),
             Err(_) => break,
-            Ok(Ok(0)) if buf.is_empty() => return (Reply::Closed, buf),
+            Ok(Ok(0)) if nothing_yet => return (Reply::Closed, buf),
             Ok(Ok(0)) => break,
             Ok(Ok(n)) => n,
-            Ok(Err(e)) if buf.is_empty() => {
+            Ok(Err(e)) if nothing_yet => {
                 let reply = match e.kind() {
                     std::io::ErrorKind::ConnectionReset | std::io::ErrorKind::ConnectionAborted => {
                         Reply::Reset
@@ -174,38 +178,49 @@ pub async fn read_reply<S: AsyncRead + Unpin>(
             Ok(Err(_)) => break,
         };
         buf.extend_from_slice(&chunk[..n]);
-        if !maybe_http(&buf) {
-            // Not HTTP: collect a little more so the sample is meaningful, then stop.
-            let more_until = deadline.min(Instant::now() + Duration::from_millis(50));
-            while buf.len() < 512 {
-                match timeout_at(more_until, s.read(&mut chunk)).await {
-                    Ok(Ok(n)) if n > 0 => buf.extend_from_slice(&chunk[..n]),
-                    _ => break,
+        // Parses what is buffered: interim heads are dropped and parsing starts over.
+        loop {
+            if !maybe_http(&buf) {
+                // Not HTTP: collect a little more so the sample is meaningful, then stop.
+                let more_until = deadline.min(Instant::now() + Duration::from_millis(50));
+                while buf.len() < 512 {
+                    match timeout_at(more_until, s.read(&mut chunk)).await {
+                        Ok(Ok(n)) if n > 0 => buf.extend_from_slice(&chunk[..n]),
+                        _ => break,
+                    }
                 }
+                return (data(&buf), buf);
             }
-            return (data(&buf), buf);
-        }
-        match parse_head(&buf) {
-            Head::Partial => {}
-            Head::TooLarge => return (Reply::TooLarge, buf),
-            Head::NotHttp => return (data(&buf), buf),
-            Head::Complete(mut r, head_len) => {
-                if let Some(key) = expect_key.filter(|_| r.status == 101) {
-                    r.accept_valid = Some(
-                        r.header("sec-websocket-accept").map(str::trim)
-                            == Some(accept_for(key).as_str()),
-                    );
-                } else {
-                    let length = r
-                        .header("content-length")
-                        .and_then(|v| v.trim().parse::<usize>().ok());
-                    read_body(s, &mut buf, head_len, length, deadline).await;
-                    let body = &buf[head_len.min(buf.len())..];
-                    r.body =
-                        String::from_utf8_lossy(&body[..body.len().min(MAX_BODY)]).into_owned();
+            let (mut r, head_len) = match parse_head(&buf) {
+                Head::Partial => continue 'read,
+                Head::TooLarge => return (Reply::TooLarge, buf),
+                Head::NotHttp => return (data(&buf), buf),
+                Head::Complete(r, head_len) => (r, head_len),
+            };
+            // 1xx other than 101 are interim (RFC 9110 §15.2): 100 Continue, 103
+            // Early Hints. The final response follows them.
+            if (100..200).contains(&r.status) && r.status != 101 {
+                interim += head_len;
+                if interim + buf.len() >= MAX_HEAD {
+                    return (Reply::TooLarge, buf);
                 }
-                return (Reply::Http(r), buf);
+                buf.drain(..head_len);
+                continue;
             }
+            if let Some(key) = expect_key.filter(|_| r.status == 101) {
+                r.accept_valid = Some(
+                    r.header("sec-websocket-accept").map(str::trim)
+                        == Some(accept_for(key).as_str()),
+                );
+            } else {
+                let length = r
+                    .header("content-length")
+                    .and_then(|v| v.trim().parse::<usize>().ok());
+                read_body(s, &mut buf, head_len, length, deadline).await;
+                let body = &buf[head_len.min(buf.len())..];
+                r.body = String::from_utf8_lossy(&body[..body.len().min(MAX_BODY)]).into_owned();
+            }
+            return (Reply::Http(r), buf);
         }
     }
     // Deadline or EOF in the middle of a head.
