@@ -232,6 +232,7 @@ pub fn run_prefixed(prefix: &[&str], args: &[&str], env: &[(&str, &str)]) -> Run
     let start = Instant::now();
     let mut sampled = None;
     let mut killed = false;
+    let mut echild_retries = 0;
     let (status, usage) = loop {
         let mut status = 0;
         // SAFETY: a zeroed rusage is a valid value for wait4 to fill in.
@@ -245,6 +246,13 @@ pub fn run_prefixed(prefix: &[&str], args: &[&str], env: &[(&str, &str)]) -> Run
         if r < 0 {
             let e = std::io::Error::last_os_error();
             if e.kind() == std::io::ErrorKind::Interrupted {
+                continue;
+            }
+            // Seen once under heavy load: ECHILD right after `sh` was reaped. Give the
+            // adoption a moment before calling it a failure.
+            if e.raw_os_error() == Some(libc::ECHILD) && echild_retries < 200 {
+                echild_retries += 1;
+                std::thread::sleep(Duration::from_millis(5));
                 continue;
             }
             panic!("wait4({pid}): {e} (was the binary adopted by this process?)");
