@@ -216,6 +216,21 @@ pub fn parse_duration(s: &str) -> Option<Duration> {
         .filter(|d| !d.is_zero() && *d <= Duration::from_secs(3600))
 }
 
+/// A duration option of any subcommand: `default` when absent, else its value; when it
+/// does not parse, the message `msg_id` (with the value as `detail`) for the caller's
+/// own bad-input line.
+pub fn duration_arg(
+    l: &Localizer,
+    value: Option<&str>,
+    default: Duration,
+    msg_id: &str,
+) -> Result<Duration, String> {
+    match value {
+        None => Ok(default),
+        Some(v) => parse_duration(v).ok_or_else(|| l.with(msg_id, &[("detail", v.into())])),
+    }
+}
+
 fn bad_input(l: &Localizer, msg: &str) -> Outcome {
     input_error(l, "conndoctor", "input-example", msg)
 }
@@ -230,15 +245,8 @@ pub fn input_error(l: &Localizer, who: &str, example_id: &str, msg: &str) -> Out
 }
 
 fn options(l: &Localizer, c: &CommonArgs, default: Duration) -> Result<CheckOptions, Outcome> {
-    let timeout = match &c.timeout {
-        None => default,
-        Some(t) => parse_duration(t).ok_or_else(|| {
-            bad_input(
-                l,
-                &l.with("input-bad-timeout", &[("detail", t.as_str().into())]),
-            )
-        })?,
-    };
+    let timeout = duration_arg(l, c.timeout.as_deref(), default, "input-bad-timeout")
+        .map_err(|m| bad_input(l, &m))?;
     let mut expect_ip = Vec::new();
     for a in &c.expect_ip {
         match a

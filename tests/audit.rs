@@ -21,7 +21,7 @@ use std::process::Stdio;
 use std::time::Duration;
 
 use serde_json::Value;
-use support::netns::{Netns, Tools, find_tool, must, skipping, tools, veth};
+use support::netns::{self, Netns, Tools, find_tool, must, skipping, tools};
 use support::{BIN, cause, cause_ids, command, evidence, evidence_ids};
 
 const SERVER_IP: &str = "10.211.0.1";
@@ -39,12 +39,12 @@ struct Lab {
 impl Lab {
     /// Namespaces `cd-audit-TAG-PID-s` and `cd-audit-TAG-PID-c`.
     fn new(tools: &'static Tools, tag: &str) -> Lab {
-        let test = format!("audit-{tag}");
-        let server = Netns::new(tools, &test, "s");
-        let client = Netns::new(tools, &test, "c");
-        veth(&server, "eth0", &client, "eth0");
-        server.ip(&["addr", "add", &format!("{SERVER_IP}/24"), "dev", "eth0"]);
-        client.ip(&["addr", "add", &format!("{CLIENT_IP}/24"), "dev", "eth0"]);
+        let (server, client) = netns::server_and_client(
+            tools,
+            &format!("audit-{tag}"),
+            &format!("{SERVER_IP}/24"),
+            &format!("{CLIENT_IP}/24"),
+        );
         Lab { server, client }
     }
 

@@ -23,7 +23,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use support::netns::{Netns, Tools, find_tool, must, skipping, tools, veth};
+use support::netns::{self, Netns, Tools, find_tool, must, skipping, tools, veth};
 use support::{BIN, clean_env, evidence, run};
 
 const SERVER_IP: &str = "10.212.0.1";
@@ -41,12 +41,12 @@ struct Lab {
 
 impl Lab {
     fn new(t: &'static Tools, tag: &str) -> Lab {
-        let test = format!("watch-{tag}");
-        let server = Netns::new(t, &test, "s");
-        let client = Netns::new(t, &test, "c");
-        veth(&server, "eth0", &client, "eth0");
-        server.ip(&["addr", "add", &format!("{SERVER_IP}/24"), "dev", "eth0"]);
-        client.ip(&["addr", "add", &format!("{CLIENT_IP}/24"), "dev", "eth0"]);
+        let (server, client) = netns::server_and_client(
+            t,
+            &format!("watch-{tag}"),
+            &format!("{SERVER_IP}/24"),
+            &format!("{CLIENT_IP}/24"),
+        );
         Lab { server, client }
     }
 }

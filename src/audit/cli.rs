@@ -11,7 +11,7 @@ use clap::Args;
 
 use super::platform::SysRoot;
 use super::{AuditOptions, audit, parse_request};
-use crate::cli::{Outcome, parse_duration};
+use crate::cli::Outcome;
 use crate::i18n::Localizer;
 use crate::report::audit as render;
 
@@ -47,6 +47,18 @@ pub(crate) fn bad_input(l: &Localizer, msg: &str) -> Outcome {
     crate::cli::input_error(l, "conndoctor audit", "audit-input-example", msg)
 }
 
+/// `--sysroot DIR` (a directory), else `/`; the message when DIR is no directory.
+pub(crate) fn sysroot(l: &Localizer, a: &AuditArgs) -> Result<SysRoot, String> {
+    match &a.sysroot {
+        None => Ok(SysRoot::default()),
+        Some(d) if d.is_dir() => Ok(SysRoot(d.clone())),
+        Some(d) => Err(l.with(
+            "audit-input-bad-sysroot",
+            &[("detail", d.display().to_string().into())],
+        )),
+    }
+}
+
 pub fn run(a: &AuditArgs) -> Outcome {
     let l = crate::cli::localizer(a.lang.as_deref());
     if a.watch.is_some() {
@@ -77,30 +89,18 @@ pub fn run(a: &AuditArgs) -> Outcome {
             }
         }
     }
-    let timeout = match &a.timeout {
-        None => Duration::from_secs(3),
-        Some(t) => match parse_duration(t) {
-            Some(d) => d,
-            None => {
-                return bad_input(
-                    &l,
-                    &l.with("input-bad-timeout", &[("detail", t.as_str().into())]),
-                );
-            }
-        },
+    let timeout = match crate::cli::duration_arg(
+        &l,
+        a.timeout.as_deref(),
+        Duration::from_secs(3),
+        "input-bad-timeout",
+    ) {
+        Ok(d) => d,
+        Err(m) => return bad_input(&l, &m),
     };
-    let sysroot = match &a.sysroot {
-        None => SysRoot::default(),
-        Some(d) if d.is_dir() => SysRoot(d.clone()),
-        Some(d) => {
-            return bad_input(
-                &l,
-                &l.with(
-                    "audit-input-bad-sysroot",
-                    &[("detail", d.display().to_string().into())],
-                ),
-            );
-        }
+    let sysroot = match sysroot(&l, a) {
+        Ok(s) => s,
+        Err(m) => return bad_input(&l, &m),
     };
     let opts = AuditOptions {
         timeout,

@@ -8,7 +8,7 @@ use std::time::Duration;
 use clap::Args;
 
 use super::{MAX_INPUT, explain, render};
-use crate::cli::{Outcome, internal, parse_duration, print_report};
+use crate::cli::{Outcome, internal, print_report};
 use crate::i18n::Localizer;
 use crate::probe::CheckOptions;
 use crate::report::json as report_json;
@@ -86,17 +86,14 @@ pub fn run(args: &ExplainArgs) -> Outcome {
     let l = crate::cli::localizer(args.lang.as_deref());
 
     // Validate every flag before reading or probing anything.
-    let timeout = match &args.timeout {
-        None => Duration::from_secs(3),
-        Some(t) => match parse_duration(t) {
-            Some(d) => d,
-            None => {
-                return bad_input(
-                    &l,
-                    &l.with("input-bad-timeout", &[("detail", t.as_str().into())]),
-                );
-            }
-        },
+    let timeout = match crate::cli::duration_arg(
+        &l,
+        args.timeout.as_deref(),
+        Duration::from_secs(3),
+        "input-bad-timeout",
+    ) {
+        Ok(d) => d,
+        Err(m) => return bad_input(&l, &m),
     };
     let text = match read_message(args) {
         Input::Text(t) => t,

@@ -301,3 +301,19 @@ pub fn veth(a: &Netns, a_if: &str, b: &Netns, b_if: &str) {
     a.ip(&["link", "set", a_if, "up"]);
     b.ip(&["link", "set", b_if, "up"]);
 }
+
+/// The lab most server-side tests start from: namespaces `cd-TEST-PID-s` and
+/// `cd-TEST-PID-c`, joined by a veth pair (eth0 on both), with these addresses.
+pub fn server_and_client(
+    tools: &'static Tools,
+    test: &str,
+    server_cidr: &str,
+    client_cidr: &str,
+) -> (Netns, Netns) {
+    let server = Netns::new(tools, test, "s");
+    let client = Netns::new(tools, test, "c");
+    veth(&server, "eth0", &client, "eth0");
+    server.ip(&["addr", "add", server_cidr, "dev", "eth0"]);
+    client.ip(&["addr", "add", client_cidr, "dev", "eth0"]);
+    (server, client)
+}

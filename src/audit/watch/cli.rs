@@ -9,8 +9,7 @@ use std::time::Duration;
 
 use super::{WatchError, WatchOptions, watch};
 use crate::audit::cli::{AuditArgs, bad_input};
-use crate::audit::platform::SysRoot;
-use crate::cli::{Outcome, parse_duration};
+use crate::cli::Outcome;
 use crate::i18n::Localizer;
 use crate::report::watch as render;
 
@@ -62,30 +61,18 @@ pub fn run(a: &AuditArgs, l: &Localizer) -> Outcome {
             }
         },
     };
-    let duration = match &a.duration {
-        None => DEFAULT_DURATION,
-        Some(d) => match parse_duration(d) {
-            Some(d) => d,
-            None => {
-                return bad_input(
-                    l,
-                    &l.with("watch-input-bad-duration", &[("detail", d.as_str().into())]),
-                );
-            }
-        },
+    let duration = match crate::cli::duration_arg(
+        l,
+        a.duration.as_deref(),
+        DEFAULT_DURATION,
+        "watch-input-bad-duration",
+    ) {
+        Ok(d) => d,
+        Err(m) => return bad_input(l, &m),
     };
-    let sysroot = match &a.sysroot {
-        None => SysRoot::default(),
-        Some(d) if d.is_dir() => SysRoot(d.clone()),
-        Some(d) => {
-            return bad_input(
-                l,
-                &l.with(
-                    "audit-input-bad-sysroot",
-                    &[("detail", d.display().to_string().into())],
-                ),
-            );
-        }
+    let sysroot = match super::super::cli::sysroot(l, a) {
+        Ok(s) => s,
+        Err(m) => return bad_input(l, &m),
     };
     let opts = WatchOptions {
         port,
