@@ -265,7 +265,13 @@ pub fn exporter_query(data: &[u8]) {
 pub fn explain(data: &[u8]) {
     let s = text(data);
     let e = crate::explain::explain(&s);
-    let l = crate::i18n::Localizer::new("en");
-    let _ = crate::explain::render::human(&e, &l);
-    let _ = crate::explain::render::json(&e, Some(&l));
+    // One localiser per thread: parsing the locale files per input would be most of
+    // each run.
+    thread_local! {
+        static L: crate::i18n::Localizer = crate::i18n::Localizer::new("en");
+    }
+    L.with(|l| {
+        let _ = crate::explain::render::human(&e, l);
+        let _ = crate::explain::render::json(&e, Some(l));
+    });
 }
