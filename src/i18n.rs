@@ -42,27 +42,90 @@ const RTL: &[&str] = &["ar"];
 
 pub struct Localizer {
     lang: &'static str,
-    /// One bundle per file, the language's own first, then English as the fallback,
-    /// each parsed on first use: `check` never pays for the explain, audit and
-    /// exporter texts (no message refers to another file's).
-    files: Vec<(
-        &'static str,
-        &'static str,
-        std::cell::OnceCell<FluentBundle<FluentResource>>,
-    )>,
+    /// The language's own texts first, then English as the fallback.
+    langs: Vec<LangTexts>,
 }
 
-fn bundle(tag: &'static str, sources: &[&'static str]) -> FluentBundle<FluentResource> {
+/// One language's messages, parsed one message at a time on first use: a report needs
+/// a dozen of the hundreds of messages, and parsing every file up front was a large
+/// share of a refused `check`'s whole run. Equivalent to parsing the files whole
+/// because no message refers to another message or to a term (tests/locales.rs).
+struct LangTexts {
+    tag: &'static str,
+    sources: &'static [&'static str],
+    /// Message id → its entry's source text, over all the language's files.
+    index: std::cell::OnceCell<std::collections::HashMap<&'static str, &'static str>>,
+    bundle: std::cell::RefCell<FluentBundle<FluentResource>>,
+}
+
+impl LangTexts {
+    fn new(tag: &'static str, sources: &'static [&'static str]) -> Self {
+        Self {
+            tag,
+            sources,
+            index: std::cell::OnceCell::new(),
+            bundle: std::cell::RefCell::new(bundle(tag)),
+        }
+    }
+
+    /// Formats `id` when this language has it.
+    fn format(&self, id: &str, args: &FluentArgs) -> Option<String> {
+        if !self.bundle.borrow().has_message(id) {
+            let entry = self
+                .index
+                .get_or_init(|| entry_index(self.sources))
+                .get(id)?;
+            // Locale files ship inside the binary and are checked by tests; a syntax
+            // error would still leave the valid entries usable, so keep what parsed.
+            let res = FluentResource::try_new((*entry).to_string())
+                .unwrap_or_else(|(partial, _)| partial);
+            let _ = self.bundle.borrow_mut().add_resource(res);
+        }
+        let b = self.bundle.borrow();
+        let p = b.get_message(id)?.value()?;
+        let mut errors = Vec::new();
+        Some(b.format_pattern(p, Some(args), &mut errors).into_owned())
+    }
+}
+
+/// Where each message of Fluent sources starts and ends, found without parsing them: an
+/// entry starts on a line that begins with its identifier and runs until the next line
+/// that begins with an identifier, a comment (`#`) or a term (`-`): in Fluent's grammar
+/// nothing else starts in the first column. A test checks the cut against the parser.
+fn entry_index(sources: &[&'static str]) -> std::collections::HashMap<&'static str, &'static str> {
+    let mut index = std::collections::HashMap::new();
+    for src in sources {
+        let mut current: Option<(&'static str, usize)> = None;
+        let mut at = 0;
+        for line in src.split_inclusive('\n') {
+            let starts_entry = line.starts_with(|c: char| c.is_ascii_alphabetic());
+            // A select's closing brace may stand in the first column; only an
+            // identifier, a comment or a term begins something new there.
+            let ends_entry = starts_entry || line.starts_with(['#', '-']);
+            if ends_entry && let Some((id, start)) = current.take() {
+                index.entry(id).or_insert(&src[start..at]);
+            }
+            if starts_entry {
+                let id = line
+                    .split(|c: char| c == '=' || c.is_whitespace())
+                    .next()
+                    .unwrap_or_default();
+                current = Some((id, at));
+            }
+            at += line.len();
+        }
+        if let Some((id, start)) = current {
+            index.entry(id).or_insert(&src[start..]);
+        }
+    }
+    index
+}
+
+/// An empty bundle for `tag`; messages are added as they are first used.
+fn bundle(tag: &'static str) -> FluentBundle<FluentResource> {
     let id: LanguageIdentifier = tag.parse().unwrap_or_default();
     let mut b = FluentBundle::new(vec![id]);
     b.set_use_isolating(RTL.contains(&tag));
-    // Locale files ship inside the binary and are checked by tests; a syntax error
-    // would still leave the valid entries usable, so keep what parsed.
-    for src in sources {
-        let res =
-            FluentResource::try_new((*src).to_string()).unwrap_or_else(|(partial, _)| partial);
-        let _ = b.add_resource(res);
-    }
     let _ = b.add_builtins();
     b
 }
@@ -186,19 +249,11 @@ impl Localizer {
             .find(|(t, _)| *t == lang)
             .copied()
             .unwrap_or(LOCALES[0]);
-        let mut files: Vec<_> = sources
-            .iter()
-            .map(|s| (tag, *s, std::cell::OnceCell::new()))
-            .collect();
+        let mut langs = vec![LangTexts::new(tag, sources)];
         if tag != "en" {
-            files.extend(
-                LOCALES[0]
-                    .1
-                    .iter()
-                    .map(|s| (LOCALES[0].0, *s, std::cell::OnceCell::new())),
-            );
+            langs.push(LangTexts::new(LOCALES[0].0, LOCALES[0].1));
         }
-        Self { lang: tag, files }
+        Self { lang: tag, langs }
     }
 
     pub fn lang(&self) -> &'static str {
@@ -219,15 +274,13 @@ impl Localizer {
                 Arg::Num(n) => fa.set(*k, FluentValue::from(*n)),
             }
         }
-        for (tag, src, cell) in &self.files {
-            let b = cell.get_or_init(|| bundle(tag, &[*src]));
-            if let Some(p) = b.get_message(id).and_then(|m| m.value()) {
-                let mut errors = Vec::new();
-                let text = b.format_pattern(p, Some(&fa), &mut errors);
-                return if self.is_rtl() {
+        for texts in &self.langs {
+            if let Some(text) = texts.format(id, &fa) {
+                // Fluent isolates placeables only in right-to-left languages.
+                return if RTL.contains(&texts.tag) {
                     unisolate_code(&text)
                 } else {
-                    text.into_owned()
+                    text
                 };
             }
         }
@@ -247,6 +300,46 @@ impl Localizer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_entry_index_cuts_the_files_as_fluent_parses_them() {
+        use fluent_bundle::types::FluentNumber;
+        for (tag, sources) in LOCALES {
+            let index = entry_index(sources);
+            let mut whole = bundle(tag);
+            let mut ids = Vec::new();
+            for src in *sources {
+                let res = FluentResource::try_new((*src).to_string())
+                    .unwrap_or_else(|(_, e)| panic!("{tag}: {e:?}"));
+                for entry in res.entries() {
+                    if let fluent_syntax::ast::Entry::Message(m) = entry {
+                        ids.push(m.id.name.to_string());
+                    }
+                }
+                let _ = whole.add_resource(res);
+            }
+            assert_eq!(index.len(), ids.len(), "{tag}: entries found");
+            let l = Localizer::new(tag);
+            let mut args = FluentArgs::new();
+            for k in ["addr", "port", "detail", "count", "n", "cmd", "host"] {
+                args.set(k, FluentValue::from("x"));
+            }
+            args.set("count", FluentValue::Number(FluentNumber::from(2)));
+            for id in &ids {
+                let alone = FluentResource::try_new(index[id.as_str()].to_string())
+                    .unwrap_or_else(|(_, e)| panic!("{tag} {id}: {e:?}"));
+                assert_eq!(alone.entries().count(), 1, "{tag} {id}: one entry");
+                let p = whole.get_message(id).and_then(|m| m.value());
+                let want = p.map(|p| {
+                    whole
+                        .format_pattern(p, Some(&args), &mut Vec::new())
+                        .into_owned()
+                });
+                let got = l.langs[0].format(id, &args);
+                assert_eq!(got, want, "{tag} {id}");
+            }
+        }
+    }
 
     #[test]
     fn locale_matching() {
