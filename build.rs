@@ -14,6 +14,7 @@ fn main() {
         .any(|f| f == "crt-static");
     if os == "linux" && env == "gnu" && !static_crt {
         println!("cargo:rustc-link-lib=static:-bundle=gcc_eh");
+        println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
     }
     println!("cargo:rerun-if-changed=build.rs");
 }
