@@ -96,7 +96,8 @@ fn entry_index(sources: &[&'static str]) -> rustc_hash::FxHashMap<&'static str, 
     // Fx, not SipHash: the keys are our own message ids, and hashing hundreds of them
     // is paid on every run. About one entry per 150 bytes of source.
     let total: usize = sources.iter().map(|s| s.len()).sum();
-    let mut index = rustc_hash::FxHashMap::with_capacity_and_hasher(total / 150, Default::default());
+    let mut index =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(total / 150, Default::default());
     for src in sources {
         let mut current: Option<(&'static str, usize)> = None;
         let mut at = 0;
