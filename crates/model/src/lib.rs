@@ -6,6 +6,7 @@
 
 #![deny(unsafe_code)]
 
+pub mod audit;
 pub mod cause;
 pub mod evidence;
 pub mod finding;

@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+pub use conndoctor_model::audit::platform::{Cloud, Dmi, Managers, Panel};
 
 /// Where configuration and hardware markers are read: `/` normally, a fake tree in
 /// tests (`--sysroot`). The kernel's live state (sockets, /proc, firewall commands) is
@@ -53,55 +53,22 @@ pub fn read_capped(path: &Path, cap: u64) -> Option<String> {
     Some(String::from_utf8_lossy(&buf).into_owned())
 }
 
-/// The DMI strings that identify clouds (/sys/class/dmi/id/*).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Dmi {
-    pub sys_vendor: String,
-    pub product_name: String,
-    pub product_version: String,
-    pub bios_vendor: String,
-    pub bios_version: String,
-    pub chassis_asset_tag: String,
-    pub board_vendor: String,
-}
-
-impl Dmi {
-    pub fn read(root: &SysRoot) -> Dmi {
-        let f = |name: &str| {
-            root.read(&format!("/sys/class/dmi/id/{name}"))
-                .map(|s| s.trim().to_string())
-                .unwrap_or_default()
-        };
-        Dmi {
-            sys_vendor: f("sys_vendor"),
-            product_name: f("product_name"),
-            product_version: f("product_version"),
-            bios_vendor: f("bios_vendor"),
-            bios_version: f("bios_version"),
-            chassis_asset_tag: f("chassis_asset_tag"),
-            board_vendor: f("board_vendor"),
-        }
+/// The DMI strings under `root`.
+pub fn read_dmi(root: &SysRoot) -> Dmi {
+    let f = |name: &str| {
+        root.read(&format!("/sys/class/dmi/id/{name}"))
+            .map(|s| s.trim().to_string())
+            .unwrap_or_default()
+    };
+    Dmi {
+        sys_vendor: f("sys_vendor"),
+        product_name: f("product_name"),
+        product_version: f("product_version"),
+        bios_vendor: f("bios_vendor"),
+        bios_version: f("bios_version"),
+        chassis_asset_tag: f("chassis_asset_tag"),
+        board_vendor: f("board_vendor"),
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.sys_vendor.is_empty()
-            && self.product_name.is_empty()
-            && self.bios_vendor.is_empty()
-            && self.chassis_asset_tag.is_empty()
-            && self.board_vendor.is_empty()
-    }
-}
-
-/// A cloud provider, recognised from DMI.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Cloud {
-    /// Stable id: `alibaba`, `tencent`, `huawei`, `aws`, `google`, `azure`, `oracle`,
-    /// `digitalocean`, `hetzner`, `vultr`, `linode`, `upcloud`, `scaleway`, `exoscale`,
-    /// `openstack`. Locale messages select on it.
-    pub provider: &'static str,
-    /// The DMI field and value that identified it.
-    pub field: &'static str,
-    pub value: String,
 }
 
 /// Identifies the provider from DMI strings, the way cloud-init's ds-identify and the
@@ -183,19 +150,6 @@ pub fn cloud_from_dmi(d: &Dmi) -> Option<Cloud> {
     None
 }
 
-/// A hosting panel or firewall manager found on this machine.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Panel {
-    /// Stable id: `bt` (BT Panel / aaPanel), `onepanel`, `cpanel`, `plesk`,
-    /// `directadmin`, `cyberpanel`, `hestia`, `vesta`, `cwp`, `ispmanager`, `csf`.
-    pub id: &'static str,
-    pub name: &'static str,
-    /// The path that revealed it.
-    pub marker: String,
-    /// For CSF: the ports its csf.conf opens (TCP_IN), when readable.
-    pub open_ports: Option<Vec<(u16, u16)>>,
-}
-
 /// Install paths of panels that manage a firewall, from their installers.
 const PANELS: &[(&str, &str, &[&str])] = &[
     (
@@ -275,16 +229,6 @@ pub fn csf_tcp_in(conf: &str) -> Option<Vec<(u16, u16)>> {
             Some((a.parse().ok()?, b.parse().ok()?))
         })
         .collect()
-}
-
-/// The host firewall front-ends whose state decides the fix to suggest.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Managers {
-    /// /etc/ufw/ufw.conf says ENABLED=yes.
-    pub ufw_enabled: Option<bool>,
-    /// firewalld is installed (config present); `running` from its process.
-    pub firewalld_installed: bool,
-    pub firewalld_running: bool,
 }
 
 pub fn managers(root: &SysRoot) -> Managers {
@@ -403,7 +347,7 @@ mod tests {
         let ids: Vec<&str> = panels(&root).iter().map(|p| p.id).collect();
         assert_eq!(ids, ["bt", "csf"]);
         assert_eq!(panels(&root)[1].open_ports, Some(vec![(22, 22), (80, 80)]));
-        let d = Dmi::read(&root);
+        let d = read_dmi(&root);
         assert_eq!(d.sys_vendor, "Tencent Cloud");
         assert_eq!(cloud_from_dmi(&d).map(|c| c.provider), Some("tencent"));
         assert_eq!(managers(&root).ufw_enabled, Some(true));

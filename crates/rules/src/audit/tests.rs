@@ -1,19 +1,19 @@
 //! Audit rules on hand-made evidence: one test per cause, and the packet-path order.
 
 use super::*;
-use crate::audit::firewall::{Caveat, Family, RuleRef};
-use crate::audit::platform::{Cloud, Dmi, Managers, Panel};
-use crate::audit::procs::ProcInfo;
-use crate::audit::{
-    AuditReport, Capacity, FirewallEvidence, ReadState, Request, SelfProbe, SourceRead,
-};
 use crate::evidence::{
     Exchange, HttpReply, InterfaceAddr, Outcome, ProtocolEvidence, Purpose, Reply, Request as Req,
 };
 use crate::finding::Symptom;
+use conndoctor_model::audit::ProcInfo;
+use conndoctor_model::audit::firewall::{Caveat, Family, RuleRef};
+use conndoctor_model::audit::platform::{Cloud, Dmi, Managers, Panel};
+use conndoctor_model::audit::{
+    AuditReport, Capacity, FirewallEvidence, ReadState, Request, SelfProbe, SourceRead,
+};
 
 fn req(input: &str) -> Request {
-    crate::audit::parse_request(Some(input)).expect("request")
+    conndoctor_model::audit::parse_request(Some(input)).expect("request")
 }
 
 fn evidence(input: &str) -> AuditEvidence {

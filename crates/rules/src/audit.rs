@@ -7,11 +7,13 @@
 
 use std::net::{IpAddr, SocketAddr};
 
-use super::firewall::{CaveatKind, Decision, RuleRef, Source, Verdict};
-use super::{AuditEvidence, AuditListener, PortDecision, outside_facing};
+use conndoctor_model::audit::firewall::{CaveatKind, Decision, RuleRef, Source, Verdict};
+// Which causes count where: part of the audit's data model, shared with its report.
 use crate::evidence::{Exchange, Purpose, Reply, TlsResult};
 use crate::finding::{Confidence, Confidence::*, Diagnosis, Finding, Msg, Symptom};
 use crate::target::Scheme;
+use conndoctor_model::audit::{AuditEvidence, AuditListener, PortDecision, outside_facing};
+pub use conndoctor_model::audit::{is_capacity, is_inventory_problem, is_nearby};
 
 /// Where a cause acts on the packet's way in; lower acts first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -21,52 +23,6 @@ enum Stage {
     Listener,
     Program,
     Capacity,
-}
-
-/// Causes that break a server whatever it was meant for (the every-listener view
-/// counts only these as problems).
-pub fn is_capacity(id: &str) -> bool {
-    matches!(id, "timeout.accept-queue-full" | "timeout.server-fd-limit")
-}
-
-/// Causes the every-listener view counts as problems: all but the binding choices
-/// that are usually meant (a database on 127.0.0.1 is not a fault).
-pub fn is_inventory_problem(id: &str) -> bool {
-    !matches!(id, "refused.loopback-only" | "refused.other-address")
-}
-
-/// `q` looks like a mistyped `p`: within 10, or one digit changed, added, dropped or
-/// two swapped.
-pub fn is_nearby(p: u16, q: u16) -> bool {
-    if p == q {
-        return false;
-    }
-    if p.abs_diff(q) <= 10 {
-        return true;
-    }
-    let (a, b) = (p.to_string(), q.to_string());
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    match a.len().cmp(&b.len()) {
-        std::cmp::Ordering::Equal => {
-            let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-            diff.len() == 1
-                || (diff.len() == 2
-                    && diff[1] == diff[0] + 1
-                    && a[diff[0]] == b[diff[1]]
-                    && a[diff[1]] == b[diff[0]])
-        }
-        std::cmp::Ordering::Less => one_insertion(a, b),
-        std::cmp::Ordering::Greater => one_insertion(b, a),
-    }
-}
-
-fn one_insertion(short: &[u8], long: &[u8]) -> bool {
-    long.len() == short.len() + 1
-        && (0..long.len()).any(|i| {
-            let mut v = long.to_vec();
-            v.remove(i);
-            v == short
-        })
 }
 
 /// One diagnosis per audited port.
@@ -251,7 +207,7 @@ pub fn fix_command(ev: &AuditEvidence, r: &RuleRef, port: u16) -> String {
             ),
         },
         Source::IptablesLegacy | Source::IptablesNft => {
-            let tool = if r.family == super::firewall::Family::Ip6 {
+            let tool = if r.family == conndoctor_model::audit::firewall::Family::Ip6 {
                 "ip6tables"
             } else {
                 "iptables"
@@ -440,8 +396,7 @@ fn listener_address(ev: &AuditEvidence, port: u16) -> Vec<Finding> {
                         .arg("ip", ip.to_string())
                         .arg("addrs", list(&outside)),
                 );
-            if !crate::rules::is_private(ip) && outside.iter().any(|a| crate::rules::is_private(*a))
-            {
+            if !crate::is_private(ip) && outside.iter().any(|a| crate::is_private(*a)) {
                 f = f.because(Msg::new("audit-ev-nat").arg("ip", ip.to_string()));
             }
             out.push(f);
@@ -574,7 +529,7 @@ fn dual_stack(ev: &AuditEvidence, port: u16) -> Option<Finding> {
     let v6 = ev
         .interfaces
         .iter()
-        .filter(|i| outside_facing(i) && i.addr.is_ipv6() && !crate::rules::is_private(i.addr))
+        .filter(|i| outside_facing(i) && i.addr.is_ipv6() && !crate::is_private(i.addr))
         .map(|i| SocketAddr::new(i.addr, port))
         .next()?;
     if on.iter().all(|l| l.addr.ip().is_loopback()) {
@@ -622,7 +577,7 @@ fn protocol(ev: &AuditEvidence) -> Option<Finding> {
     } else {
         ev.request.path.clone()
     };
-    let ev_line = |e: &Exchange| crate::rules::protocol::reply_msg(e);
+    let ev_line = |e: &Exchange| crate::protocol::reply_msg(e);
     let tls_ok = |p: Purpose| {
         pe.find(p)
             .is_some_and(|e| matches!(e.tls, Some(TlsResult::Established { .. })))

@@ -5,24 +5,9 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
-use serde::Serialize;
+pub use conndoctor_model::audit::ProcInfo;
 
 use super::platform::{SysRoot, read_capped};
-
-/// One process that holds a listening socket.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ProcInfo {
-    pub pid: u32,
-    pub uid: Option<u32>,
-    pub user: Option<String>,
-    /// The short name (/proc/<pid>/comm).
-    pub comm: String,
-    /// The command line, arguments joined by spaces, capped.
-    pub cmdline: String,
-    /// Open file descriptors now, and the soft limit (RLIMIT_NOFILE).
-    pub open_fds: Option<u64>,
-    pub fd_limit: Option<u64>,
-}
 
 /// Result of one scan of /proc.
 #[derive(Debug, Clone, Default)]
@@ -191,7 +176,7 @@ Max open files            1024                 524288               files\n";
         let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
         let addr = l.local_addr().expect("addr");
         let mut inode = None;
-        crate::probe::sockdiag::dump(netlink_packet_sock_diag::inet::StateFlags::LISTEN, |e| {
+        crate::sockdiag::dump(netlink_packet_sock_diag::inet::StateFlags::LISTEN, |e| {
             if e.local == addr {
                 inode = Some(e.inode);
             }
