@@ -11,6 +11,8 @@
 pub use conndoctor_model::{cause, evidence, finding, net, target};
 pub use conndoctor_probe as probe;
 pub use conndoctor_rules as rules;
+// The renderers and the i18n layer (crates/render).
+pub use conndoctor_render::{i18n, report};
 
 pub mod audit;
 pub mod batch;
@@ -20,8 +22,6 @@ pub mod explain;
 pub mod exporter;
 #[doc(hidden)]
 pub mod fuzzing;
-pub mod i18n;
-pub mod report;
 pub mod serve;
 
 use std::time::Instant;

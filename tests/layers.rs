@@ -13,7 +13,8 @@ const LAYERS: &[(&str, u8)] = &[
     ("conndoctor-model", 0),
     ("conndoctor-rules", 1),
     ("conndoctor-probe", 1),
-    ("conndoctor", 2),
+    ("conndoctor-render", 2),
+    ("conndoctor", 3),
 ];
 
 #[test]

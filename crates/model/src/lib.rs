@@ -11,4 +11,5 @@ pub mod cause;
 pub mod evidence;
 pub mod finding;
 pub mod net;
+pub mod report;
 pub mod target;

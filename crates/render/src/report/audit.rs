@@ -6,10 +6,11 @@ use std::fmt::Write as _;
 use serde_json::{Value, json};
 
 use crate::audit::firewall::{RuleRef, Verdict};
-use crate::audit::{AuditEvidence, AuditListener, AuditReport, ReadState, rules};
+use crate::audit::{AuditEvidence, AuditListener, AuditReport, ReadState};
 use crate::evidence::Outcome;
 use crate::finding::{Arg, Diagnosis, Symptom};
 use crate::i18n::Localizer;
+use crate::rules::audit as rules;
 
 use super::human::{BAD, BOLD, DIM, Mark, OK, WARN, columns, finding, ms};
 

@@ -13,15 +13,15 @@ use crate::evidence::{ConnectAttempt, Outcome, ResolveError, TlsResult};
 use crate::finding::{Arg, Confidence, Finding, Symptom};
 use crate::i18n::Localizer;
 
-pub(crate) const OK: Style = AnsiColor::Green.on_default().bold();
-pub(crate) const BAD: Style = AnsiColor::Red.on_default().bold();
-pub(crate) const WARN: Style = AnsiColor::Yellow.on_default().bold();
-pub(crate) const DIM: Style = Style::new().dimmed();
-pub(crate) const BOLD: Style = Style::new().bold();
+pub const OK: Style = AnsiColor::Green.on_default().bold();
+pub const BAD: Style = AnsiColor::Red.on_default().bold();
+pub const WARN: Style = AnsiColor::Yellow.on_default().bold();
+pub const DIM: Style = Style::new().dimmed();
+pub const BOLD: Style = Style::new().bold();
 
 /// The checklist marks, shared by every terminal report.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Mark {
+pub enum Mark {
     Ok,
     Bad,
     Warn,
@@ -29,7 +29,7 @@ pub(crate) enum Mark {
 }
 
 impl Mark {
-    pub(crate) fn paint(self) -> String {
+    pub fn paint(self) -> String {
         let (s, c) = match self {
             Mark::Ok => (OK, "✓"),
             Mark::Bad => (BAD, "✗"),
@@ -43,14 +43,14 @@ impl Mark {
 /// Terminal columns `s` takes: CJK and full-width characters count two, combining marks
 /// (Thai vowels and tones, Arabic harakat) and format characters none. Labels are padded
 /// by this, not by `chars().count()`, so the checklist stays aligned in every language.
-pub(crate) fn columns(s: &str) -> usize {
+pub fn columns(s: &str) -> usize {
     unicode_width::UnicodeWidthStr::width(s)
 }
 
 /// `s` between FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE in a right-to-left
 /// language, as Fluent does for placeables: an address, id or command the report inserts
 /// itself then keeps its own left-to-right order inside Arabic text.
-pub(crate) fn isolate(l: &Localizer, s: &str) -> String {
+pub fn isolate(l: &Localizer, s: &str) -> String {
     if l.is_rtl() {
         format!("\u{2068}{s}\u{2069}")
     } else {
@@ -59,14 +59,14 @@ pub(crate) fn isolate(l: &Localizer, s: &str) -> String {
 }
 
 /// The arrow that leads to a fix, pointing in the reading direction.
-pub(crate) fn arrow(l: &Localizer) -> &'static str {
+pub fn arrow(l: &Localizer) -> &'static str {
     if l.is_rtl() { "←" } else { "→" }
 }
 
 /// In a right-to-left language, starts every line with RIGHT-TO-LEFT MARK so that
 /// terminals that pick each line's direction from its first strong character lay all
 /// lines out right to left, also those that begin with a Latin label (TLS) or an id.
-pub(crate) fn rtl_lines(l: &Localizer, text: String) -> String {
+pub fn rtl_lines(l: &Localizer, text: String) -> String {
     if !l.is_rtl() {
         return text;
     }
@@ -80,7 +80,7 @@ pub(crate) fn rtl_lines(l: &Localizer, text: String) -> String {
     out
 }
 
-pub(crate) fn ms(v: f64) -> Arg {
+pub fn ms(v: f64) -> Arg {
     // One decimal below 10 ms, whole numbers above: enough to compare, easy to read.
     Arg::Num(if v < 10.0 {
         (v * 10.0).round() / 10.0
@@ -107,11 +107,11 @@ pub fn outcome_text(l: &Localizer, a: &ConnectAttempt) -> String {
 
 /// One line of the checklist: its mark, the id of its label (`check-connect`, …) and
 /// its localised text.
-pub(crate) type Row = (Mark, &'static str, String);
+pub type Row = (Mark, &'static str, String);
 
 /// The checklist: what each check saw, in the order a connection goes. Shared with
 /// the HTML report, which files each row under a step of the path.
-pub(crate) fn checklist(r: &Report, l: &Localizer) -> Vec<Row> {
+pub fn checklist(r: &Report, l: &Localizer) -> Vec<Row> {
     let ev = &r.evidence;
     let d = &r.diagnosis;
     let mut rows: Vec<Row> = Vec::new();
@@ -513,7 +513,7 @@ pub fn render(r: &Report, l: &Localizer) -> String {
 }
 
 /// One numbered cause or warning: title, id and confidence, evidence, fix.
-pub(crate) fn finding(out: &mut String, l: &Localizer, n: usize, f: &Finding) {
+pub fn finding(out: &mut String, l: &Localizer, n: usize, f: &Finding) {
     let conf = match f.confidence {
         Confidence::High => "confidence-high",
         Confidence::Medium => "confidence-medium",

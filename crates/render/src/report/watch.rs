@@ -24,7 +24,7 @@ fn trace_line(l: &Localizer, v: &ClientVerdict) -> String {
     if t.syns == 0 {
         return l.text("watch-row-none");
     }
-    let ports = crate::audit::watch::ports_text(&t.source_ports);
+    let ports = crate::rules::watch::ports_text(&t.source_ports);
     l.with(
         "watch-row",
         &[

@@ -1,10 +1,4 @@
-//! Renderers: turn a [`Report`] into text for people (`human`, `html`) or machines (`json`).
-
-pub mod audit;
-pub mod html;
-pub mod human;
-pub mod json;
-pub mod watch;
+//! One finished check, as the renderers receive it.
 
 use crate::evidence::Evidence;
 use crate::finding::Diagnosis;

@@ -13,12 +13,12 @@ macro_rules! locale {
         (
             $tag,
             &[
-                include_str!(concat!("../locales/", $tag, "/conndoctor.ftl")),
-                include_str!(concat!("../locales/", $tag, "/explain.ftl")),
-                include_str!(concat!("../locales/", $tag, "/audit.ftl")),
-                include_str!(concat!("../locales/", $tag, "/exporter.ftl")),
-                include_str!(concat!("../locales/", $tag, "/html.ftl")),
-                include_str!(concat!("../locales/", $tag, "/watch.ftl")),
+                include_str!(concat!("../../../locales/", $tag, "/conndoctor.ftl")),
+                include_str!(concat!("../../../locales/", $tag, "/explain.ftl")),
+                include_str!(concat!("../../../locales/", $tag, "/audit.ftl")),
+                include_str!(concat!("../../../locales/", $tag, "/exporter.ftl")),
+                include_str!(concat!("../../../locales/", $tag, "/html.ftl")),
+                include_str!(concat!("../../../locales/", $tag, "/watch.ftl")),
             ],
         )
     };
