@@ -1,5 +1,5 @@
 //! The evaluator on rulesets captured from real `nft -j list ruleset`, `nft -a list
-//! ruleset` and `iptables-save` / `ip6tables-save` output (src/audit/testdata/; each
+//! ruleset` and `iptables-save` / `ip6tables-save` output (../testdata/; each
 //! `.nft` / `.rules` file is the input that was loaded, in a throwaway namespace, to
 //! produce the captures beside it).
 

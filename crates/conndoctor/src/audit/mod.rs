@@ -5,7 +5,6 @@
 //! (ordered by what blocks first on the packet's way in), `report::audit` renders
 //! it. This module joins them and keeps the paths the rest of the crate uses.
 
-pub mod cli;
 pub mod watch;
 
 // The data (crates/model), the gatherers (crates/probe) and the rules (crates/rules).

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use crate::finding::{Confidence, Symptom};
 
 /// The data file, compiled in so the binary runs from anywhere.
-pub const SOURCE: &str = include_str!("../../data/explain/patterns.toml");
+pub const SOURCE: &str = include_str!("../../../../data/explain/patterns.toml");
 
 /// Named capture groups a pattern may use; anything else is a typo in the data file.
 const GROUPS: &[&str] = &["host", "port", "url", "status", "errno", "scheme", "path"];

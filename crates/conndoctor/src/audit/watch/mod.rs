@@ -2,8 +2,6 @@
 //! port's handshakes while a client tries, the rules crate's `watch` gives each
 //! client its verdict.
 
-pub mod cli;
-
 pub use crate::probe::audit::watch::*;
 pub use crate::rules::watch::{ports_text, verdicts};
 

@@ -7,11 +7,11 @@ use std::io::Write;
 use std::net::IpAddr;
 use std::time::Duration;
 
-use super::{WatchError, WatchOptions, watch};
-use crate::audit::cli::{AuditArgs, bad_input};
+use super::audit::{AuditArgs, bad_input};
 use crate::cli::Outcome;
-use crate::i18n::Localizer;
-use crate::report::watch as render;
+use conndoctor::audit::watch::{WatchError, WatchOptions, watch};
+use conndoctor::i18n::Localizer;
+use conndoctor::report::watch as render;
 
 const DEFAULT_DURATION: Duration = Duration::from_secs(60);
 
@@ -22,7 +22,7 @@ fn parse_port(s: &str) -> Option<u16> {
     if let Ok(p) = s.parse::<u16>() {
         return (p != 0).then_some(p);
     }
-    crate::audit::parse_request(Some(s)).ok()?.port
+    conndoctor::audit::parse_request(Some(s)).ok()?.port
 }
 
 pub fn run(a: &AuditArgs, l: &Localizer) -> Outcome {
@@ -70,7 +70,7 @@ pub fn run(a: &AuditArgs, l: &Localizer) -> Outcome {
         Ok(d) => d,
         Err(m) => return bad_input(l, &m),
     };
-    let sysroot = match super::super::cli::sysroot(l, a) {
+    let sysroot = match super::audit::sysroot(l, a) {
         Ok(s) => s,
         Err(m) => return bad_input(l, &m),
     };

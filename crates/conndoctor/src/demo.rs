@@ -10,9 +10,9 @@ use socket2::{Domain, Socket, Type};
 use crate::i18n::Localizer;
 use crate::probe::CheckOptions;
 use crate::probe::protocol::ProtoOptions;
-use crate::report::human;
+use crate::report::{human, json};
 use crate::serve::ServeOptions;
-use crate::{cli, target};
+use crate::target;
 
 /// Keeps the demo's servers alive until the checks are done.
 struct Servers {
@@ -74,7 +74,13 @@ async fn reference(listen: &str, o: ServeOptions) -> std::io::Result<crate::serv
         .map_err(std::io::Error::other)
 }
 
-pub async fn run(opts: &CheckOptions, as_json: bool, l: &Localizer) -> std::io::Result<()> {
+/// Runs the demo and writes its report to `out` (text, or one JSON object per case).
+pub async fn run(
+    opts: &CheckOptions,
+    as_json: bool,
+    l: &Localizer,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     let closed = closed_port()?;
     let (lo, h2) = serve("127.0.0.1:0")?;
     let (queue, held, parked) = full_queue()?;
@@ -207,7 +213,6 @@ pub async fn run(opts: &CheckOptions, as_json: bool, l: &Localizer) -> std::io::
         reports[i] = Some(rep);
     }
 
-    let mut out = anstream::stdout();
     if !as_json {
         writeln!(out, "{}\n", l.text("demo-title"))?;
     }
@@ -232,7 +237,7 @@ pub async fn run(opts: &CheckOptions, as_json: bool, l: &Localizer) -> std::io::
             write!(out, "{}", human::render(rep, l))?;
             writeln!(out)?;
         } else {
-            cli::print_report(rep, true, l);
+            writeln!(out, "{}", json::to_value(rep, Some(l)))?;
         }
     }
     Ok(())

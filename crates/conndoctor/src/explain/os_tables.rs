@@ -11,9 +11,9 @@
 
 use std::sync::OnceLock;
 
-pub const GLIBC: &str = include_str!("../../data/explain/os/glibc.tsv");
-pub const WINSOCK: &str = include_str!("../../data/explain/os/winsock.tsv");
-pub const ERRNO: &str = include_str!("../../data/explain/os/errno.tsv");
+pub const GLIBC: &str = include_str!("../../../../data/explain/os/glibc.tsv");
+pub const WINSOCK: &str = include_str!("../../../../data/explain/os/winsock.tsv");
+pub const ERRNO: &str = include_str!("../../../../data/explain/os/errno.tsv");
 
 /// One translated error text.
 #[derive(Debug, Clone, PartialEq)]

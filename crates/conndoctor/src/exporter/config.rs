@@ -679,7 +679,7 @@ impl Scalar {
         if matches!(self, Scalar::Bool(_)) {
             return None;
         }
-        crate::cli::parse_duration(&s).or_else(|| {
+        crate::parse_duration(&s).or_else(|| {
             (zero_ok && humantime::parse_duration(s.trim()).is_ok_and(|d| d.is_zero()))
                 .then_some(Duration::ZERO)
         })
@@ -1163,7 +1163,7 @@ limits:
     #[test]
     fn blackbox_modules_map_to_conndoctor_modules() {
         let c = parse(include_str!(
-            "../../tests/fixtures/exporter/blackbox-good.yml"
+            "../../../../tests/fixtures/exporter/blackbox-good.yml"
         ))
         .expect("blackbox-good.yml");
         let m = &c.modules["http_2xx"];

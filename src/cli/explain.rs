@@ -7,12 +7,12 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::{MAX_INPUT, explain, render};
 use crate::cli::{Outcome, internal, print_report};
-use crate::i18n::Localizer;
-use crate::probe::CheckOptions;
-use crate::report::json as report_json;
-use crate::target;
+use conndoctor::explain::{MAX_INPUT, explain, render};
+use conndoctor::i18n::Localizer;
+use conndoctor::probe::CheckOptions;
+use conndoctor::report::json as report_json;
+use conndoctor::target;
 
 #[derive(Args, Debug, Clone, Default)]
 pub struct ExplainArgs {
@@ -140,7 +140,7 @@ pub fn run(args: &ExplainArgs) -> Outcome {
     };
     if args.json {
         // One JSON object on stdout: the explanation with the check's report inside.
-        let report = rt.block_on(crate::check(&t, &opts));
+        let report = rt.block_on(conndoctor::check(&t, &opts));
         let mut v = render::json(&e, Some(&l));
         v["check"] = report_json::to_value(&report, Some(&l));
         let _ = writeln!(out, "{v}");
@@ -156,7 +156,7 @@ pub fn run(args: &ExplainArgs) -> Outcome {
         )
     );
     let _ = out.flush();
-    let report = rt.block_on(crate::check(&t, &opts));
+    let report = rt.block_on(conndoctor::check(&t, &opts));
     print_report(&report, false, &l);
     Outcome::verdict(report.diagnosis.is_ok())
 }

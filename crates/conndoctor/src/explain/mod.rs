@@ -8,7 +8,6 @@
 //! only matches, extracts and ranks. [`explain`] is pure: no I/O, no clock.
 
 pub mod catalogue;
-pub mod cli;
 pub mod os_tables;
 pub mod render;
 

@@ -9,11 +9,11 @@ use std::time::Duration;
 
 use clap::Args;
 
-use super::platform::SysRoot;
-use super::{AuditOptions, audit, parse_request};
 use crate::cli::Outcome;
-use crate::i18n::Localizer;
-use crate::report::audit as render;
+use conndoctor::audit::platform::SysRoot;
+use conndoctor::audit::{AuditOptions, audit, parse_request};
+use conndoctor::i18n::Localizer;
+use conndoctor::report::audit as render;
 
 #[derive(Args, Debug, Clone, Default)]
 pub struct AuditArgs {
@@ -62,7 +62,7 @@ pub(crate) fn sysroot(l: &Localizer, a: &AuditArgs) -> Result<SysRoot, String> {
 pub fn run(a: &AuditArgs) -> Outcome {
     let l = crate::cli::localizer(a.lang.as_deref());
     if a.watch.is_some() {
-        return super::watch::cli::run(a, &l);
+        return super::watch::run(a, &l);
     }
     let mut req = match parse_request(a.target.as_deref()) {
         Ok(r) => r,

@@ -16,16 +16,17 @@ pub use conndoctor_render::{i18n, report};
 
 pub mod audit;
 pub mod batch;
-pub mod cli;
 pub mod demo;
 pub mod explain;
 pub mod exporter;
 #[doc(hidden)]
 pub mod fuzzing;
+mod outcome;
 pub mod serve;
 
 use std::time::Instant;
 
+pub use outcome::Outcome;
 pub use probe::CheckOptions;
 pub use report::Report;
 pub use target::Target;
@@ -40,4 +41,18 @@ pub async fn check(target: &Target, opts: &CheckOptions) -> Report {
         diagnosis,
         total_ms: start.elapsed().as_secs_f64() * 1000.0,
     }
+}
+
+/// Parses a duration option: `3s`, `500ms`, `1.5` (seconds), `2m`; more than zero and
+/// at most an hour.
+pub fn parse_duration(s: &str) -> Option<std::time::Duration> {
+    use std::time::Duration;
+    let s = s.trim();
+    if let Ok(secs) = s.parse::<f64>() {
+        return (secs.is_finite() && secs > 0.0 && secs <= 3600.0)
+            .then(|| Duration::from_secs_f64(secs));
+    }
+    humantime::parse_duration(s)
+        .ok()
+        .filter(|d| !d.is_zero() && *d <= Duration::from_secs(3600))
 }

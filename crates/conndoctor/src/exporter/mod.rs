@@ -22,14 +22,12 @@ pub mod metrics;
 
 use std::collections::BTreeMap;
 use std::convert::Infallible;
-use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, OnceLock, RwLock};
 use std::time::Duration;
 
-use clap::Args;
 use http_body_util::Full;
 use hyper::body::{Bytes, Incoming};
 use hyper::header::{CONTENT_LENGTH, CONTENT_TYPE, HeaderValue, TRANSFER_ENCODING};
@@ -38,9 +36,9 @@ use tokio::net::TcpListener;
 use tokio::sync::mpsc;
 use tokio::time::Instant;
 
-use crate::cli::Outcome;
+use crate::Outcome;
 use crate::finding::{Arg, Symptom};
-use crate::i18n::{self, Localizer};
+use crate::i18n::Localizer;
 use crate::probe::CheckOptions;
 use crate::target::{self, Scheme, Target};
 use allow::{DENIED, Refusal};
@@ -65,35 +63,37 @@ const GRACE: Duration = Duration::from_secs(1);
 /// Prometheus sends its scrape timeout in this header.
 pub const SCRAPE_TIMEOUT_HEADER: &str = "x-prometheus-scrape-timeout-seconds";
 
-#[derive(Args, Debug, Clone)]
-pub struct ExporterArgs {
-    /// Address to serve HTTP on (port 0: any free port, printed at start).
-    #[arg(
-        long,
-        visible_alias = "web.listen-address",
-        value_name = "ADDR",
-        default_value = "127.0.0.1:9115"
-    )]
+/// What `conndoctor exporter` was asked to do (the command line fills it).
+#[derive(Debug, Clone)]
+pub struct ExporterOptions {
+    /// Address to serve HTTP on, as typed (port 0: any free port).
     pub listen: String,
-    /// YAML configuration: modules, allow-list, limits. Without it: built-in modules
-    /// tcp, http, https, ws, wss and loopback targets only.
-    #[arg(long, visible_alias = "config.file", value_name = "FILE")]
+    /// YAML configuration; `None`: the built-in modules and loopback targets only.
     pub config: Option<PathBuf>,
-    /// Validate the configuration and exit (0 valid, 2 not).
-    #[arg(long)]
+    /// Validate the configuration and stop.
     pub check_config: bool,
-    /// blackbox_exporter's --config.check: validate the configuration and exit
-    /// (0 valid, 1 not, as blackbox_exporter does).
-    #[arg(long = "config.check")]
+    /// blackbox_exporter's --config.check: the same, with its exit convention.
     pub blackbox_check: bool,
-    /// blackbox_exporter's --timeout-offset: seconds subtracted from the scrape timeout
-    /// (overrides limits.scrape_timeout_offset).
-    #[arg(long = "timeout-offset", value_name = "SECONDS")]
+    /// blackbox_exporter's --timeout-offset, as typed.
     pub timeout_offset: Option<String>,
-    /// Filled from the global --lang.
-    #[arg(skip)]
-    pub lang: Option<String>,
+    /// The language of log lines and debug pages (one of `i18n::LOCALES`).
+    pub lang: &'static str,
 }
+
+/// The kind of a log line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Line {
+    /// The startup banner, reloads, the stop.
+    Info,
+    /// Errors: a bad option or configuration, a failed bind or reload.
+    Problem,
+}
+
+/// Where the exporter's log lines go: the caller shows them (the command line writes
+/// `Info` to stdout and `Problem` to stderr). The library never writes to a terminal.
+pub type Log = Box<dyn Fn(Line, &str) + Send + Sync>;
+
+static LOG: OnceLock<Log> = OnceLock::new();
 
 // ------------------------------------------------------------------ language
 
@@ -109,13 +109,15 @@ fn with_l<R>(f: impl FnOnce(&Localizer) -> R) -> R {
 }
 
 fn say(line: &str) {
-    let mut out = anstream::stdout();
-    let _ = writeln!(out, "{line}");
-    let _ = out.flush();
+    if let Some(log) = LOG.get() {
+        log(Line::Info, line);
+    }
 }
 
 fn complain(line: &str) {
-    let _ = writeln!(anstream::stderr(), "conndoctor exporter: {line}");
+    if let Some(log) = LOG.get() {
+        log(Line::Problem, line);
+    }
 }
 
 fn error_line(l: &Localizer, text: &str) -> String {
@@ -131,12 +133,10 @@ fn config_error(l: &Localizer, e: &ConfigError) -> String {
 /// Runs the exporter until SIGINT/SIGTERM. `BadInput` for a bad `--listen` or
 /// configuration, `Problem` when the address cannot be bound (and for a failed
 /// `--config.check`, as blackbox_exporter exits 1), `Internal` on internal failure.
-pub fn run(a: &ExporterArgs) -> Outcome {
-    let (lang, unavailable) = i18n::choose(a.lang.as_deref(), |k| std::env::var(k).ok());
-    let _ = LANG.set(lang);
-    if let Some(req) = unavailable {
-        with_l(|l| complain(&l.with("lang-fallback", &[("lang", req.into())])));
-    }
+/// Log lines go to `log`.
+pub fn run(a: &ExporterOptions, log: Log) -> Outcome {
+    let _ = LANG.set(a.lang);
+    let _ = LOG.set(log);
     let Some(listen) = parse_listen(&a.listen) else {
         with_l(|l| {
             complain(&error_line(

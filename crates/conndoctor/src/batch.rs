@@ -4,8 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use tokio::sync::{Semaphore, watch};
@@ -32,70 +31,13 @@ const PARALLEL_FROM: usize = 256;
 /// they finish without a write per line.
 const FLUSH_EVERY: Duration = Duration::from_millis(100);
 
-// ------------------------------------------------------------------ SIGINT / SIGTERM
-
-/// The stop signal's number once one arrived (0 before): set by the signal thread.
-static STOP: OnceLock<watch::Sender<i32>> = OnceLock::new();
-/// A batch is running and will stop by itself when told; before that a signal
-/// ends the process at once.
-static RUNNING: AtomicBool = AtomicBool::new(false);
-
-/// Makes SIGINT and SIGTERM stop a batch cleanly: no new target is started, checks
-/// in flight are dropped, every line already printed stays whole, the summary (or the
-/// JSON lines so far) is printed and the exit status is 128 + the signal (130, 143).
-/// A second signal ends the process at once.
-///
-/// Must run before any other thread exists: the signals are blocked here and in every
-/// thread created later, and one thread waits for them synchronously (tokio's signal
-/// driver would need descriptors the batch may be short of, see `cli::serve_signals`).
-pub fn catch_stop_signals() {
-    use nix::sys::signal::{SigSet, Signal};
-    let mut set = SigSet::empty();
-    set.add(Signal::SIGINT);
-    set.add(Signal::SIGTERM);
-    if set.thread_block().is_err() {
-        return;
-    }
-    let _ = STOP.set(watch::channel(0).0);
-    let spawned = std::thread::Builder::new()
-        .name("signals".into())
-        .spawn(move || {
-            let mut seen = false;
-            loop {
-                let Ok(sig) = set.wait() else { continue };
-                let n = sig as i32;
-                if seen || !RUNNING.load(Ordering::SeqCst) {
-                    let _ = std::io::stdout().flush();
-                    std::process::exit(128 + n);
-                }
-                seen = true;
-                if let Some(tx) = STOP.get() {
-                    tx.send_replace(n);
-                }
-            }
-        });
-    if spawned.is_err() {
-        // Nobody would wait for them: let the signals act as before.
-        let _ = set.thread_unblock();
-    }
-}
-
-/// The name of a stop signal, for the user.
-pub fn signal_name(n: i32) -> &'static str {
-    match n {
-        libc::SIGINT => "SIGINT",
-        libc::SIGTERM => "SIGTERM",
-        _ => "signal",
-    }
-}
-
 /// A batch's view of the stop signal.
 #[derive(Clone)]
 struct Stop(Option<watch::Receiver<i32>>);
 
 impl Stop {
-    fn new() -> Stop {
-        Stop(STOP.get().map(watch::Sender::subscribe))
+    fn new(rx: Option<watch::Receiver<i32>>) -> Stop {
+        Stop(rx)
     }
 
     /// The signal, once one arrived.
@@ -103,7 +45,7 @@ impl Stop {
         self.0.as_ref().map(|r| *r.borrow()).filter(|n| *n != 0)
     }
 
-    /// Resolves when a signal arrives (never, without [`catch_stop_signals`]).
+    /// Resolves when a signal arrives (never, without [`BatchOptions::stop`]).
     async fn wait(&mut self) {
         match &mut self.0 {
             Some(r) => {
@@ -211,13 +153,25 @@ pub struct BatchOptions {
     pub check: CheckOptions,
     pub concurrency: usize,
     pub json: bool,
-    /// Draw a progress bar (stderr is a terminal and output is not JSON).
-    pub progress: bool,
+    /// Where to draw a progress bar, if anywhere (the command line: stderr, when it
+    /// is a terminal and the output is not JSON).
+    pub progress: Option<indicatif::ProgressDrawTarget>,
     /// Keep every report in the summary (for the HTML report).
     pub keep: bool,
     /// Print no result lines and no summary (the HTML report goes to stdout instead).
     pub quiet: bool,
+    /// Where result lines (text or JSON Lines) and the summary are written.
+    pub out: Out,
+    /// `out` is the terminal the progress bar is drawn on too: the bar steps aside
+    /// for each line.
+    pub out_is_terminal: bool,
+    /// The stop signal's number once one arrived (0 before): a batch stops cleanly
+    /// when it changes. `None`: nothing stops it.
+    pub stop: Option<watch::Receiver<i32>>,
 }
+
+/// A batch's output: the caller's (the command line passes standard output).
+pub type Out = Box<dyn Write + Send>;
 
 fn is_fd_exhausted(r: &Report) -> bool {
     r.diagnosis.symptom == Symptom::Local
@@ -241,7 +195,7 @@ async fn check_one(t: Target, opts: &CheckOptions) -> Report {
 }
 
 /// Runs every target; prints each result as it finishes, then the summary.
-pub async fn run(targets: Vec<Target>, o: BatchOptions, l: &Localizer) -> Summary {
+pub async fn run(targets: Vec<Target>, mut o: BatchOptions, l: &Localizer) -> Summary {
     let shared = Arc::new(Shared::default());
     let check = CheckOptions {
         shared: Some(shared),
@@ -264,20 +218,21 @@ pub async fn run(targets: Vec<Target>, o: BatchOptions, l: &Localizer) -> Summar
         .as_ref()
         .map_or_else(tokio::runtime::Handle::current, |rt| rt.handle().clone());
     let start = Instant::now();
-    let stop = Stop::new();
-    RUNNING.store(true, Ordering::SeqCst);
+    let stop = Stop::new(o.stop.clone());
     let mut summary = if o.json && !o.quiet {
-        run_json(targets, check, o.concurrency, o.keep, &spawner, &stop).await
+        let out = std::mem::replace(&mut o.out, Box::new(std::io::sink()));
+        run_json(targets, check, o.concurrency, o.keep, &spawner, &stop, out).await
     } else {
-        run_lines(targets, check, &o, &spawner, l, &stop).await
+        let s = run_lines(targets, check, &mut o, &spawner, l, &stop).await;
+        if !o.json && !o.quiet {
+            print_summary(&mut o.out, &s, start.elapsed(), l);
+        }
+        s
     };
     summary.interrupted = stop.signal();
     // Side probes may still be waiting on silent ports; they are not needed any more.
     if let Some(rt) = workers {
         rt.shutdown_background();
-    }
-    if !o.json && !o.quiet {
-        print_summary(&summary, start.elapsed(), l);
     }
     summary
 }
@@ -292,12 +247,12 @@ async fn run_json(
     keep: bool,
     spawner: &tokio::runtime::Handle,
     stop: &Stop,
+    out: Out,
 ) -> Summary {
-    // JSON goes to the raw stdout: it holds no colour to strip. Lines enter the buffer
-    // whole, so whatever is flushed, when, is whole lines.
+    // Lines enter the buffer whole, so whatever is flushed, when, is whole lines.
     let raw = Arc::new(std::sync::Mutex::new(std::io::BufWriter::with_capacity(
         64 * 1024,
-        std::io::stdout(),
+        out,
     )));
     let flusher = {
         let raw = raw.clone();
@@ -358,15 +313,15 @@ async fn run_json(
 async fn run_lines(
     targets: Vec<Target>,
     check: CheckOptions,
-    o: &BatchOptions,
+    o: &mut BatchOptions,
     spawner: &tokio::runtime::Handle,
     l: &Localizer,
     stop: &Stop,
 ) -> Summary {
     let mut stop = stop.clone();
     let slots = Arc::new(Semaphore::new(o.concurrency));
-    let bar = o.progress.then(|| {
-        let b = indicatif::ProgressBar::new(targets.len() as u64);
+    let bar = o.progress.take().map(|target| {
+        let b = indicatif::ProgressBar::with_draw_target(Some(targets.len() as u64), target);
         b.set_style(
             indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
                 .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
@@ -375,8 +330,8 @@ async fn run_lines(
     });
     let mut summary = Summary::default();
     let mut set = JoinSet::new();
-    let mut out = std::io::BufWriter::new(anstream::stdout());
-    let stdout_tty = std::io::IsTerminal::is_terminal(&std::io::stdout());
+    let mut out = std::io::BufWriter::new(&mut o.out);
+    let stdout_tty = o.out_is_terminal;
     let mut pending = targets.into_iter().enumerate();
     loop {
         // Keep the set filled up to the concurrency; results stream out as they finish.
@@ -444,7 +399,7 @@ thread_local! {
 }
 
 /// Appends the report's JSON line to the shared output.
-fn write_json(raw: &std::sync::Mutex<std::io::BufWriter<std::io::Stdout>>, r: &Report) {
+fn write_json(raw: &std::sync::Mutex<std::io::BufWriter<Out>>, r: &Report) {
     let _ = LINE.try_with(|b| {
         let mut b = b.borrow_mut();
         b.clear();
@@ -476,8 +431,7 @@ fn line(r: &Report, l: &Localizer) -> String {
     )
 }
 
-fn print_summary(s: &Summary, took: Duration, l: &Localizer) {
-    let mut err = anstream::stdout();
+fn print_summary(err: &mut Out, s: &Summary, took: Duration, l: &Localizer) {
     let _ = writeln!(
         err,
         "\n{}",
