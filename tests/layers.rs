@@ -114,8 +114,8 @@ fn no_crate_depends_on_a_higher_one() {
     }
 }
 
-/// What only the command line does: write to the terminal, end the process, read
-/// configuration from the environment.
+/// What only the command line does: read and write the terminal, end the process,
+/// read configuration from the environment.
 const CLI_ONLY_CODE: &[&str] = &[
     "println!",
     "print!(",
@@ -123,6 +123,8 @@ const CLI_ONLY_CODE: &[&str] = &[
     "eprint!(",
     "io::stdout",
     "io::stderr",
+    "io::stdin",
+    "IsTerminal",
     "anstream::stdout",
     "anstream::stderr",
     "process::exit",

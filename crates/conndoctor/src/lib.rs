@@ -3,6 +3,12 @@
 //! The flow is one-way: [`target`] → [`probe`] → [`evidence`] → [`rules`] →
 //! [`finding`] → [`report`]. Probes gather facts without judging them; rules are pure
 //! functions over those facts; renderers turn findings into text via [`i18n`].
+//!
+//! This crate is the facade over those stages (crates/model, probe, rules, render):
+//! it runs a check, a batch, an audit, an explanation, the exporter, a reference
+//! server or the demo, and returns reports and an [`Outcome`]. It never parses a
+//! command line, prints to the terminal or ends the process; the `conndoctor` binary
+//! (the repository's root package) does, and alone (tests/layers.rs).
 
 #![deny(unsafe_code)]
 
