@@ -646,10 +646,18 @@ fn batch_cmd(
             std::fs::read_to_string(f).map(|t| text = t)
         };
         if let Err(e) = read {
-            return bad_input(
-                l,
-                &l.with("input-bad-file", &[("detail", format!("{f}: {e}").into())]),
-            );
+            let detail = format!("{f}: {e}");
+            // Out of descriptors is this process's limit, not a bad list: exit 3, with
+            // the cause and its fix.
+            if matches!(e.raw_os_error(), Some(libc::EMFILE | libc::ENFILE)) {
+                let why = format!(
+                    "{detail} · {} · {}",
+                    l.text("cause-local-fd-exhausted"),
+                    l.text("fix-local-fd-exhausted")
+                );
+                return internal(l, &why);
+            }
+            return bad_input(l, &l.with("input-bad-file", &[("detail", detail.into())]));
         }
         lines.extend(conndoctor::batch::read_list(&text));
     }

@@ -391,6 +391,38 @@ fn fd_exhaustion_is_a_local_problem() {
     eprintln!("fd-exhausted from limit {exhausted_at}, connected from {ok_at}");
 }
 
+/// A target list that cannot be opened because the descriptors ran out is this
+/// process's limit, not a bad list: never exit 2 ("fix your input") for it.
+#[test]
+fn list_unreadable_for_lack_of_descriptors_is_a_local_failure() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let list = dir.path().join("targets.txt");
+    std::fs::write(&list, "127.0.0.1:1\n").expect("write list");
+    let list = list.to_string_lossy().into_owned();
+    let mut saw_limit = false;
+    for limit in 3..=64u64 {
+        let r = run_with_nofile(limit, &["check", "-f", &list, "--json"]);
+        match r.code {
+            Some(127) => continue,
+            Some(3) if r.stderr.contains("targets.txt") => {
+                assert!(
+                    r.stderr.contains("ulimit -n"),
+                    "limit {limit}: no fix named: {}",
+                    r.describe()
+                );
+                saw_limit = true;
+            }
+            Some(3) => continue,
+            Some(c) => {
+                assert_ne!(c, 2, "limit {limit}: called bad input: {}", r.describe());
+                break;
+            }
+            None => panic!("limit {limit}: killed: {}", r.describe()),
+        }
+    }
+    assert!(saw_limit, "no limit made the list unreadable with EMFILE");
+}
+
 // ---------------------------------------------------------------- the front door
 
 #[test]

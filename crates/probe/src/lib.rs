@@ -216,27 +216,43 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
         .map(|ip| SocketAddr::new(*ip, target.port))
         .collect();
 
+    // Interface addresses tell whether an address is this machine's own; a loopback
+    // address is that by definition, so a loopback-only target skips the netlink dump
+    // (a tenth of a refused local check's run).
+    let loopback_only = !addrs.is_empty() && addrs.iter().all(|a| a.ip().is_loopback());
     match &opts.shared {
         Some(s) => {
             let (ifaces, notes) = s.interfaces();
             local.interfaces = ifaces;
             local.notes.extend(notes);
         }
+        None if loopback_only => {}
         None => local.interfaces = local::interfaces(&mut local.notes),
     }
     let is_own =
         |ip: std::net::IpAddr| ip.is_loopback() || local.interfaces.iter().any(|i| i.addr == ip);
     let target_is_local = addrs.iter().any(|a| is_own(a.ip()));
+    let side_delay = (opts.timeout / 20).min(Duration::from_millis(50));
     // The overflow counter only explains timeouts towards this machine's own listeners.
+    // A batch reads it once at its start, so the delta covers the batch. A single check
+    // reads it only once the connect has been pending for a moment: a refusal or an
+    // accept on this machine takes microseconds and needs no counter, while a full
+    // queue keeps dropping the SYN retransmissions, which the later read still counts
+    // (and the queue length against the backlog proves a full queue on its own).
+    let mut overflows_task = None;
     let overflows_before = match &opts.shared {
-        // A batch reads the counter once at its start: the delta then covers the batch.
         Some(s) if target_is_local => *s.overflows_at_start.get_or_init(local::listen_overflows),
-        None if target_is_local => local::listen_overflows(),
+        None if target_is_local => {
+            overflows_task = Some(tokio::spawn(async move {
+                tokio::time::sleep(side_delay).await;
+                local::listen_overflows()
+            }));
+            None
+        }
         _ => None,
     };
 
     let mut side = JoinSet::new();
-    let side_delay = (opts.timeout / 20).min(Duration::from_millis(50));
     let side_ips: Vec<std::net::IpAddr> = {
         let mut seen_family = Vec::new();
         let mut ips = Vec::new();
@@ -355,6 +371,14 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
     };
 
     // Read again only when it can explain something: a timeout towards this machine.
+    let overflows_before = match overflows_task {
+        Some(t) if any_timeout => t.await.ok().flatten(),
+        Some(t) => {
+            t.abort();
+            None
+        }
+        None => overflows_before,
+    };
     local.listen_overflows = if any_timeout {
         overflows_before.zip(local::listen_overflows())
     } else {

@@ -72,21 +72,29 @@ pub fn dump_to_port(
     dport: Option<u16>,
     mut f: impl FnMut(Entry),
 ) -> io::Result<()> {
+    // One socket and one receive buffer serve both dumps: a one-shot check pays for
+    // every syscall and page it touches.
+    let mut socket = Socket::new(NETLINK_SOCK_DIAG)?;
+    socket.bind_auto()?;
+    socket.connect(&NlAddr::new(0, 0))?;
+    let mut rx = vec![0u8; 64 * 1024];
     for family in [AF_INET, AF_INET6] {
-        dump_family(family, states.clone(), dport, &mut f)?;
+        // A dump cut short leaves its rest queued on the socket: stop there.
+        if !dump_family(&socket, &mut rx, family, states.clone(), dport, &mut f)? {
+            break;
+        }
     }
     Ok(())
 }
 
 fn dump_family(
+    socket: &Socket,
+    rx: &mut [u8],
     family: u8,
     states: StateFlags,
     dport: Option<u16>,
     f: &mut impl FnMut(Entry),
-) -> io::Result<()> {
-    let mut socket = Socket::new(NETLINK_SOCK_DIAG)?;
-    socket.bind_auto()?;
-    socket.connect(&NlAddr::new(0, 0))?;
+) -> io::Result<bool> {
     let mut header = NetlinkHeader::default();
     header.flags = NLM_F_REQUEST | NLM_F_DUMP;
     let mut socket_id = if family == AF_INET {
@@ -113,12 +121,11 @@ fn dump_family(
     packet.serialize(&mut buf[..]);
     socket.send(&buf, 0)?;
 
-    let mut rx = vec![0u8; 64 * 1024];
     let mut seen = 0usize;
     loop {
         let size = socket.recv(&mut &mut rx[..], 0)?;
         if size == 0 {
-            return Ok(());
+            return Ok(false);
         }
         let mut offset = 0;
         while offset < size {
@@ -130,14 +137,14 @@ fn dump_family(
                     seen += 1;
                     f(entry(&r));
                 }
-                NetlinkPayload::Done(_) => return Ok(()),
+                NetlinkPayload::Done(_) => return Ok(true),
                 NetlinkPayload::Error(e) => {
                     return Err(io::Error::other(format!("sock_diag: {e:?}")));
                 }
                 _ => {}
             }
             if len == 0 || seen >= MAX_ENTRIES {
-                return Ok(());
+                return Ok(false);
             }
             offset += len;
         }

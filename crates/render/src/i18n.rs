@@ -54,7 +54,7 @@ struct LangTexts {
     tag: &'static str,
     sources: &'static [&'static str],
     /// Message id → its entry's source text, over all the language's files.
-    index: std::cell::OnceCell<std::collections::HashMap<&'static str, &'static str>>,
+    index: std::cell::OnceCell<rustc_hash::FxHashMap<&'static str, &'static str>>,
     bundle: std::cell::RefCell<FluentBundle<FluentResource>>,
 }
 
@@ -92,8 +92,12 @@ impl LangTexts {
 /// entry starts on a line that begins with its identifier and runs until the next line
 /// that begins with an identifier, a comment (`#`) or a term (`-`): in Fluent's grammar
 /// nothing else starts in the first column. A test checks the cut against the parser.
-fn entry_index(sources: &[&'static str]) -> std::collections::HashMap<&'static str, &'static str> {
-    let mut index = std::collections::HashMap::new();
+fn entry_index(sources: &[&'static str]) -> rustc_hash::FxHashMap<&'static str, &'static str> {
+    // Fx, not SipHash: the keys are our own message ids, and hashing hundreds of them
+    // is paid on every run. About one entry per 150 bytes of source.
+    let total: usize = sources.iter().map(|s| s.len()).sum();
+    let mut index =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(total / 150, Default::default());
     for src in sources {
         let mut current: Option<(&'static str, usize)> = None;
         let mut at = 0;
