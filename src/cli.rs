@@ -6,14 +6,19 @@ use std::time::Duration;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::i18n::{self, Localizer};
-use crate::probe::CheckOptions;
-use crate::report::{human, json};
-use crate::target;
+use conndoctor::i18n::{self, Localizer};
+use conndoctor::probe::CheckOptions;
+use conndoctor::report::{human, json};
+use conndoctor::target;
 
+mod audit;
+mod batch;
+mod explain;
+mod exporter;
 mod help;
 mod outcome;
-pub use help::{lang_from_args, localized_command};
+mod watch;
+
 pub use outcome::Outcome;
 
 #[derive(Parser, Debug)]
@@ -86,11 +91,11 @@ enum Cmd {
     #[command(arg_required_else_help = true)]
     Serve(ServeArgs),
     /// Explain a pasted error message (browser console, log, terminal): symptom, causes, fixes, and the check to run.
-    Explain(crate::explain::cli::ExplainArgs),
+    Explain(explain::ExplainArgs),
     /// On the server: why clients cannot reach this port (listener, process, firewall, panel, cloud, capacity).
-    Audit(crate::audit::cli::AuditArgs),
+    Audit(audit::AuditArgs),
     /// Prometheus exporter (blackbox_exporter's /probe contract) whose metrics say why a probe failed.
-    Exporter(crate::exporter::ExporterArgs),
+    Exporter(exporter::ExporterArgs),
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell) to standard output.
     #[command(arg_required_else_help = true)]
     Completions(CompletionsArgs),
@@ -204,17 +209,9 @@ struct CheckArgs {
     html: Option<String>,
 }
 
-/// Parses `3s`, `500ms`, `1.5` (seconds), `2m`.
-pub fn parse_duration(s: &str) -> Option<Duration> {
-    let s = s.trim();
-    if let Ok(secs) = s.parse::<f64>() {
-        return (secs.is_finite() && secs > 0.0 && secs <= 3600.0)
-            .then(|| Duration::from_secs_f64(secs));
-    }
-    humantime::parse_duration(s)
-        .ok()
-        .filter(|d| !d.is_zero() && *d <= Duration::from_secs(3600))
-}
+/// Parses `3s`, `500ms`, `1.5` (seconds), `2m` (the library's parser, shared with
+/// the exporter's configuration).
+pub use conndoctor::parse_duration;
 
 /// A duration option of any subcommand: `default` when absent, else its value; when it
 /// does not parse, the message `msg_id` (with the value as `detail`) for the caller's
@@ -272,7 +269,7 @@ fn options(l: &Localizer, c: &CommonArgs, default: Duration) -> Result<CheckOpti
                 &l.with("input-bad-header", &[("detail", h.as_str().into())]),
             )
         };
-        headers.push(crate::probe::protocol::http::parse_header(h).ok_or_else(bad)?);
+        headers.push(conndoctor::probe::protocol::http::parse_header(h).ok_or_else(bad)?);
     }
     if let Some(o) = &c.origin
         && (o.contains(['\r', '\n']) || o.trim().is_empty())
@@ -285,7 +282,7 @@ fn options(l: &Localizer, c: &CommonArgs, default: Duration) -> Result<CheckOpti
     Ok(CheckOptions {
         timeout,
         side_probes: !c.no_side_probes,
-        proto: crate::probe::protocol::ProtoOptions {
+        proto: conndoctor::probe::protocol::ProtoOptions {
             origin: c.origin.clone(),
             subprotocol: c.subprotocol.clone().filter(|p| !p.contains(['\r', '\n'])),
             headers,
@@ -323,7 +320,7 @@ pub fn localizer(flag: Option<&str>) -> Localizer {
 
 /// Runs the command line; the one place where an outcome becomes an exit status.
 pub fn main() -> std::process::ExitCode {
-    run().into()
+    outcome::exit_code(run())
 }
 
 fn run() -> Outcome {
@@ -346,9 +343,9 @@ fn run() -> Outcome {
         Cmd::Completions(_) | Cmd::Man => {}
     }
     let (cmd_name, common, target) = match &*cmd {
-        Cmd::Explain(a) => return crate::explain::cli::run(a),
-        Cmd::Audit(a) => return crate::audit::cli::run(a),
-        Cmd::Exporter(a) => return crate::exporter::run(a),
+        Cmd::Explain(a) => return explain::run(a),
+        Cmd::Audit(a) => return audit::run(a),
+        Cmd::Exporter(a) => return exporter::run(a),
         Cmd::Completions(a) => return help::completions(a.shell, g.lang.as_deref()),
         Cmd::Man => return help::man_page(g.lang.as_deref()),
         Cmd::Check(a) => ("check", a.common.clone(), a.targets.first().cloned()),
@@ -365,11 +362,12 @@ fn run() -> Outcome {
     if matches!(cli.cmd, Some(Cmd::Serve(_))) {
         serve_signals();
     }
+    let mut stop = None;
     if let Some(Cmd::Check(a)) = &cli.cmd
         && (a.file.is_some() || a.targets.len() > 1)
     {
         // Before the runtime exists: its threads inherit the blocked signals.
-        crate::batch::catch_stop_signals();
+        stop = batch::catch_stop_signals();
     }
     let rt = match runtime() {
         Ok(rt) => rt,
@@ -384,7 +382,8 @@ fn run() -> Outcome {
             Ok(o) => o,
             Err(code) => return code,
         };
-        return match rt.block_on(crate::demo::run(&opts, common.json, &l)) {
+        let mut out = anstream::stdout();
+        return match rt.block_on(conndoctor::demo::run(&opts, common.json, &l, &mut out)) {
             Ok(()) => Outcome::Ok,
             Err(e) => internal(&l, &e.to_string()),
         };
@@ -397,7 +396,7 @@ fn run() -> Outcome {
         return internal(&l, "no subcommand");
     };
     if args.file.is_some() || args.targets.len() > 1 {
-        return batch_cmd(&rt, args, &common, &l);
+        return batch_cmd(&rt, args, &common, &l, stop);
     }
     let t = match target::parse(target.as_deref().unwrap_or("")) {
         Ok(t) => t,
@@ -416,7 +415,7 @@ fn run() -> Outcome {
         Ok(h) => h,
         Err(code) => return code,
     };
-    let report = rt.block_on(crate::check(&t, &opts));
+    let report = rt.block_on(conndoctor::check(&t, &opts));
     if !matches!(html, Some(HtmlOut::Stdout)) {
         print_report(&report, common.json, &l);
     }
@@ -451,8 +450,8 @@ impl HtmlOut {
         }
     }
 
-    fn write(self, l: &Localizer, reports: &[crate::Report]) -> Result<(), Outcome> {
-        let page = crate::report::html::page(reports, l);
+    fn write(self, l: &Localizer, reports: &[conndoctor::Report]) -> Result<(), Outcome> {
+        let page = conndoctor::report::html::page(reports, l);
         let res = match self {
             HtmlOut::Stdout => {
                 let mut out = std::io::stdout();
@@ -469,7 +468,7 @@ impl HtmlOut {
     }
 }
 
-pub fn print_report(report: &crate::Report, as_json: bool, l: &Localizer) {
+pub fn print_report(report: &conndoctor::Report, as_json: bool, l: &Localizer) {
     let mut out = anstream::stdout();
     if as_json {
         let v = json::to_value(report, Some(l));
@@ -500,7 +499,7 @@ fn wait_for_stop() {
 }
 
 fn serve_cmd(rt: &tokio::runtime::Runtime, a: &ServeArgs, listen: &str, l: &Localizer) -> Outcome {
-    use crate::serve::{self, ServeError, ServeOptions};
+    use conndoctor::serve::{self, ServeError, ServeOptions};
     let t = match target::parse_listen(listen) {
         Ok(t) => t,
         Err(e) => return bad_input(l, &l.with(e.message_id(), &[("detail", e.detail().into())])),
@@ -553,7 +552,7 @@ fn serve_cmd(rt: &tokio::runtime::Runtime, a: &ServeArgs, listen: &str, l: &Loca
                 };
                 let args = [
                     ("addr", t.authority().into()),
-                    ("port", crate::finding::Arg::from(t.port)),
+                    ("port", conndoctor::finding::Arg::from(t.port)),
                     ("detail", e.to_string().into()),
                 ];
                 let _ = writeln!(err, "conndoctor serve: {}", l.with(id, &args));
@@ -561,7 +560,7 @@ fn serve_cmd(rt: &tokio::runtime::Runtime, a: &ServeArgs, listen: &str, l: &Loca
             }
         };
         let mut notes = Vec::new();
-        let ifaces = crate::probe::local::interfaces(&mut notes);
+        let ifaces = conndoctor::probe::local::interfaces(&mut notes);
         let scheme = t.scheme_name.unwrap_or("tcp");
         // Show URLs the way clients write them (browsers know ws://, not websocket://).
         let shown_scheme = match (scheme, server.tls) {
@@ -599,7 +598,7 @@ fn serve_cmd(rt: &tokio::runtime::Runtime, a: &ServeArgs, listen: &str, l: &Loca
                     "serve-loopback-warning",
                     &[
                         ("addr", server.addr.to_string().into()),
-                        ("port", crate::finding::Arg::from(server.addr.port()))
+                        ("port", conndoctor::finding::Arg::from(server.addr.port()))
                     ]
                 )
             );
@@ -635,6 +634,7 @@ fn batch_cmd(
     a: &CheckArgs,
     common: &CommonArgs,
     l: &Localizer,
+    stop: Option<tokio::sync::watch::Receiver<i32>>,
 ) -> Outcome {
     use std::io::{IsTerminal, Read};
     let mut lines: Vec<(usize, String)> = a.targets.iter().map(|t| (0, t.clone())).collect();
@@ -659,12 +659,12 @@ fn batch_cmd(
             }
             return bad_input(l, &l.with("input-bad-file", &[("detail", detail.into())]));
         }
-        lines.extend(crate::batch::read_list(&text));
+        lines.extend(conndoctor::batch::read_list(&text));
     }
     if lines.is_empty() {
         return bad_input(l, &l.text("input-empty"));
     }
-    let targets = match crate::batch::parse_all(&lines) {
+    let targets = match conndoctor::batch::parse_all(&lines) {
         Ok(t) => t,
         Err((n, raw, e)) => {
             let what = l.with(e.message_id(), &[("detail", e.detail().into())]);
@@ -674,7 +674,7 @@ fn batch_cmd(
                     &[
                         (
                             "line",
-                            crate::finding::Arg::from(u64::try_from(n).unwrap_or(0)),
+                            conndoctor::finding::Arg::from(u64::try_from(n).unwrap_or(0)),
                         ),
                         ("target", raw.into()),
                         ("detail", what.into()),
@@ -700,23 +700,33 @@ fn batch_cmd(
         Ok(h) => h,
         Err(code) => return code,
     };
-    let fd_limit = crate::batch::raise_fd_limit();
-    let bo = crate::batch::BatchOptions {
+    let fd_limit = conndoctor::batch::raise_fd_limit();
+    let bo = conndoctor::batch::BatchOptions {
         check: opts,
-        concurrency: crate::batch::fit_concurrency(a.concurrency, fd_limit),
+        concurrency: conndoctor::batch::fit_concurrency(a.concurrency, fd_limit),
         json: common.json,
-        progress: !common.json && std::io::stderr().is_terminal(),
+        progress: (!common.json && std::io::stderr().is_terminal())
+            .then(indicatif::ProgressDrawTarget::stderr),
         keep: html.is_some(),
         quiet: matches!(html, Some(HtmlOut::Stdout)),
+        // JSON Lines go to the raw stdout: they hold no colour to strip.
+        out: if common.json {
+            Box::new(std::io::stdout())
+        } else {
+            Box::new(anstream::stdout())
+        },
+        out_is_terminal: std::io::stdout().is_terminal(),
+        stop,
     };
     // One thread on purpose: measured, a multi-threaded runtime was twice as slow on a
     // sweep (the work is syscalls; cross-thread wake-ups and shared state cost more).
     let total = targets.len();
-    let mut summary = rt.block_on(crate::batch::run(targets, bo, l));
+    batch::running();
+    let mut summary = rt.block_on(conndoctor::batch::run(targets, bo, l));
     if let Some(h) = html {
         // In the order of the list, not of completion.
         summary.reports.sort_by_key(|(i, _)| *i);
-        let reports: Vec<crate::Report> = std::mem::take(&mut summary.reports)
+        let reports: Vec<conndoctor::Report> = std::mem::take(&mut summary.reports)
             .into_iter()
             .map(|(_, r)| r)
             .collect();
@@ -731,14 +741,14 @@ fn batch_cmd(
             l.with(
                 "batch-interrupted",
                 &[
-                    ("signal", crate::batch::signal_name(sig).into()),
+                    ("signal", batch::signal_name(sig).into()),
                     (
                         "done",
-                        crate::finding::Arg::from(u64::try_from(summary.total).unwrap_or(0))
+                        conndoctor::finding::Arg::from(u64::try_from(summary.total).unwrap_or(0))
                     ),
                     (
                         "total",
-                        crate::finding::Arg::from(u64::try_from(total).unwrap_or(0))
+                        conndoctor::finding::Arg::from(u64::try_from(total).unwrap_or(0))
                     ),
                 ]
             )

@@ -15,7 +15,7 @@ use std::ffi::OsString;
 use clap::{Arg, Command, CommandFactory, FromArgMatches, Parser};
 
 use super::Cli;
-use crate::i18n::{self, Localizer};
+use conndoctor::i18n::{self, Localizer};
 
 /// The language for `--help`, chosen the way every command chooses it: `--lang` (or
 /// `--lang=xx`) from the raw arguments, else LC_ALL, LC_MESSAGES, LANG. No notice for an
@@ -145,7 +145,7 @@ fn exit_with(e: clap::Error, cmd: &mut Command, l: &Localizer) -> ! {
     let e = e.format(cmd);
     let _ = std::io::Write::write_all(&mut anstream::stderr(), localized_error(&e, l).as_bytes());
     // clap exits from inside parsing too (`Cli::parse`); the status is still the Outcome's.
-    std::process::exit(i32::from(Outcome::BadInput.code()));
+    std::process::exit(i32::from(super::outcome::code(Outcome::BadInput)));
 }
 
 /// clap's error in `l`'s language: `conndoctor: error: …`, a tip, the usage, a pointer
@@ -448,5 +448,30 @@ mod tests {
             .expect("valid arguments");
         let cli = Cli::from_arg_matches(&m).expect("matches");
         assert!(matches!(cli.cmd, Some(super::super::Cmd::Check(_))) && cli.global.json);
+    }
+
+    /// `--help` of the top level and of `check`, as clap renders it without colour.
+    #[test]
+    fn help_in_english_and_russian() {
+        for lang in ["en", "ru"] {
+            let mut cmd = localized_command(&Localizer::new(lang));
+            let top = cmd.render_help().to_string();
+            let check = cmd
+                .find_subcommand_mut("check")
+                .expect("the check subcommand")
+                .render_help()
+                .to_string();
+            let out = format!("$ conndoctor --help\n{top}\n$ conndoctor check --help\n{check}");
+            assert!(!out.contains('⟦'), "[{lang}]: missing message\n{out}");
+            assert!(!out.contains('\u{1b}'), "[{lang}]: escape sequence\n{out}");
+            insta::with_settings!({
+                snapshot_suffix => lang,
+                description => format!("conndoctor --help and conndoctor check --help in {lang}"),
+                omit_expression => true,
+                prepend_module_to_snapshot => false,
+            }, {
+                insta::assert_snapshot!("help", out);
+            });
+        }
     }
 }

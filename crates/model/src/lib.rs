@@ -6,8 +6,10 @@
 
 #![deny(unsafe_code)]
 
+pub mod audit;
 pub mod cause;
 pub mod evidence;
 pub mod finding;
 pub mod net;
+pub mod report;
 pub mod target;

@@ -2,7 +2,7 @@
 //! exporter's allow-list, NO_PROXY entries, the CDN range files.
 
 use std::fmt;
-use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 
 /// An address range: `10.0.0.0/8`, `2001:db8::/32`, or one address.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,3 +87,17 @@ fn mask(ip: IpAddr, len: u8) -> IpAddr {
 /// through a proxied record gets no answer.
 pub const CLOUDFLARE_HTTP_PORTS: &[u16] = &[80, 8080, 8880, 2052, 2082, 2086, 2095];
 pub const CLOUDFLARE_HTTPS_PORTS: &[u16] = &[443, 2053, 2083, 2087, 2096, 8443];
+
+/// Whether a socket listening on `listen` receives connections to `dst`.
+pub fn listener_covers(listen: SocketAddr, dst: SocketAddr) -> bool {
+    if listen.port() != dst.port() {
+        return false;
+    }
+    match (listen.ip(), dst.ip()) {
+        (IpAddr::V4(l), IpAddr::V4(d)) => l.is_unspecified() || l == d,
+        // A [::] socket also takes IPv4 unless bindv6only is set (the default is off).
+        (IpAddr::V6(l), IpAddr::V4(d)) => l.is_unspecified() || l.to_ipv4_mapped() == Some(d),
+        (IpAddr::V6(l), IpAddr::V6(d)) => l.is_unspecified() || l == d,
+        (IpAddr::V4(_), IpAddr::V6(_)) => false,
+    }
+}

@@ -9,6 +9,7 @@
 // The model, named as every stage names it (`crate::evidence`, `crate::target`).
 use conndoctor_model::{evidence, net, target};
 
+pub mod audit;
 pub mod cdn;
 pub mod connect;
 pub mod dns;

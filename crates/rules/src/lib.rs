@@ -7,6 +7,7 @@
 pub use conndoctor_model::{cause, evidence, finding, net, target};
 
 mod addr_not_avail;
+pub mod audit;
 mod dns;
 pub mod environment;
 mod local;
@@ -14,6 +15,7 @@ pub mod protocol;
 mod refused;
 mod timeout;
 mod unreachable;
+pub mod watch;
 
 use std::net::{IpAddr, SocketAddr};
 
@@ -65,19 +67,8 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// Whether a socket listening on `listen` receives connections to `dst`.
-pub fn listener_covers(listen: SocketAddr, dst: SocketAddr) -> bool {
-    if listen.port() != dst.port() {
-        return false;
-    }
-    match (listen.ip(), dst.ip()) {
-        (IpAddr::V4(l), IpAddr::V4(d)) => l.is_unspecified() || l == d,
-        // A [::] socket also takes IPv4 unless bindv6only is set (the default is off).
-        (IpAddr::V6(l), IpAddr::V4(d)) => l.is_unspecified() || l.to_ipv4_mapped() == Some(d),
-        (IpAddr::V6(l), IpAddr::V6(d)) => l.is_unspecified() || l == d,
-        (IpAddr::V4(_), IpAddr::V6(_)) => false,
-    }
-}
+// Shared with the audit's listeners (crates/model), which need it too.
+pub use crate::net::listener_covers;
 
 pub fn same_network(a: IpAddr, b: IpAddr, prefix: u8) -> bool {
     match (a, b) {
