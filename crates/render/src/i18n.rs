@@ -6,35 +6,11 @@ use unic_langid::LanguageIdentifier;
 
 use crate::finding::{Arg, Args};
 
-/// The Fluent files of one language, compiled in: `conndoctor.ftl` (check, demo, CLI)
-/// `explain.ftl` (the `explain` command) and `audit.ftl` (the server-side `audit`).
-macro_rules! locale {
-    ($tag:literal) => {
-        (
-            $tag,
-            &[
-                include_str!(concat!("../../../locales/", $tag, "/conndoctor.ftl")),
-                include_str!(concat!("../../../locales/", $tag, "/explain.ftl")),
-                include_str!(concat!("../../../locales/", $tag, "/audit.ftl")),
-                include_str!(concat!("../../../locales/", $tag, "/exporter.ftl")),
-                include_str!(concat!("../../../locales/", $tag, "/html.ftl")),
-                include_str!(concat!("../../../locales/", $tag, "/watch.ftl")),
-            ],
-        )
-    };
-}
-
-/// (language tag, Fluent sources). English is the reference and the fallback; every
-/// language has the same files with the same message ids.
-pub const LOCALES: &[(&str, &[&str])] = &[
-    locale!("en"),
-    locale!("zh-CN"),
-    locale!("th"),
-    locale!("vi"),
-    locale!("ru"),
-    locale!("ja"),
-    locale!("ar"),
-];
+// `LOCALES`: (language tag, Fluent sources), English first as the reference and the
+// fallback; every language has the same files (conndoctor, explain, audit, exporter,
+// html, watch .ftl) with the same message ids. `INDEX`: where each message is. Both
+// are written by build.rs from locales/<lang>/.
+include!(concat!(env!("OUT_DIR"), "/locales.rs"));
 
 /// Languages written right to left get Unicode isolates around placeables so that
 /// addresses and commands keep their order.
@@ -53,32 +29,39 @@ pub struct Localizer {
 struct LangTexts {
     tag: &'static str,
     sources: &'static [&'static str],
-    /// Message id → its entry's source text, over all the language's files.
-    index: std::cell::OnceCell<rustc_hash::FxHashMap<&'static str, &'static str>>,
+    /// (message id, file, start, end), sorted by id: built at compile time.
+    index: &'static [(&'static str, u8, u32, u32)],
     bundle: std::cell::RefCell<FluentBundle<FluentResource>>,
 }
 
 impl LangTexts {
-    fn new(tag: &'static str, sources: &'static [&'static str]) -> Self {
+    fn new(at: usize) -> Self {
+        let (tag, sources) = LOCALES[at];
         Self {
             tag,
             sources,
-            index: std::cell::OnceCell::new(),
+            index: INDEX[at],
             bundle: std::cell::RefCell::new(bundle(tag)),
         }
+    }
+
+    /// The source text of message `id`'s entry.
+    fn entry(&self, id: &str) -> Option<&'static str> {
+        let at = self.index.binary_search_by(|e| e.0.cmp(id)).ok()?;
+        let (_, file, start, end) = self.index[at];
+        self.sources
+            .get(usize::from(file))?
+            .get(start as usize..end as usize)
     }
 
     /// Formats `id` when this language has it.
     fn format(&self, id: &str, args: &FluentArgs) -> Option<String> {
         if !self.bundle.borrow().has_message(id) {
-            let entry = self
-                .index
-                .get_or_init(|| entry_index(self.sources))
-                .get(id)?;
+            let entry = self.entry(id)?;
             // Locale files ship inside the binary and are checked by tests; a syntax
             // error would still leave the valid entries usable, so keep what parsed.
-            let res = FluentResource::try_new((*entry).to_string())
-                .unwrap_or_else(|(partial, _)| partial);
+            let res =
+                FluentResource::try_new(entry.to_string()).unwrap_or_else(|(partial, _)| partial);
             let _ = self.bundle.borrow_mut().add_resource(res);
         }
         let b = self.bundle.borrow();
@@ -86,43 +69,6 @@ impl LangTexts {
         let mut errors = Vec::new();
         Some(b.format_pattern(p, Some(args), &mut errors).into_owned())
     }
-}
-
-/// Where each message of Fluent sources starts and ends, found without parsing them: an
-/// entry starts on a line that begins with its identifier and runs until the next line
-/// that begins with an identifier, a comment (`#`) or a term (`-`): in Fluent's grammar
-/// nothing else starts in the first column. A test checks the cut against the parser.
-fn entry_index(sources: &[&'static str]) -> rustc_hash::FxHashMap<&'static str, &'static str> {
-    // Fx, not SipHash: the keys are our own message ids, and hashing hundreds of them
-    // is paid on every run. About one entry per 150 bytes of source.
-    let total: usize = sources.iter().map(|s| s.len()).sum();
-    let mut index =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(total / 150, Default::default());
-    for src in sources {
-        let mut current: Option<(&'static str, usize)> = None;
-        let mut at = 0;
-        for line in src.split_inclusive('\n') {
-            let starts_entry = line.starts_with(|c: char| c.is_ascii_alphabetic());
-            // A select's closing brace may stand in the first column; only an
-            // identifier, a comment or a term begins something new there.
-            let ends_entry = starts_entry || line.starts_with(['#', '-']);
-            if ends_entry && let Some((id, start)) = current.take() {
-                index.entry(id).or_insert(&src[start..at]);
-            }
-            if starts_entry {
-                let id = line
-                    .split(|c: char| c == '=' || c.is_whitespace())
-                    .next()
-                    .unwrap_or_default();
-                current = Some((id, at));
-            }
-            at += line.len();
-        }
-        if let Some((id, start)) = current {
-            index.entry(id).or_insert(&src[start..]);
-        }
-    }
-    index
 }
 
 /// An empty bundle for `tag`; messages are added as they are first used.
@@ -248,16 +194,15 @@ pub fn choose(
 
 impl Localizer {
     pub fn new(lang: &str) -> Self {
-        let (tag, sources) = LOCALES
-            .iter()
-            .find(|(t, _)| *t == lang)
-            .copied()
-            .unwrap_or(LOCALES[0]);
-        let mut langs = vec![LangTexts::new(tag, sources)];
-        if tag != "en" {
-            langs.push(LangTexts::new(LOCALES[0].0, LOCALES[0].1));
+        let at = LOCALES.iter().position(|(t, _)| *t == lang).unwrap_or(0);
+        let mut langs = vec![LangTexts::new(at)];
+        if at != 0 {
+            langs.push(LangTexts::new(0));
         }
-        Self { lang: tag, langs }
+        Self {
+            lang: LOCALES[at].0,
+            langs,
+        }
     }
 
     pub fn lang(&self) -> &'static str {
@@ -306,10 +251,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_entry_index_cuts_the_files_as_fluent_parses_them() {
+    fn the_compiled_index_cuts_the_files_as_fluent_parses_them() {
         use fluent_bundle::types::FluentNumber;
-        for (tag, sources) in LOCALES {
-            let index = entry_index(sources);
+        for (at, (tag, sources)) in LOCALES.iter().enumerate() {
+            let texts = LangTexts::new(at);
             let mut whole = bundle(tag);
             let mut ids = Vec::new();
             for src in *sources {
@@ -322,7 +267,7 @@ mod tests {
                 }
                 let _ = whole.add_resource(res);
             }
-            assert_eq!(index.len(), ids.len(), "{tag}: entries found");
+            assert_eq!(texts.index.len(), ids.len(), "{tag}: entries found");
             let l = Localizer::new(tag);
             let mut args = FluentArgs::new();
             for k in ["addr", "port", "detail", "count", "n", "cmd", "host"] {
@@ -330,7 +275,10 @@ mod tests {
             }
             args.set("count", FluentValue::Number(FluentNumber::from(2)));
             for id in &ids {
-                let alone = FluentResource::try_new(index[id.as_str()].to_string())
+                let entry = texts
+                    .entry(id)
+                    .unwrap_or_else(|| panic!("{tag} {id}: not indexed"));
+                let alone = FluentResource::try_new(entry.to_string())
                     .unwrap_or_else(|(_, e)| panic!("{tag} {id}: {e:?}"));
                 assert_eq!(alone.entries().count(), 1, "{tag} {id}: one entry");
                 let p = whole.get_message(id).and_then(|m| m.value());
