@@ -10,15 +10,8 @@ use std::fmt::Write;
 
 /// English first: the reference and the fallback.
 const LANGS: &[&str] = &["en", "zh-CN", "th", "vi", "ru", "ja", "ar"];
-/// Every language has these files, with the same message ids (tests/locales.rs).
-const FILES: &[&str] = &[
-    "conndoctor.ftl",
-    "explain.ftl",
-    "audit.ftl",
-    "exporter.ftl",
-    "html.ftl",
-    "watch.ftl",
-];
+/// Every language has these `.ftl` files, with the same message ids (tests/locales.rs).
+const FILES: &[&str] = &["conndoctor", "explain", "audit", "exporter", "html", "watch"];
 
 fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");
@@ -33,7 +26,7 @@ fn main() {
         let _ = write!(out, "    ({lang:?}, &[");
         let mut entries = std::collections::BTreeMap::new();
         for (f, file) in FILES.iter().enumerate() {
-            let path = root.join(lang).join(file);
+            let path = root.join(lang).join(format!("{file}.ftl"));
             println!("cargo:rerun-if-changed={}", path.display());
             let path = path.canonicalize().unwrap_or(path);
             let text = std::fs::read_to_string(&path)

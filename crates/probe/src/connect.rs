@@ -28,17 +28,38 @@ pub async fn probe_ttl(
     deadline: tokio::time::Instant,
     ttl: Option<u32>,
 ) -> ConnectAttempt {
+    probe_inner(addr, deadline, ttl).await.0
+}
+
+/// Like [`probe`], and hands back the connection when one was made, so the protocol
+/// exchange can speak on it instead of making a second one (a second handshake, and
+/// a second TIME-WAIT socket, for every check of a server that works).
+pub async fn probe_keep(
+    addr: SocketAddr,
+    deadline: tokio::time::Instant,
+) -> (ConnectAttempt, Option<std::net::TcpStream>) {
+    probe_inner(addr, deadline, None).await
+}
+
+async fn probe_inner(
+    addr: SocketAddr,
+    deadline: tokio::time::Instant,
+    ttl: Option<u32>,
+) -> (ConnectAttempt, Option<std::net::TcpStream>) {
     let start = Instant::now();
     let mut local = None;
-    let (outcome, icmp, syn_retransmits) = connect(addr, deadline, ttl, &mut local).await;
-    ConnectAttempt {
+    let mut kept = None;
+    let (outcome, icmp, syn_retransmits) =
+        connect(addr, deadline, ttl, &mut local, &mut kept).await;
+    let attempt = ConnectAttempt {
         addr,
         outcome,
         elapsed_ms: start.elapsed().as_secs_f64() * 1000.0,
         icmp,
         syn_retransmits,
         local,
-    }
+    };
+    (attempt, kept)
 }
 
 /// Sockets whose last connect was refused by a RST, ready for the next connect.
@@ -88,12 +109,14 @@ fn fresh_socket(addr: &SocketAddr) -> io::Result<Socket> {
 }
 
 /// `local` receives the socket's own address when the attempt times out: the source
-/// port is what `audit --watch` on the server matches.
+/// port is what `audit --watch` on the server matches. `kept` receives the connection
+/// when the handshake completed.
 async fn connect(
     addr: SocketAddr,
     deadline: tokio::time::Instant,
     ttl: Option<u32>,
     local: &mut Option<SocketAddr>,
+    kept: &mut Option<std::net::TcpStream>,
 ) -> (Outcome, Option<IcmpReport>, Option<u32>) {
     // A TTL-limited socket is never pooled, nor given a pooled one.
     let reuse = ttl.is_none();
@@ -115,7 +138,10 @@ async fn connect(
     }
     let sa: socket2::SockAddr = addr.into();
     match sock.connect(&sa) {
-        Ok(()) => return (Outcome::Connected, None, None),
+        Ok(()) => {
+            *kept = Some(sock.into());
+            return (Outcome::Connected, None, None);
+        }
         Err(e) if e.raw_os_error() == Some(libc::EINPROGRESS) => {}
         Err(e) => {
             let icmp = read_icmp(&sock);
@@ -127,8 +153,12 @@ async fn connect(
     // without an epoll round: EALREADY while in flight, success once established, or
     // the handshake's error, which also leaves the socket ready to connect anew.
     match sock.connect(&sa) {
-        Ok(()) => return (Outcome::Connected, None, None),
+        Ok(()) => {
+            *kept = Some(sock.into());
+            return (Outcome::Connected, None, None);
+        }
         Err(e) if e.raw_os_error() == Some(libc::EISCONN) => {
+            *kept = Some(sock.into());
             return (Outcome::Connected, None, None);
         }
         Err(e) if e.raw_os_error() == Some(libc::EALREADY) => {}
@@ -161,7 +191,10 @@ async fn connect(
             Ok(None) => {}
         }
         match stream.peer_addr() {
-            Ok(_) => return (Outcome::Connected, None, None),
+            Ok(_) => {
+                *kept = stream.into_std().ok();
+                return (Outcome::Connected, None, None);
+            }
             // Spurious wake-up while the handshake is still in flight.
             Err(e) if e.raw_os_error() == Some(libc::ENOTCONN) => {
                 tokio::task::yield_now().await;

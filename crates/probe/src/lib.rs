@@ -294,9 +294,13 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
         _ => None,
     };
 
+    let mut connected = None;
     let attempts: Vec<ConnectAttempt> = if let [only] = addrs.as_slice() {
-        // The common case needs no task of its own.
-        vec![connect::probe(*only, deadline).await]
+        // The common case needs no task of its own, and keeps its connection for the
+        // protocol exchange.
+        let (attempt, kept) = connect::probe_keep(*only, deadline).await;
+        connected = kept;
+        vec![attempt]
     } else {
         let mut main = JoinSet::new();
         for (i, a) in addrs.iter().enumerate() {
@@ -389,7 +393,10 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
     let protocol = match attempts.iter().find(|a| a.outcome == Outcome::Connected) {
         // Boxed: its state is large, and kept inline it would be copied with every
         // check's future, connected or not (a sweep's biggest memmove).
-        Some(a) => Box::pin(protocol::run(target, a.addr, &opts.proto, deadline)).await,
+        Some(a) => {
+            let kept = connected.take().filter(|_| addrs.len() == 1);
+            Box::pin(protocol::run(target, a.addr, &opts.proto, deadline, kept)).await
+        }
         None => None,
     };
     local.listeners = match &opts.shared {

@@ -173,7 +173,7 @@ pub async fn gather(req: &Request, opts: &AuditOptions) -> AuditEvidence {
                 },
             };
             let pd = deadline.min(Instant::now() + Duration::from_secs(2));
-            protocol::run(&target, addr, &opts.proto, pd).await
+            protocol::run(&target, addr, &opts.proto, pd, None).await
         }
         _ => None,
     };

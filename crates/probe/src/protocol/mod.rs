@@ -29,6 +29,8 @@ pub struct ProtoOptions {
 }
 
 struct Ctx<'a> {
+    /// The connection the connect probe made, for the first exchange.
+    connected: std::sync::Mutex<Option<std::net::TcpStream>>,
     addr: SocketAddr,
     host_header: String,
     sni: Option<ServerName<'static>>,
@@ -65,14 +67,17 @@ fn server_name(h: &Host) -> Option<ServerName<'static>> {
 
 /// Runs the protocol exchanges for `target` against `addr`, which just accepted a
 /// TCP connection. Returns `None` for a bare `host:port` (TCP-level check only).
+/// `connected`, when given, is that connection: the first exchange speaks on it.
 pub async fn run(
     target: &Target,
     addr: SocketAddr,
     opts: &ProtoOptions,
     deadline: Instant,
+    connected: Option<std::net::TcpStream>,
 ) -> Option<ProtocolEvidence> {
     let scheme = target.scheme?;
     let c = Ctx {
+        connected: std::sync::Mutex::new(connected),
         addr,
         host_header: host_header(target),
         sni: server_name(&target.host),
@@ -281,7 +286,19 @@ async fn run_exchange(
     send_sni: bool,
     silence: Duration,
 ) -> (Option<TlsResult>, Reply) {
-    let tcp = match timeout_at(c.deadline, TcpStream::connect(c.addr)).await {
+    let kept = c
+        .connected
+        .lock()
+        .ok()
+        .and_then(|mut k| k.take())
+        .and_then(|s| TcpStream::from_std(s).ok());
+    let connect = async {
+        match kept {
+            Some(s) => Ok(Ok(s)),
+            None => timeout_at(c.deadline, TcpStream::connect(c.addr)).await,
+        }
+    };
+    let tcp = match connect.await {
         Ok(Ok(s)) => s,
         // The handshake completed and the server reset it at once: that is its answer.
         Ok(Err(e))
