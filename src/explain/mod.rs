@@ -384,8 +384,17 @@ fn plausible_host(h: &str) -> bool {
 
 /// Cuts sentence punctuation and quotes that follow a URL in prose.
 fn clean_url(u: &str) -> String {
-    u.trim_end_matches(|c: char| ".,;:'\")]}>。，".contains(c))
-        .to_string()
+    let u = u.trim_end_matches(|c: char| ".,;:'\")]}>。，".contains(c));
+    // Dart prints a URI that had no port as `host:0` and ends it with an empty `#`.
+    let u = u.strip_suffix('#').unwrap_or(u);
+    let Some((scheme, rest)) = u.split_once("://") else {
+        return u.to_string();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].strip_suffix(":0") {
+        Some(authority) => format!("{scheme}://{authority}{}", &rest[end..]),
+        None => u.to_string(),
+    }
 }
 
 /// The error name the deciding family declares, with the number the text shows.
