@@ -284,6 +284,8 @@ cause-dns-fake-ip = حُلِّل { $name } إلى { $addr }، وهو عنوان 
 fix-dns-fake-ip = يجيب برنامج وكيل (Clash أو mihomo أو Surge أو sing-box…) عن استعلامات DNS بعناوين IP مزيَّفة ويعترض الاتصال: أضف قاعدة DIRECT أو مُدخلًا في fake-ip-filter لهذا النطاق، أو حوِّل البرنامج إلى الوضع المباشر أثناء الاختبار.
 cause-proxy-local-software = برنامج وكيل على هذا العميل يغيّر وجهة الاتصال ({ $via })
 fix-proxy-local-software = أضف الخادم إلى قائمة التجاوز في الوكيل (NO_PROXY=host، أو قاعدة DIRECT، أو خيار «bypass» في تطبيق الوكيل)، أو أوقف الوكيل أو حوِّله إلى الوضع المباشر، ثم أعد الاختبار.
+cause-proxy-auth-required = وكيل HTTP بين هذا العميل والخادم يطلب اسم مستخدم وكلمة مرور (407 Proxy Authentication Required)
+fix-proxy-auth-required = زوِّد العميل ببيانات اعتماد الوكيل (مثلًا HTTPS_PROXY=http://user:password@proxy:port أو إعدادات الوكيل في التطبيق)، أو أضف الخادم إلى NO_PROXY إن كان يجب الوصول إليه مباشرة؛ ثم اختبر مرة أخرى.
 cause-proxy-cdn-port-not-proxied = لا يمرِّر { $cdn } المنفذ { $port }، لذا لا تتلقى الاتصالات المارّة عبره أي رد
 fix-proxy-cdn-port-not-proxied = استخدم منفذًا تمرِّره شبكة CDN (Cloudflare: 80, 8080, 8880, 2052, 2082, 2086, 2095 لبروتوكول HTTP؛ و443, 2053, 2083, 2087, 2096, 8443 لبروتوكول HTTPS)، أو اجعل سجل DNS بوضع «DNS only» (السحابة الرمادية) واتصل بالخادم الأصلي مباشرةً.
 cause-proxy-cdn = تمرّ الاتصالات بين العميل والخادم عبر { $cdn }

@@ -271,6 +271,8 @@ cause-dns-fake-ip = { $name } resolved to { $addr }, a fake address handed out b
 fix-dns-fake-ip = A proxy program (Clash, mihomo, Surge, sing-box…) answers DNS with fake IPs and intercepts the connection: add a direct rule or a fake-ip-filter entry for this domain, or switch the program to direct mode while testing.
 cause-proxy-local-software = Proxy software on this client changes where the connection goes ({ $via })
 fix-proxy-local-software = Either add the server to the proxy's bypass list (NO_PROXY=host, a DIRECT rule, or "bypass" in the proxy app), or switch the proxy off or to direct mode; then test again.
+cause-proxy-auth-required = The HTTP proxy between this client and the server wants a user name and password (407 Proxy Authentication Required)
+fix-proxy-auth-required = Give the client the proxy's credentials (e.g. HTTPS_PROXY=http://user:password@proxy:port, or the app's proxy settings), or add the server to NO_PROXY if it should be reached directly; then test again.
 cause-proxy-cdn-port-not-proxied = { $cdn } does not forward port { $port }, so connections through it get no answer
 fix-proxy-cdn-port-not-proxied = Use a port the CDN forwards (Cloudflare: 80, 8080, 8880, 2052, 2082, 2086, 2095 for HTTP; 443, 2053, 2083, 2087, 2096, 8443 for HTTPS), or make the DNS record "DNS only" (grey cloud) and connect to the origin server directly.
 cause-proxy-cdn = { $cdn } stands between the client and the server

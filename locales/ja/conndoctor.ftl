@@ -265,6 +265,8 @@ cause-dns-fake-ip = { $name } は { $addr } に解決されました。これは
 fix-dns-fake-ip = プロキシソフト（Clash、mihomo、Surge、sing-box…）が DNS に偽の IP で応答し、接続を横取りしています。このドメインに DIRECT ルールか fake-ip-filter のエントリを追加するか、テスト中はソフトをダイレクトモードに切り替えてください。
 cause-proxy-local-software = このクライアント上のプロキシソフトが接続先を変えています（{ $via }）
 fix-proxy-local-software = サーバーをプロキシのバイパスリスト（NO_PROXY=host、DIRECT ルール、プロキシアプリの「バイパス」設定）に追加するか、プロキシをオフまたはダイレクトモードにして、もう一度テストしてください。
+cause-proxy-auth-required = このクライアントとサーバーの間の HTTP プロキシがユーザー名とパスワードを求めています（407 Proxy Authentication Required）
+fix-proxy-auth-required = クライアントにプロキシの認証情報を設定する（例: HTTPS_PROXY=http://ユーザー:パスワード@プロキシ:ポート、またはアプリのプロキシ設定）か、直接つなぐべきサーバーなら NO_PROXY に追加して、もう一度テストしてください。
 cause-proxy-cdn-port-not-proxied = { $cdn } はポート { $port } を転送しないため、経由する接続には応答がありません
 fix-proxy-cdn-port-not-proxied = CDN が転送するポートを使う（Cloudflare: HTTP は 80, 8080, 8880, 2052, 2082, 2086, 2095、HTTPS は 443, 2053, 2083, 2087, 2096, 8443）か、DNS レコードを「DNS のみ」（グレーの雲）にしてオリジンサーバーに直接接続してください。
 cause-proxy-cdn = クライアントとサーバーの間に { $cdn } が入っています

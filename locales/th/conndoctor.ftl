@@ -265,6 +265,8 @@ cause-dns-fake-ip = { $name } ถูกแปลงเป็น { $addr } ซึ
 fix-dns-fake-ip = โปรแกรม proxy (Clash, mihomo, Surge, sing-box…) ตอบ DNS ด้วย IP ปลอมและดักการเชื่อมต่อไว้ ให้เพิ่มกฎ DIRECT หรือรายการ fake-ip-filter สำหรับโดเมนนี้ หรือสลับโปรแกรมเป็นโหมด direct ระหว่างทดสอบ
 cause-proxy-local-software = โปรแกรม proxy บนไคลเอนต์นี้เปลี่ยนปลายทางของการเชื่อมต่อ ({ $via })
 fix-proxy-local-software = เพิ่มเซิร์ฟเวอร์ลงในรายการ bypass ของ proxy (NO_PROXY=host, กฎ DIRECT หรือ "bypass" ในแอป proxy) หรือปิด proxy หรือสลับเป็นโหมด direct แล้วทดสอบอีกครั้ง
+cause-proxy-auth-required = HTTP proxy ระหว่างไคลเอนต์นี้กับเซิร์ฟเวอร์ต้องการชื่อผู้ใช้และรหัสผ่าน (407 Proxy Authentication Required)
+fix-proxy-auth-required = ใส่ข้อมูลรับรองของ proxy ให้ไคลเอนต์ (เช่น HTTPS_PROXY=http://user:password@proxy:port หรือการตั้งค่า proxy ในแอป) หรือเพิ่มเซิร์ฟเวอร์ลงใน NO_PROXY หากควรเชื่อมต่อโดยตรง แล้วทดสอบอีกครั้ง
 cause-proxy-cdn-port-not-proxied = { $cdn } ไม่ส่งต่อพอร์ต { $port } การเชื่อมต่อที่ผ่าน CDN นี้จึงไม่ได้รับการตอบกลับ
 fix-proxy-cdn-port-not-proxied = ใช้พอร์ตที่ CDN ส่งต่อ (Cloudflare: 80, 8080, 8880, 2052, 2082, 2086, 2095 สำหรับ HTTP; 443, 2053, 2083, 2087, 2096, 8443 สำหรับ HTTPS) หรือตั้ง DNS record เป็น "DNS only" (เมฆสีเทา) แล้วเชื่อมต่อไปยังเซิร์ฟเวอร์ต้นทางโดยตรง
 cause-proxy-cdn = มี { $cdn } คั่นอยู่ระหว่างไคลเอนต์กับเซิร์ฟเวอร์

@@ -265,6 +265,8 @@ cause-dns-fake-ip = { $name } được phân giải ra { $addr }, một địa c
 fix-dns-fake-ip = Một phần mềm proxy (Clash, mihomo, Surge, sing-box…) trả lời DNS bằng IP giả và chặn kết nối lại: hãy thêm quy tắc DIRECT hoặc một mục fake-ip-filter cho tên miền này, hoặc chuyển phần mềm sang chế độ direct trong lúc kiểm tra.
 cause-proxy-local-software = Phần mềm proxy trên máy khách này làm thay đổi đích đến của kết nối ({ $via })
 fix-proxy-local-software = Thêm máy chủ vào danh sách bỏ qua (bypass) của proxy (NO_PROXY=host, một quy tắc DIRECT, hoặc mục "bypass" trong ứng dụng proxy), hoặc tắt proxy hay chuyển sang chế độ direct, rồi kiểm tra lại.
+cause-proxy-auth-required = Proxy HTTP giữa máy khách này và máy chủ yêu cầu tên người dùng và mật khẩu (407 Proxy Authentication Required)
+fix-proxy-auth-required = Cung cấp thông tin đăng nhập proxy cho máy khách (ví dụ HTTPS_PROXY=http://user:password@proxy:port, hoặc phần cài đặt proxy của ứng dụng), hoặc thêm máy chủ vào NO_PROXY nếu cần kết nối trực tiếp; rồi kiểm tra lại.
 cause-proxy-cdn-port-not-proxied = { $cdn } không chuyển tiếp cổng { $port }, nên các kết nối đi qua nó không nhận được phản hồi
 fix-proxy-cdn-port-not-proxied = Dùng một cổng mà CDN chuyển tiếp (Cloudflare: 80, 8080, 8880, 2052, 2082, 2086, 2095 cho HTTP; 443, 2053, 2083, 2087, 2096, 8443 cho HTTPS), hoặc đặt bản ghi DNS ở chế độ "DNS only" (đám mây xám) và kết nối thẳng tới máy chủ gốc.
 cause-proxy-cdn = { $cdn } đứng giữa máy khách và máy chủ

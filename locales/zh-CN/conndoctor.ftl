@@ -265,6 +265,8 @@ cause-dns-fake-ip = { $name } 被解析为 { $addr }，这是代理软件分配�
 fix-dns-fake-ip = 代理程序（Clash、mihomo、Surge、sing-box…）用虚假 IP 应答 DNS 并接管了连接：为该域名添加直连（DIRECT）规则或 fake-ip-filter 条目，或在测试期间把代理程序切换到直连模式。
 cause-proxy-local-software = 本客户端上的代理软件改变了连接的去向（{ $via }）
 fix-proxy-local-software = 把服务器加入代理的绕过列表（NO_PROXY=host、DIRECT 规则或代理应用中的“绕过”设置），或关闭代理、切换到直连模式，然后重新测试。
+cause-proxy-auth-required = 客户端与服务器之间的 HTTP 代理要求用户名和密码（407 Proxy Authentication Required）
+fix-proxy-auth-required = 为客户端配置代理的账号和密码（例如 HTTPS_PROXY=http://用户名:密码@代理:端口，或应用里的代理设置）；如果服务器应当直连，就把它加入 NO_PROXY；然后重新测试。
 cause-proxy-cdn-port-not-proxied = { $cdn } 不转发端口 { $port }，因此经它转发的连接得不到任何应答
 fix-proxy-cdn-port-not-proxied = 改用 CDN 会转发的端口（Cloudflare：HTTP 用 80、8080、8880、2052、2082、2086、2095；HTTPS 用 443、2053、2083、2087、2096、8443），或把该 DNS 记录设为“仅 DNS”（灰色云朵），直接连接源站。
 cause-proxy-cdn = 客户端与服务器之间隔着 { $cdn }

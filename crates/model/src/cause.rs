@@ -129,6 +129,12 @@ pub const ALL: &[Cause] = &[
         "proxy settings or a TUN proxy on the client redirect the connection",
     ),
     c(
+        "proxy.auth-required",
+        Beyond,
+        "check",
+        "an HTTP proxy on the way answers 407: it wants credentials",
+    ),
+    c(
         "timeout.filtered",
         Faq("timeout 1"),
         "check, audit",

@@ -175,12 +175,61 @@ pub fn parse_symptom(s: &str) -> Option<Symptom> {
     })
 }
 
+/// Lets every literal space of a pattern match any run of white space: pasted
+/// messages come re-wrapped by terminals, e-mail and issue trackers ("actively\n
+/// refused", a double space where a line was joined). A space before a quantifier
+/// (` ?`, ` *`) becomes a single `\s` so the quantifier keeps its meaning; escaped
+/// spaces and spaces inside a character class stay as they are.
+pub(crate) fn loosen_spaces(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len() + 16);
+    let mut chars = pattern.chars().peekable();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                out.push(c);
+                if let Some(n) = chars.next() {
+                    out.push(n);
+                }
+            }
+            '[' if !in_class => {
+                in_class = true;
+                out.push(c);
+                // A `]` right after `[` or `[^` is a literal, not the end.
+                if chars.peek() == Some(&'^') {
+                    out.push('^');
+                    chars.next();
+                }
+                if chars.peek() == Some(&']') {
+                    out.push(']');
+                    chars.next();
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            ' ' if !in_class => {
+                while chars.peek() == Some(&' ') {
+                    chars.next();
+                }
+                match chars.peek() {
+                    Some('?' | '*' | '+' | '{') => out.push_str(r"\s"),
+                    _ => out.push_str(r"\s+"),
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 fn compile(pattern: &str, errors: &mut Vec<String>, what: &str) -> Option<Regex> {
     // Word boundaries are ASCII-only: every \b in the catalogue sits next to an
     // ASCII word (errno names, English texts, numbers), and a Unicode \b would make
     // the regex engine give up its fast DFA on non-ASCII text (a Chinese or Russian
     // log of a megabyte would take minutes instead of milliseconds).
-    let pattern = pattern.replace(r"\b", r"(?-u:\b)");
+    let pattern = loosen_spaces(&pattern.replace(r"\b", r"(?-u:\b)"));
     // Case-insensitive: people retype and paste messages in every case, and no
     // family needs case to tell it apart from another.
     match RegexBuilder::new(&pattern)
@@ -408,6 +457,18 @@ pub fn load(src: &str) -> Catalogue {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_match_wrapped_lines_but_classes_and_quantifiers_keep_their_meaning() {
+        assert_eq!(loosen_spaces("a b"), r"a\s+b");
+        assert_eq!(loosen_spaces("a  b"), r"a\s+b");
+        assert_eq!(loosen_spaces("a ?b"), r"a\s?b");
+        assert_eq!(loosen_spaces(r"[^ \n]x\ y"), r"[^ \n]x\ y");
+        assert_eq!(loosen_spaces("[] ]a b"), r"[] ]a\s+b");
+        let re = regex::Regex::new(&loosen_spaces("actively refused it")).unwrap();
+        assert!(re.is_match("target machine actively\n  refused it"));
+        assert!(!re.is_match("activelyrefused it"));
+    }
 
     #[test]
     fn shipped_catalogue_is_valid() {

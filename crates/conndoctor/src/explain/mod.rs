@@ -113,6 +113,8 @@ pub fn explain(text: &str) -> Explanation {
 /// [`explain`] against a given catalogue (tests feed their own).
 pub fn explain_with(cat: &'static Catalogue, text: &str) -> Explanation {
     let (text, truncated) = cap(text, MAX_INPUT);
+    let cleaned = clean_input(text);
+    let text: &str = &cleaned;
 
     // One pass of the set says which regexes can match; only those run again for
     // their captures. Without the set (it failed to build) every regex runs.
@@ -280,6 +282,54 @@ fn errno_hits<'t>(cat: &'static Catalogue, text: &'t str, hits: &mut Vec<Hit<'t>
     }
 }
 
+/// What a paste carries besides the message, removed before matching: terminal
+/// colour codes (`\x1b[31m`) that can sit inside a phrase, and the escapes of a
+/// message copied out of a JSON log (`\"`, `\u0027`, and `\n` when the whole
+/// paste is one line, i.e. the newlines are escaped too).
+fn clean_input(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let mut out: Cow<str> = Cow::Borrowed(text);
+    if text.contains('\x1b') {
+        let mut s = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c != '\x1b' {
+                s.push(c);
+                continue;
+            }
+            // CSI: ESC [ parameters final-byte; anything else: drop the ESC alone.
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                while let Some(&n) = chars.peek() {
+                    chars.next();
+                    if ('@'..='~').contains(&n) {
+                        break;
+                    }
+                }
+            }
+        }
+        out = Cow::Owned(s);
+    }
+    if out.contains("\\\"") || out.contains("\\u00") {
+        let mut s = out
+            .replace("\\\"", "\"")
+            .replace("\\u0027", "'")
+            .replace("\\u0022", "\"")
+            .replace("\\u003c", "<")
+            .replace("\\u003e", ">")
+            .replace("\\u0026", "&")
+            .replace("\\/", "/");
+        if !s.contains('\n') {
+            s = s
+                .replace("\\r\\n", "\n")
+                .replace("\\n", "\n")
+                .replace("\\t", " ");
+        }
+        out = Cow::Owned(s);
+    }
+    out
+}
+
 /// Cuts `text` to at most `max` bytes on a character boundary.
 fn cap(text: &str, max: usize) -> (&str, bool) {
     if text.len() <= max {
@@ -383,8 +433,17 @@ fn plausible_host(h: &str) -> bool {
 
 /// Cuts sentence punctuation and quotes that follow a URL in prose.
 fn clean_url(u: &str) -> String {
-    u.trim_end_matches(|c: char| ".,;:'\")]}>。，".contains(c))
-        .to_string()
+    let u = u.trim_end_matches(|c: char| ".,;:'\")]}>。，".contains(c));
+    // Dart prints a URI that had no port as `host:0` and ends it with an empty `#`.
+    let u = u.strip_suffix('#').unwrap_or(u);
+    let Some((scheme, rest)) = u.split_once("://") else {
+        return u.to_string();
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..end].strip_suffix(":0") {
+        Some(authority) => format!("{scheme}://{authority}{}", &rest[end..]),
+        None => u.to_string(),
+    }
 }
 
 /// The error name the deciding family declares, with the number the text shows.

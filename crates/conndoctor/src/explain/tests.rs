@@ -300,3 +300,64 @@ fn reports_have_no_raw_placeholders_in_any_language() {
         }
     }
 }
+
+#[test]
+fn noise_around_and_inside_a_message_does_not_hide_it() {
+    // Terminal colours inside the phrase.
+    let e = explain("\x1b[1mConnection\x1b[0m refused");
+    assert_eq!(e.symptom, Some(Symptom::Refused));
+    assert_eq!(e.extracted.excerpt.as_deref(), Some("Connection refused"));
+    // A line wrapped by the terminal, and the double space of a joined line.
+    assert_eq!(
+        explain("No connection could be made because the target machine actively\n   refused it.")
+            .symptom,
+        Some(Symptom::Refused)
+    );
+    assert_eq!(
+        explain("No connection could be made because the target machine actively  refused it.")
+            .symptom,
+        Some(Symptom::Refused)
+    );
+    // Copied out of a JSON log: escaped quotes and newlines.
+    let e = explain(
+        r#"{"level":"error","msg":"WebSocket connection to \u0027ws://127.0.0.1:8282/chat\u0027 failed: Error during WebSocket handshake: Unexpected response code: 404\n    at ws.js:10"}"#,
+    );
+    assert_eq!(cause_ids(&e)[0], "mismatch.ws-path");
+    assert_eq!(e.extracted.url.as_deref(), Some("ws://127.0.0.1:8282/chat"));
+    // A word in a URL is not the failure.
+    assert_eq!(
+        explain("GET https://example.com/docs/connection-refused-faq 200 OK").symptom,
+        None
+    );
+}
+
+#[test]
+fn dart_uri_without_port_is_checked_at_its_default_port() {
+    let e = explain(
+        "WebSocketException: Connection to 'https://example.com:0/socket.io/?EIO=4&transport=websocket#' was not upgraded to websocket",
+    );
+    assert_eq!(e.symptom, Some(Symptom::Mismatch));
+    assert_eq!(
+        e.extracted.url.as_deref(),
+        Some("https://example.com/socket.io/?EIO=4&transport=websocket")
+    );
+}
+
+#[test]
+fn a_407_names_the_proxy_not_the_server() {
+    for msg in [
+        "Error: tunneling socket could not be established, statusCode=407",
+        "curl: (56) CONNECT tunnel failed, response 407",
+        "OSError('Tunnel connection failed: 407 Proxy Authentication Required')",
+    ] {
+        assert_eq!(
+            cause_ids(&explain(msg)),
+            vec!["proxy.auth-required"],
+            "{msg}"
+        );
+    }
+    assert_eq!(
+        cause_ids(&explain("curl: (56) CONNECT tunnel failed, response 403")),
+        vec!["proxy.local-software"]
+    );
+}
