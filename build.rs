@@ -19,10 +19,15 @@ fn main() {
         .any(|f| f == "crt-static");
     if os == "linux" && env == "gnu" && !static_crt {
         println!("cargo:rustc-link-lib=static:-bundle=gcc_eh");
-        if libc_has_relr() {
-            println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+        if std::env::var_os("CONNDOCTOR_PIE").is_some() {
+            if libc_has_relr() {
+                println!("cargo:rustc-link-arg-bins=-Wl,-z,pack-relative-relocs");
+            }
+        } else {
+            println!("cargo:rustc-link-arg-bins=-no-pie");
         }
     }
+    println!("cargo:rerun-if-env-changed=CONNDOCTOR_PIE");
     println!("cargo:rerun-if-changed=build.rs");
 }
 
