@@ -186,6 +186,40 @@ fn tiny_port_range_is_exhausted() {
     drop(held);
 }
 
+/// A connect from ephemeral port P to this machine's own port P connects the socket to
+/// itself although nothing listens (a sweep of every local port meets it). With a
+/// one-port range the kernel must pick P, so the self-connect happens every time; the
+/// verdict must still be "nothing listens", never a working connection.
+#[test]
+fn a_self_connect_is_not_a_listener() {
+    let Some(t) = tools() else { return };
+    let lab = Lab::new(t, "selfconn", 6);
+    lab.client
+        .sysctl("net.ipv4.ip_local_port_range", "40123 40123");
+    let target = "127.0.0.1:40123";
+    // The set-up itself: a plain connect does connect to itself.
+    let selfed = lab.client.enter(|| {
+        TcpStream::connect_timeout(&target.parse().expect("addr"), Duration::from_secs(2))
+            .ok()
+            .and_then(|s| {
+                // Reset, not closed: a TIME_WAIT would take the only port.
+                socket2::SockRef::from(&s)
+                    .set_linger(Some(Duration::ZERO))
+                    .ok()?;
+                Some(s.local_addr().ok()? == s.peer_addr().ok()?)
+            })
+    });
+    assert_eq!(
+        selfed,
+        Some(true),
+        "the one-port range did not force a self-connect"
+    );
+    let v = check(&lab.client, target);
+    assert_eq!(v["symptom"], "refused", "{v}");
+    assert_eq!(v["attempts"][0]["outcome"]["kind"], "refused");
+    assert_eq!(cause_ids(&v)[0], "refused.not-listening");
+}
+
 /// e) The client has only its /24 and no default route: no route at all to 10.99.0.1.
 #[test]
 fn no_route_is_unreachable() {

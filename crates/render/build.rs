@@ -11,7 +11,14 @@ use std::fmt::Write;
 /// English first: the reference and the fallback.
 const LANGS: &[&str] = &["en", "zh-CN", "th", "vi", "ru", "ja", "ar"];
 /// Every language has these `.ftl` files, with the same message ids (tests/locales.rs).
-const FILES: &[&str] = &["conndoctor", "explain", "audit", "exporter", "html", "watch"];
+const FILES: &[&str] = &[
+    "conndoctor",
+    "explain",
+    "audit",
+    "exporter",
+    "html",
+    "watch",
+];
 
 fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../locales");

@@ -49,8 +49,27 @@ async fn probe_inner(
     let start = Instant::now();
     let mut local = None;
     let mut kept = None;
-    let (outcome, icmp, syn_retransmits) =
+    let (mut outcome, mut icmp, mut syn_retransmits) =
         connect(addr, deadline, ttl, &mut local, &mut kept).await;
+    // A connect whose ephemeral port happens to be the target port on this machine
+    // connects to itself (TCP simultaneous open) although nothing listens: a sweep of
+    // every local port meets it every few thousand ports. Another source port gives
+    // the real answer; if the range offers none other, nothing listens there either.
+    for retry in 0..2 {
+        if !kept.as_ref().is_some_and(|s| is_self_connect(s, addr)) {
+            break;
+        }
+        // Closed with a reset, so the port is not held in TIME_WAIT afterwards.
+        if let Some(s) = kept.take() {
+            let _ = socket2::SockRef::from(&s).set_linger(Some(std::time::Duration::ZERO));
+        }
+        if retry == 1 {
+            (outcome, icmp, syn_retransmits) = (Outcome::Refused, None, None);
+            break;
+        }
+        (outcome, icmp, syn_retransmits) =
+            connect_fresh(addr, deadline, ttl, &mut local, &mut kept).await;
+    }
     let attempt = ConnectAttempt {
         addr,
         outcome,
@@ -108,6 +127,11 @@ fn fresh_socket(addr: &SocketAddr) -> io::Result<Socket> {
     Ok(sock)
 }
 
+/// True when `s` is connected to itself: its own address is the peer's.
+fn is_self_connect(s: &std::net::TcpStream, addr: SocketAddr) -> bool {
+    s.local_addr().is_ok_and(|l| l == addr) && s.peer_addr().is_ok_and(|p| p == addr)
+}
+
 /// `local` receives the socket's own address when the attempt times out: the source
 /// port is what `audit --watch` on the server matches. `kept` receives the connection
 /// when the handshake completed.
@@ -118,9 +142,31 @@ async fn connect(
     local: &mut Option<SocketAddr>,
     kept: &mut Option<std::net::TcpStream>,
 ) -> (Outcome, Option<IcmpReport>, Option<u32>) {
+    connect_with(addr, deadline, ttl, local, kept, true).await
+}
+
+/// Like [`connect`], never on a pooled socket.
+async fn connect_fresh(
+    addr: SocketAddr,
+    deadline: tokio::time::Instant,
+    ttl: Option<u32>,
+    local: &mut Option<SocketAddr>,
+    kept: &mut Option<std::net::TcpStream>,
+) -> (Outcome, Option<IcmpReport>, Option<u32>) {
+    connect_with(addr, deadline, ttl, local, kept, false).await
+}
+
+async fn connect_with(
+    addr: SocketAddr,
+    deadline: tokio::time::Instant,
+    ttl: Option<u32>,
+    local: &mut Option<SocketAddr>,
+    kept: &mut Option<std::net::TcpStream>,
+    pooled_ok: bool,
+) -> (Outcome, Option<IcmpReport>, Option<u32>) {
     // A TTL-limited socket is never pooled, nor given a pooled one.
     let reuse = ttl.is_none();
-    let sock = match reuse.then(|| pooled(&addr)).flatten() {
+    let sock = match (reuse && pooled_ok).then(|| pooled(&addr)).flatten() {
         Some(s) => s,
         None => match fresh_socket(&addr) {
             Ok(s) => s,
