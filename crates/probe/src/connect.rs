@@ -50,7 +50,7 @@ async fn probe_inner(
     let mut local = None;
     let mut kept = None;
     let (mut outcome, mut icmp, mut syn_retransmits) =
-        connect(addr, deadline, ttl, &mut local, &mut kept).await;
+        connect(addr, deadline, ttl, &mut local, &mut kept, true).await;
     // A connect whose ephemeral port happens to be the target port on this machine
     // connects to itself (TCP simultaneous open) although nothing listens: a sweep of
     // every local port meets it every few thousand ports. Another source port gives
@@ -68,7 +68,7 @@ async fn probe_inner(
             break;
         }
         (outcome, icmp, syn_retransmits) =
-            connect_fresh(addr, deadline, ttl, &mut local, &mut kept).await;
+            connect(addr, deadline, ttl, &mut local, &mut kept, false).await;
     }
     let attempt = ConnectAttempt {
         addr,
@@ -134,29 +134,9 @@ fn is_self_connect(s: &std::net::TcpStream, addr: SocketAddr) -> bool {
 
 /// `local` receives the socket's own address when the attempt times out: the source
 /// port is what `audit --watch` on the server matches. `kept` receives the connection
-/// when the handshake completed.
+/// when the handshake completed. `pooled_ok`: a refused socket from the pool may be
+/// connected again.
 async fn connect(
-    addr: SocketAddr,
-    deadline: tokio::time::Instant,
-    ttl: Option<u32>,
-    local: &mut Option<SocketAddr>,
-    kept: &mut Option<std::net::TcpStream>,
-) -> (Outcome, Option<IcmpReport>, Option<u32>) {
-    connect_with(addr, deadline, ttl, local, kept, true).await
-}
-
-/// Like [`connect`], never on a pooled socket.
-async fn connect_fresh(
-    addr: SocketAddr,
-    deadline: tokio::time::Instant,
-    ttl: Option<u32>,
-    local: &mut Option<SocketAddr>,
-    kept: &mut Option<std::net::TcpStream>,
-) -> (Outcome, Option<IcmpReport>, Option<u32>) {
-    connect_with(addr, deadline, ttl, local, kept, false).await
-}
-
-async fn connect_with(
     addr: SocketAddr,
     deadline: tokio::time::Instant,
     ttl: Option<u32>,
