@@ -55,20 +55,12 @@ async fn probe_inner(
     // connects to itself (TCP simultaneous open) although nothing listens: a sweep of
     // every local port meets it every few thousand ports. Another source port gives
     // the real answer; if the range offers none other, nothing listens there either.
-    for retry in 0..2 {
-        if !kept.as_ref().is_some_and(|s| is_self_connect(s, addr)) {
-            break;
-        }
-        // Closed with a reset, so the port is not held in TIME_WAIT afterwards.
-        if let Some(s) = kept.take() {
-            let _ = socket2::SockRef::from(&s).set_linger(Some(std::time::Duration::ZERO));
-        }
-        if retry == 1 {
-            (outcome, icmp, syn_retransmits) = (Outcome::Refused, None, None);
-            break;
-        }
+    if drop_if_self_connected(&mut kept, addr) {
         (outcome, icmp, syn_retransmits) =
             connect(addr, deadline, ttl, &mut local, &mut kept, false).await;
+        if drop_if_self_connected(&mut kept, addr) {
+            (outcome, icmp, syn_retransmits) = (Outcome::Refused, None, None);
+        }
     }
     let attempt = ConnectAttempt {
         addr,
@@ -127,9 +119,14 @@ fn fresh_socket(addr: &SocketAddr) -> io::Result<Socket> {
     Ok(sock)
 }
 
-/// True when `s` is connected to itself: its own address is the peer's.
-fn is_self_connect(s: &std::net::TcpStream, addr: SocketAddr) -> bool {
-    s.local_addr().is_ok_and(|l| l == addr) && s.peer_addr().is_ok_and(|p| p == addr)
+/// Drops `kept` when it is connected to itself (its own address is `addr`, the peer it
+/// connected to), with a reset so the port is not held in TIME_WAIT. True if it was.
+fn drop_if_self_connected(kept: &mut Option<std::net::TcpStream>, addr: SocketAddr) -> bool {
+    let Some(s) = kept.take_if(|s| s.local_addr().is_ok_and(|l| l == addr)) else {
+        return false;
+    };
+    let _ = socket2::SockRef::from(&s).set_linger(Some(std::time::Duration::ZERO));
+    true
 }
 
 /// `local` receives the socket's own address when the attempt times out: the source

@@ -239,16 +239,14 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
     // accept on this machine takes microseconds and needs no counter, while a full
     // queue keeps dropping the SYN retransmissions, which the later read still counts
     // (and the queue length against the backlog proves a full queue on its own).
-    let mut overflows_task = None;
-    let overflows_before = match &opts.shared {
+    let overflows_task = (opts.shared.is_none() && target_is_local).then(|| {
+        tokio::spawn(async move {
+            tokio::time::sleep(side_delay).await;
+            local::listen_overflows()
+        })
+    });
+    let overflows_at_start = match &opts.shared {
         Some(s) if target_is_local => *s.overflows_at_start.get_or_init(local::listen_overflows),
-        None if target_is_local => {
-            overflows_task = Some(tokio::spawn(async move {
-                tokio::time::sleep(side_delay).await;
-                local::listen_overflows()
-            }));
-            None
-        }
         _ => None,
     };
 
@@ -381,7 +379,7 @@ pub async fn gather(target: &Target, opts: &CheckOptions) -> Evidence {
             t.abort();
             None
         }
-        None => overflows_before,
+        None => overflows_at_start,
     };
     local.listen_overflows = if any_timeout {
         overflows_before.zip(local::listen_overflows())
